@@ -1,0 +1,226 @@
+//! Problems found in a project, reported the way a compiler reports them: the file, the line and
+//! column, the offending line with a caret under it, and a hint that says how to fix it.
+//!
+//! Culture officers are the readers, so every message names what to change, not what failed.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Where in a file a problem sits. Lines and columns count from 1; columns count characters,
+/// not bytes, because that is what an editor's status bar shows for Vietnamese text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    /// Characters to underline, at least 1.
+    pub width: usize,
+    /// The whole line, to show under the message.
+    pub text: String,
+}
+
+impl Location {
+    /// Locates the byte range `span` of `source`. A span past the end points at the last line.
+    pub fn of_span(source: &str, span: std::ops::Range<usize>) -> Location {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
+        let text = source[line_start..line_end].trim_end_matches('\r');
+        let column = source[line_start..start].chars().count() + 1;
+        let width = source[start..end.min(line_end)].chars().count().max(1);
+        Location {
+            line: source[..start].matches('\n').count() + 1,
+            column,
+            width,
+            text: text.to_owned(),
+        }
+    }
+
+    /// Locates the start of 1-based `line` of `source`, underlining the whole line.
+    pub fn of_line(source: &str, line: usize) -> Location {
+        let offset = source
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>();
+        let length = source[offset..].find('\n').unwrap_or(source.len() - offset);
+        Location::of_span(source, offset..offset + length)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut index: usize) -> usize {
+    while !s.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file, relative to the project folder, with `/` separators.
+    pub file: Option<String>,
+    /// Boxed to keep `Result<_, Diagnostic>` small on the happy path.
+    pub location: Option<Box<Location>>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, message.into())
+    }
+
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, message.into())
+    }
+
+    fn new(severity: Severity, message: String) -> Diagnostic {
+        Diagnostic {
+            severity,
+            file: None,
+            location: None,
+            message,
+            help: None,
+        }
+    }
+
+    pub fn in_file(mut self, file: &Path) -> Diagnostic {
+        self.file = Some(display_path(file));
+        self
+    }
+
+    pub fn at(mut self, location: Location) -> Diagnostic {
+        self.location = Some(Box::new(location));
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// A path as messages show it: forward slashes on every system, so messages read the same
+/// on an officer's Windows laptop and in CI.
+pub fn display_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match (&self.file, &self.location) {
+            (Some(file), Some(at)) => write!(f, "{file}:{}:{}: ", at.line, at.column)?,
+            (Some(file), None) => write!(f, "{file}: ")?,
+            _ => {}
+        }
+        write!(f, "{label}: {}", self.message)?;
+        let gutter = self
+            .location
+            .as_ref()
+            .map_or(1, |at| at.line.to_string().len());
+        if let Some(at) = &self.location {
+            let pad = " ".repeat(gutter);
+            let text = at.text.replace('\t', " ");
+            write!(f, "\n{pad} |\n{} | {text}", at.line)?;
+            write!(
+                f,
+                "\n{pad} | {}{}",
+                " ".repeat(at.column - 1),
+                "^".repeat(at.width)
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n{} = help: {help}", " ".repeat(gutter))?;
+        }
+        Ok(())
+    }
+}
+
+/// The error a build returns when the project has problems: all of them, in file order.
+#[derive(Debug)]
+pub struct Problems(pub Vec<Diagnostic>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors = self.0.iter().filter(|d| d.is_error()).count();
+        match errors {
+            1 => write!(f, "the project has 1 error"),
+            n => write!(f, "the project has {n} errors"),
+        }
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// Sorts diagnostics for output: by file, then position, errors before warnings at one place.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let line = |d: &Diagnostic| d.location.as_ref().map(|l| (l.line, l.column));
+        (&a.file, line(a), a.severity).cmp(&(&b.file, line(b), b.severity))
+    });
+}
+
+/// A path relative to `root` when it lies inside it; messages then read `sites/…`.
+pub fn relative_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "+++\nid = \"DT01\"\nrank = \"quốc gia\"\n+++\n";
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let start = SOURCE.find("\"quốc").unwrap();
+        let at = Location::of_span(SOURCE, start..start + "\"quốc gia\"".len());
+        assert_eq!((at.line, at.column, at.width), (3, 8, 10));
+        assert_eq!(at.text, "rank = \"quốc gia\"");
+    }
+
+    #[test]
+    fn renders_like_a_compiler() {
+        let start = SOURCE.find("\"quốc").unwrap();
+        let d = Diagnostic::error("unknown rank \"quốc gia\"")
+            .in_file(Path::new("sites/den-ca/index.md"))
+            .at(Location::of_span(SOURCE, start..start + 12))
+            .help("write rank = \"national\"");
+        assert_eq!(
+            d.to_string(),
+            "sites/den-ca/index.md:3:8: error: unknown rank \"quốc gia\"\n  |\n3 | rank = \"quốc gia\"\n  |        ^^^^^^^^^^\n  = help: write rank = \"national\""
+        );
+    }
+
+    #[test]
+    fn a_line_location_underlines_the_line() {
+        let at = Location::of_line(SOURCE, 2);
+        assert_eq!((at.line, at.column, at.width), (2, 1, 11));
+    }
+
+    #[test]
+    fn spans_past_the_end_are_clamped() {
+        let at = Location::of_span(SOURCE, 999..1000);
+        assert_eq!(at.line, 5);
+    }
+}

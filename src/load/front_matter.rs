@@ -1,0 +1,102 @@
+//! The front matter as officers write it: the reference for every key of a relic file.
+//!
+//! These structs only mirror the TOML; `model::resolve` checks the values and turns them into
+//! the validated `Relic`. Values that can be wrong in ways worth pointing at are `Spanned`, so
+//! an error can underline the exact value.
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+/// The front matter of `index.md`, the relic's main file, written in the site's first language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelic {
+    /// The plaque code, e.g. `"DT01"`: 2 to 12 capital letters or digits. It is printed on the
+    /// plaque and inside its QR code, so it never changes once printed, even if the relic's
+    /// name or folder does.
+    pub id: Spanned<String>,
+    /// The relic's official name, e.g. `"Nhà thờ họ Doãn"`.
+    pub name: Spanned<String>,
+    /// The rank it was listed at: `special-national` (quốc gia đặc biệt), `national`
+    /// (cấp quốc gia), `provincial` (cấp tỉnh) or `unranked` (chưa xếp hạng).
+    pub rank: Spanned<String>,
+    /// What kind of place it is: `temple` (đền), `pagoda` (chùa), `communal-house` (đình),
+    /// `ancestral-hall` (nhà thờ họ), `shrine` (miếu, phủ), `church`, `memorial` (khu lưu
+    /// niệm), `tomb` (lăng, mộ), `event-site` (địa điểm sự kiện), `archaeological`,
+    /// `landscape` (danh lam thắng cảnh) or `other`.
+    pub category: Spanned<String>,
+    /// The types of relic the law names, as written in the ranking decision: any of
+    /// `historical`, `architectural-artistic`, `archaeological`, `landscape`, `mixed`.
+    #[serde(default)]
+    pub types: Vec<Spanned<String>>,
+    /// One or two sentences, at most 160 characters, for the home page and the poster.
+    pub summary: Spanned<String>,
+    /// The hamlet (xóm, thôn) the relic stands in, e.g. `"Xóm Giáp Ngói"`.
+    pub hamlet: Option<String>,
+    /// Where it is, in decimal degrees (WGS84, as a phone's map shows):
+    /// `{ lat = 19.05, lon = 105.45 }`.
+    pub location: Option<Spanned<RawLocation>>,
+    /// The ranking decision: `{ decision = "6181/QĐ-UBND", date = 2016-12-07,
+    /// authority = "UBND tỉnh Nghệ An" }`. The date is written without quotes.
+    pub recognition: Option<RawRecognition>,
+    /// The main photo, a file in the relic's folder: `"cover.jpg"`.
+    pub cover: Option<Spanned<String>>,
+    /// The audio guide, a file in the relic's folder: `"thuyet-minh.mp3"`.
+    pub audio: Option<Spanned<String>>,
+    /// The relic's free Wifi, for the plaque's second QR code: `{ ssid = "…", password = "…" }`.
+    /// It is printed on the plaque but left out of the open data.
+    pub wifi: Option<Wifi>,
+    /// When the page was last checked against the relic's dossier, without quotes:
+    /// `updated = 2026-11-29`.
+    pub updated: Option<Spanned<Datetime>>,
+    /// Free-form values for custom templates, under `[extra]`; ditich itself ignores them.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+/// The front matter of a translation, `index.<language>.md`, e.g. `index.en.md`. Only what is
+/// written in words is translated; every other field comes from `index.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTranslation {
+    /// The same plaque code as in `index.md`.
+    pub id: Spanned<String>,
+    /// The name in this language.
+    pub name: Spanned<String>,
+    /// The summary in this language, at most 160 characters.
+    pub summary: Spanned<String>,
+    /// `true` when the text was machine translated and not yet checked by a person; the page
+    /// then says so.
+    #[serde(default)]
+    pub machine_translated: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLocation {
+    /// Latitude, north positive: about 8.5 to 23.4 in Vietnam.
+    pub lat: f64,
+    /// Longitude, east positive: about 102.1 to 109.5 in Vietnam.
+    pub lon: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecognition {
+    /// The decision's number, e.g. `"6181/QĐ-UBND"`.
+    pub decision: String,
+    /// The decision's date, without quotes: `2016-12-07`.
+    pub date: Spanned<Datetime>,
+    /// Who signed it, e.g. `"UBND tỉnh Nghệ An"` or `"Bộ Văn hoá, Thể thao và Du lịch"`.
+    pub authority: String,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Wifi {
+    /// The network's name.
+    pub ssid: String,
+    /// Its password; leave it out for an open network.
+    pub password: Option<String>,
+}

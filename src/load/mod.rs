@@ -1,0 +1,285 @@
+//! Load: read the project folder into memory. Nothing here judges the values; it reads files,
+//! decodes them and parses their front matter into the raw structs of `front_matter`.
+
+pub mod front_matter;
+pub mod split;
+pub mod text;
+pub mod theme;
+pub mod toml_error;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, display_path, relative_to};
+use front_matter::{RawRelic, RawTranslation};
+use theme::Theme;
+
+/// The folder, under the project root, that holds one folder per relic.
+pub const SITES_DIR: &str = "sites";
+
+/// File types published beside a relic's page. SVG is left out on purpose: an SVG opened
+/// directly can run scripts under the site's address.
+const ASSET_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "png", "webp", "gif", "mp3", "m4a", "ogg", "oga", "opus", "pdf",
+];
+
+/// Files that editors and operating systems leave in folders; never worth a warning.
+const IGNORED_FILES: &[&str] = &["Thumbs.db", "desktop.ini"];
+
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+    pub theme: Theme,
+    pub relics: Vec<RelicSources>,
+}
+
+/// Everything read from one `sites/<folder>/`.
+pub struct RelicSources {
+    /// The folder as messages show it: `sites/den-ca`.
+    pub folder: PathBuf,
+    /// The folder's name, from which the slug is made.
+    pub folder_name: String,
+    pub main: Document<RawRelic>,
+    /// In the order of `languages` in `site.toml`.
+    pub translations: Vec<Document<RawTranslation>>,
+    pub assets: Vec<Asset>,
+}
+
+/// A decoded file with its parsed front matter and the body's position in it.
+pub struct Document<T> {
+    /// As messages show it: `sites/den-ca/index.md`.
+    pub file: PathBuf,
+    pub lang: String,
+    pub source: String,
+    pub front_matter: T,
+    pub body_offset: usize,
+}
+
+impl<T> Document<T> {
+    pub fn body(&self) -> &str {
+        &self.source[self.body_offset..]
+    }
+}
+
+/// A file published beside the relic's page.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path inside the relic's folder, with `/`: `cover.jpg`, `anh/cong.jpg`.
+    pub name: String,
+    pub path: PathBuf,
+}
+
+/// Reads the whole project. Problems are pushed to `diagnostics`; a relic whose files cannot be
+/// read or parsed is left out, so that the problems of every other relic are still found.
+pub fn project(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Project> {
+    let config = match config::load(root) {
+        Ok(config) => config,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return None;
+        }
+    };
+    let theme = theme::load(root, diagnostics);
+    let folders = relic_folders(root, diagnostics);
+    let results: Vec<_> = folders
+        .par_iter()
+        .map(|folder| relic(root, folder, &config))
+        .collect();
+    let mut relics = Vec::with_capacity(results.len());
+    for (relic, problems) in results {
+        diagnostics.extend(problems);
+        relics.extend(relic);
+    }
+    Some(Project {
+        root: root.to_path_buf(),
+        config,
+        theme,
+        relics,
+    })
+}
+
+/// The folders directly under `sites/`, sorted by name.
+fn relic_folders(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let sites = root.join(SITES_DIR);
+    if !sites.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(format!("there is no `{SITES_DIR}` folder"))
+                .help("make a folder `sites` beside site.toml, with one folder per relic; `ditich new \"Tên di tích\"` makes one"),
+        );
+        return Vec::new();
+    }
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(&sites)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(entry) if is_hidden(entry.file_name()) => {}
+            Ok(entry) if entry.file_type().is_dir() => folders.push(entry.into_path()),
+            Ok(entry) => diagnostics.push(
+                Diagnostic::warning("this file is not in a relic's folder and is not published")
+                    .in_file(&relative_to(root, entry.path()))
+                    .help("put each relic's files in its own folder: sites/<relic>/index.md"),
+            ),
+            Err(err) => {
+                diagnostics.push(Diagnostic::error(format!("cannot read {SITES_DIR}: {err}")))
+            }
+        }
+    }
+    folders
+}
+
+fn relic(root: &Path, dir: &Path, config: &Config) -> (Option<RelicSources>, Vec<Diagnostic>) {
+    let folder = relative_to(root, dir);
+    let mut problems = Vec::new();
+    let mut main = None;
+    let mut translations = Vec::new();
+    let mut assets = Vec::new();
+
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                problems.push(
+                    Diagnostic::error(format!("cannot read the folder: {err}")).in_file(&folder),
+                );
+                continue;
+            }
+        };
+        let file = relative_to(root, entry.path());
+        let name = entry.file_name().to_string_lossy();
+        if is_hidden(entry.file_name())
+            || IGNORED_FILES.contains(&&*name)
+            || entry.file_type().is_dir()
+        {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            problems.push(
+                Diagnostic::error("symbolic links are not published")
+                    .in_file(&file)
+                    .help("copy the file itself into the relic's folder"),
+            );
+            continue;
+        }
+        let in_folder = entry.depth() == 1;
+        match markdown_language(&name, config) {
+            Some(Ok(lang)) if in_folder => {
+                let read = if lang == config.default_language() {
+                    read_document(entry.path(), &file, lang).map(|doc| main = Some(doc))
+                } else {
+                    read_document(entry.path(), &file, lang).map(|doc| translations.push(doc))
+                };
+                problems.extend(read.err());
+                continue;
+            }
+            Some(Err(lang)) if in_folder => {
+                problems.push(
+                    Diagnostic::warning(format!(
+                        "`{lang}` is not one of the site's languages, so this file is not published"
+                    ))
+                    .in_file(&file)
+                    .help(format!(
+                        "add \"{lang}\" to `languages` in site.toml, or rename the file"
+                    )),
+                );
+                continue;
+            }
+            _ => {}
+        }
+        let extension = entry
+            .path()
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase());
+        if extension
+            .as_deref()
+            .is_some_and(|e| ASSET_EXTENSIONS.contains(&e))
+        {
+            let name = display_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
+            assets.push(Asset {
+                name,
+                path: entry.into_path(),
+            });
+        } else {
+            problems.push(
+                Diagnostic::warning(
+                    "this file is not published: it is not a relic text, photo, audio or PDF file",
+                )
+                .in_file(&file)
+                .help(format!(
+                    "photos, audio and documents may be {}",
+                    ASSET_EXTENSIONS.join(", ")
+                )),
+            );
+        }
+    }
+
+    let Some(main) = main else {
+        if problems.iter().all(|d| !d.is_error()) {
+            problems.push(
+                Diagnostic::error("this relic's folder has no index.md")
+                    .in_file(&folder)
+                    .help("write the relic's Vietnamese text in index.md; `ditich new \"Tên di tích\"` makes one to fill in"),
+            );
+        }
+        return (None, problems);
+    };
+    translations.sort_by_key(|doc: &Document<RawTranslation>| {
+        config.languages.iter().position(|l| *l == doc.lang)
+    });
+    let folder_name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let relic = RelicSources {
+        folder,
+        folder_name,
+        main,
+        translations,
+        assets,
+    };
+    (Some(relic), problems)
+}
+
+/// For `index.md` and `index.<lang>.md`: the language, or `Err` with a language the site does
+/// not have. `None` for every other file.
+fn markdown_language<'a>(name: &'a str, config: &'a Config) -> Option<Result<&'a str, &'a str>> {
+    let stem = name.strip_suffix(".md")?.strip_prefix("index")?;
+    if stem.is_empty() {
+        return Some(Ok(config.default_language()));
+    }
+    let lang = stem.strip_prefix('.')?;
+    Some(match config.languages.iter().skip(1).find(|l| *l == lang) {
+        Some(known) => Ok(known),
+        None => Err(lang),
+    })
+}
+
+fn read_document<T: DeserializeOwned>(
+    path: &Path,
+    file: &Path,
+    lang: &str,
+) -> Result<Document<T>, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(file))?;
+    let source = text::decode(file, &bytes)?;
+    let parts = split::split(file, &source)?;
+    let front_matter =
+        toml_error::parse(file, &source, parts.front_matter_offset, parts.front_matter)?;
+    let body_offset = parts.body_offset;
+    Ok(Document {
+        file: file.to_path_buf(),
+        lang: lang.to_owned(),
+        source,
+        front_matter,
+        body_offset,
+    })
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}

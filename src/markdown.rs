@@ -1,0 +1,383 @@
+//! A relic's story, Markdown to HTML: tables, footnotes, heading anchors, links to the relic's
+//! own files checked and rewritten for the page that shows them, raw HTML sanitized.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::slug::slugify;
+
+/// How links in one text resolve; differs between a relic's language versions because their
+/// pages sit at different depths.
+pub struct Links<'a> {
+    /// Names of the files in the relic's folder.
+    pub assets: &'a HashSet<&'a str>,
+    /// Turns a file name of the relic's folder into the link the page uses.
+    pub asset_href: &'a dyn Fn(&str) -> String,
+    /// Turns the slug of `@/slug` into the link to that relic's page, `None` if there is none.
+    pub relic_href: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// The source file, for positions in messages: the whole text and where the body starts in it.
+pub struct Source<'a> {
+    pub file: &'a Path,
+    pub text: &'a str,
+    pub body_offset: usize,
+}
+
+pub struct Rendered {
+    pub html: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES)
+    .union(Options::ENABLE_SMART_PUNCTUATION);
+
+/// URL schemes a link may use. Everything else (`javascript:`, `data:` …) is refused.
+const SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "geo"];
+
+/// Raw HTML is allowed for formatting only. The sanitizer keeps the attributes the Markdown
+/// renderer itself writes (heading ids, footnote classes).
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder.add_generic_attributes(["id", "class"]);
+    builder.link_rel(None);
+    builder
+});
+
+pub fn render(source: &Source<'_>, links: &Links<'_>) -> Rendered {
+    let body = &source.text[source.body_offset..];
+    let mut diagnostics = Vec::new();
+    let mut has_raw_html = false;
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut heading_start = None;
+    let mut used_ids = HashSet::new();
+
+    for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
+        let at = || {
+            Location::of_span(
+                source.text,
+                range.start + source.body_offset..range.end + source.body_offset,
+            )
+        };
+        let problem = |message: String, help: &str| {
+            Diagnostic::error(message)
+                .in_file(source.file)
+                .at(at())
+                .help(help)
+        };
+        let event = match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                heading_start = Some(events.len());
+                // The page's title is the only <h1>; the story's headings sit below it.
+                let level = level.max(HeadingLevel::H2);
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                })
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = heading_start.take() {
+                    name_heading(&mut events[start..], &mut used_ids);
+                }
+                Event::End(TagEnd::Heading(level.max(HeadingLevel::H2)))
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolve(&dest_url, links) {
+                    Ok(url) => url,
+                    Err((message, help)) => {
+                        diagnostics.push(problem(message, help));
+                        CowStr::from("#")
+                    }
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolve(&dest_url, links) {
+                    Ok(url) if is_local(&url) || dest_url.starts_with("http") => url,
+                    Ok(_) => {
+                        diagnostics.push(problem(
+                            format!("`{dest_url}` is not a photo"),
+                            "an image must be a photo file in the relic's folder, e.g. ![Cổng đền](cong.jpg)",
+                        ));
+                        CowStr::from("")
+                    }
+                    Err((message, help)) => {
+                        diagnostics.push(problem(message, help));
+                        CowStr::from("")
+                    }
+                };
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                has_raw_html = true;
+                for (tag, _) in unsafe_tags(&html) {
+                    diagnostics.push(
+                        Diagnostic::warning(format!("raw HTML `{tag}` is removed from the page"))
+                            .in_file(source.file)
+                            .at(at())
+                            .help("the guide keeps only formatting from HTML; write the text in Markdown"),
+                    );
+                }
+                Event::Html(html)
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html {
+        html = SANITIZER.clean(&html).to_string();
+    }
+    Rendered { html, diagnostics }
+}
+
+/// Gives a heading without `{#id}` an id made from its text, unique within the page, so that
+/// every section can be linked to.
+fn name_heading(events: &mut [Event<'_>], used: &mut HashSet<String>) {
+    let text: String = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let Some(Event::Start(Tag::Heading { id, .. })) = events.first_mut() else {
+        return;
+    };
+    let base = match id {
+        Some(given) => given.to_string(),
+        None => match slugify(&text) {
+            s if s.is_empty() => "section".to_owned(),
+            s => s,
+        },
+    };
+    let mut unique = base.clone();
+    let mut n = 1;
+    while !used.insert(unique.clone()) {
+        n += 1;
+        unique = format!("{base}-{n}");
+    }
+    *id = Some(CowStr::from(unique));
+}
+
+type Refusal = (String, &'static str);
+
+/// Checks a link target and returns the href the page uses.
+fn resolve<'a>(dest: &CowStr<'a>, links: &Links<'_>) -> Result<CowStr<'a>, Refusal> {
+    if dest.starts_with('#') {
+        return Ok(dest.clone());
+    }
+    if let Some(slug) = dest.strip_prefix("@/") {
+        let slug = slug.trim_end_matches('/');
+        return (links.relic_href)(slug).map(CowStr::from).ok_or_else(|| {
+            (
+                format!("there is no relic with the folder `{slug}`"),
+                "link to another relic as @/<its folder name>, e.g. [Đền Cả](@/den-ca)",
+            )
+        });
+    }
+    if let Some((scheme, _)) = dest.split_once(':')
+        && !scheme.contains('/')
+    {
+        return if SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) {
+            Ok(dest.clone())
+        } else {
+            Err((
+                format!("links starting with `{scheme}:` are not allowed"),
+                "link to web pages with https://, or to the relic's own files by name",
+            ))
+        };
+    }
+    let path = dest.split(['#', '?']).next().unwrap_or_default();
+    let name = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let escapes =
+        name.starts_with('/') || name.contains('\\') || name.split('/').any(|part| part == "..");
+    if escapes {
+        return Err((
+            format!("`{dest}` points outside the relic's folder"),
+            "put the file in the relic's own folder and write its name alone, e.g. cong.jpg; link to another relic with @/<folder>",
+        ));
+    }
+    if !links.assets.contains(&*name) {
+        return Err((
+            format!("file `{name}` is not in the relic's folder"),
+            "check the file name (capitals and accents count) or copy the file into the relic's folder",
+        ));
+    }
+    Ok(CowStr::from((links.asset_href)(&name)))
+}
+
+fn is_local(href: &str) -> bool {
+    const PHOTO: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif"];
+    let lower = href.to_ascii_lowercase();
+    PHOTO.iter().any(|ext| lower.ends_with(ext))
+}
+
+/// The tags and event-handler attributes in a piece of raw HTML that the sanitizer removes.
+fn unsafe_tags(html: &str) -> Vec<(String, usize)> {
+    let allowed = SANITIZER.clone_tags();
+    let mut found = Vec::new();
+    let mut rest = html;
+    let mut offset = 0;
+    while let Some(start) = rest.find('<') {
+        let after = &rest[start + 1..];
+        let after = after.strip_prefix('/').unwrap_or(after);
+        let name: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let tag_end = after.find('>').unwrap_or(after.len());
+        let attributes = &after[name.len()..tag_end].to_ascii_lowercase();
+        if !name.is_empty() && !rest[start + 1..].starts_with('/') {
+            if !allowed.contains(name.as_str()) {
+                found.push((format!("<{name}>"), offset + start));
+            } else if let Some(handler) = attributes
+                .split(|c: char| c.is_whitespace())
+                .find(|a| a.starts_with("on") && a.contains('='))
+            {
+                let attribute = handler.split('=').next().unwrap_or(handler);
+                found.push((format!("{attribute}="), offset + start));
+            } else if attributes.contains("javascript:") {
+                found.push(("javascript:".to_owned(), offset + start));
+            }
+        }
+        offset += start + 1;
+        rest = &rest[start + 1..];
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_body(body: &str) -> Rendered {
+        let text = format!("+++\n+++\n{body}");
+        let assets: HashSet<&str> = ["cong.jpg", "ảnh cổng.jpg"].into_iter().collect();
+        let asset_href = |name: &str| format!("../../den-ca/{name}");
+        let relic_href = |slug: &str| (slug == "chua-a").then(|| "../chua-a/".to_owned());
+        let links = Links {
+            assets: &assets,
+            asset_href: &asset_href,
+            relic_href: &relic_href,
+        };
+        render(
+            &Source {
+                file: Path::new("sites/den-ca/index.md"),
+                text: &text,
+                body_offset: 8,
+            },
+            &links,
+        )
+    }
+
+    #[test]
+    fn headings_get_anchors_and_sit_below_the_title() {
+        let out = render_body("# Lịch sử\n\n## Lịch sử\n\n## Kiến trúc {#kt}\n");
+        assert_eq!(
+            out.html,
+            "<h2 id=\"lich-su\">Lịch sử</h2>\n<h2 id=\"lich-su-2\">Lịch sử</h2>\n<h2 id=\"kt\">Kiến trúc</h2>\n"
+        );
+    }
+
+    #[test]
+    fn tables_and_footnotes_render() {
+        let out = render_body("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Note.\n");
+        assert!(out.html.contains("<table>"), "{}", out.html);
+        assert!(
+            out.html.contains("class=\"footnote-reference\""),
+            "{}",
+            out.html
+        );
+        assert!(out.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn local_files_are_rewritten_for_the_page() {
+        let out = render_body("![Cổng](cong.jpg) ![Ảnh](<ảnh cổng.jpg>) [Chùa](@/chua-a)");
+        assert!(
+            out.html.contains("src=\"../../den-ca/cong.jpg\""),
+            "{}",
+            out.html
+        );
+        assert!(out.html.contains("href=\"../chua-a/\""), "{}", out.html);
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    }
+
+    #[test]
+    fn missing_and_escaping_files_are_errors_at_their_line() {
+        let out = render_body(
+            "Text\n\n![x](mat.jpg)\n\n![y](../../secret.jpg) [z](/etc/passwd) [w](@/nowhere)\n",
+        );
+        let messages: Vec<_> = out
+            .diagnostics
+            .iter()
+            .map(|d| (d.location.as_ref().unwrap().line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (5, "file `mat.jpg` is not in the relic's folder"),
+                (7, "`../../secret.jpg` points outside the relic's folder"),
+                (7, "`/etc/passwd` points outside the relic's folder"),
+                (7, "there is no relic with the folder `nowhere`"),
+            ]
+        );
+    }
+
+    #[test]
+    fn scripts_are_refused_and_removed() {
+        let out = render_body(
+            "Hi <script>alert(1)</script> [x](javascript:alert(1)) <b onclick=\"x()\">b</b>\n",
+        );
+        assert!(!out.html.contains("<script"), "{}", out.html);
+        assert!(!out.html.contains("onclick"), "{}", out.html);
+        assert!(!out.html.contains("javascript:"), "{}", out.html);
+        let messages: Vec<_> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "raw HTML `<script>` is removed from the page",
+                "links starting with `javascript:` are not allowed",
+                "raw HTML `onclick=` is removed from the page",
+            ]
+        );
+    }
+}

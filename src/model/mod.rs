@@ -1,0 +1,98 @@
+//! Model: the validated site that every renderer reads. Built by `resolve` from what `load`
+//! read; nothing after this stage checks user input again.
+
+pub mod kinds;
+mod resolve;
+
+use std::fmt;
+use std::path::PathBuf;
+
+pub use kinds::{Category, Rank, RelicType};
+pub use resolve::resolve;
+
+use crate::config::Config;
+use crate::load::Asset;
+use crate::load::front_matter::Wifi;
+use crate::load::theme::Theme;
+
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub theme: Theme,
+    /// Sorted by id, the order of the plaques, so every listing and data file is stable.
+    pub relics: Vec<Relic>,
+}
+
+#[derive(Debug)]
+pub struct Relic {
+    pub id: String,
+    pub slug: String,
+    pub rank: Rank,
+    pub category: Category,
+    pub types: Vec<RelicType>,
+    pub hamlet: Option<String>,
+    pub location: Option<GeoPoint>,
+    pub recognition: Option<Recognition>,
+    /// File names inside the relic's folder, checked to exist.
+    pub cover: Option<String>,
+    pub audio: Option<String>,
+    pub wifi: Option<Wifi>,
+    pub updated: Option<Date>,
+    /// The texts in the order of the site's languages; the first is always there and in the
+    /// default language.
+    pub texts: Vec<Text>,
+    pub assets: Vec<Asset>,
+    pub extra: toml::Table,
+}
+
+impl Relic {
+    pub fn text(&self, lang: &str) -> Option<&Text> {
+        self.texts.iter().find(|t| t.lang == lang)
+    }
+
+    /// The text in `lang`, or in the default language when it has no translation.
+    pub fn text_or_default(&self, lang: &str) -> &Text {
+        self.text(lang).unwrap_or(&self.texts[0])
+    }
+}
+
+/// What is written in words, once per language.
+#[derive(Debug)]
+pub struct Text {
+    pub lang: String,
+    /// The file it came from, for messages: `sites/den-ca/index.en.md`.
+    pub file: PathBuf,
+    pub name: String,
+    pub summary: String,
+    /// The story, rendered to HTML for this language's page.
+    pub body_html: String,
+    pub machine_translated: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GeoPoint {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Recognition {
+    pub decision: String,
+    pub date: Date,
+    pub authority: String,
+}
+
+/// A calendar date, as front matter writes it (`2016-12-07`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    /// ISO 8601, the form of the open data and of `<time datetime>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}

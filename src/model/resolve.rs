@@ -1,0 +1,549 @@
+//! From what officers wrote to the validated `Site`: every value checked, every problem
+//! reported with its position and a fix, relics that fail left out so that all problems of a
+//! build are found in one run.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::{Category, Date, GeoPoint, Rank, Recognition, Relic, RelicType, Site, Text};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::load::front_matter::{RawRecognition, RawRelic, RawTranslation};
+use crate::load::toml_error::closest;
+use crate::load::{Document, Project, RelicSources};
+use crate::markdown;
+use crate::slug::slugify;
+use crate::urls;
+
+/// A summary longer than this does not fit the poster and the listing.
+pub const SUMMARY_MAX_CHARS: usize = 160;
+
+/// Vietnam's extent, with a margin: a point outside is almost surely a typo or swapped lat/lon.
+const VIETNAM_LAT: std::ops::RangeInclusive<f64> = 8.0..=23.5;
+const VIETNAM_LON: std::ops::RangeInclusive<f64> = 102.0..=117.5;
+
+pub fn resolve(project: Project, diagnostics: &mut Vec<Diagnostic>) -> Site {
+    let Project {
+        root,
+        config,
+        theme,
+        relics: sources,
+    } = project;
+    let results: Vec<_> = sources.par_iter().map(fields).collect();
+
+    let mut relics = Vec::with_capacity(results.len());
+    for (result, source) in results.into_iter().zip(&sources) {
+        match result {
+            Ok((relic, warnings)) => {
+                diagnostics.extend(warnings);
+                relics.push((relic, source));
+            }
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    relics.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id).then_with(|| a.slug.cmp(&b.slug)));
+    unique(&relics, &config, diagnostics);
+
+    // Links between relics need every slug, so stories are rendered once all are known.
+    let slugs: BTreeMap<&str, Vec<&str>> = relics
+        .iter()
+        .map(|(r, _)| {
+            (
+                r.slug.as_str(),
+                r.texts.iter().map(|t| t.lang.as_str()).collect(),
+            )
+        })
+        .collect();
+    let stories: Vec<_> = relics
+        .par_iter()
+        .map(|(relic, source)| stories(relic, source, &slugs, &config))
+        .collect();
+    let mut done = Vec::with_capacity(relics.len());
+    for ((mut relic, _), (bodies, problems)) in relics.into_iter().zip(stories) {
+        diagnostics.extend(problems);
+        for (text, body) in relic.texts.iter_mut().zip(bodies) {
+            text.body_html = body;
+        }
+        done.push(relic);
+    }
+    Site {
+        root,
+        config,
+        theme,
+        relics: done,
+    }
+}
+
+type Checked = Result<(Relic, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// Checks the front matter of one relic's files.
+fn fields(source: &RelicSources) -> Checked {
+    let doc = &source.main;
+    let mut check = Checker {
+        doc_file: &doc.file,
+        source: &doc.source,
+        problems: Vec::new(),
+    };
+    let RawRelic {
+        id,
+        name,
+        rank,
+        category,
+        types,
+        summary,
+        hamlet,
+        location,
+        recognition,
+        cover,
+        audio,
+        wifi,
+        updated,
+        extra,
+    } = &doc.front_matter;
+
+    let slug = slugify(&source.folder_name);
+    if slug.is_empty() {
+        check.problems.push(
+            Diagnostic::error(
+                "the folder's name has no letters or digits to make a web address from",
+            )
+            .in_file(&source.folder)
+            .help("rename the folder after the relic, e.g. sites/den-ca"),
+        );
+    }
+    let id = check.id(id);
+    let name = check.text("name", name);
+    let summary = check.summary(summary);
+    let rank = check.keyword(rank, "rank", Rank::from_key, &Rank::keys());
+    let category = check.keyword(category, "category", Category::from_key, &Category::keys());
+    let types: Vec<_> = types
+        .iter()
+        .filter_map(|t| check.keyword(t, "type", RelicType::from_key, &RelicType::keys()))
+        .collect();
+    let location = location.as_ref().and_then(|l| check.location(l));
+    let recognition = recognition.as_ref().and_then(|r| check.recognition(r));
+    let updated = updated.as_ref().and_then(|d| check.date(d, "updated"));
+    let assets: HashSet<&str> = source.assets.iter().map(|a| a.name.as_str()).collect();
+    let cover = cover
+        .as_ref()
+        .and_then(|c| check.file(c, "cover", &assets, PHOTO));
+    let audio = audio
+        .as_ref()
+        .and_then(|a| check.file(a, "audio", &assets, AUDIO));
+
+    let mut texts = vec![Text {
+        lang: doc.lang.clone(),
+        file: doc.file.clone(),
+        name,
+        summary,
+        body_html: String::new(),
+        machine_translated: false,
+    }];
+    let mut problems = check.problems;
+    for translation in &source.translations {
+        match translated(translation, &id) {
+            Ok(text) => texts.push(text),
+            Err(more) => problems.extend(more),
+        }
+    }
+
+    let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(Diagnostic::is_error);
+    let (Some(rank), Some(category), true) = (rank, category, errors.is_empty()) else {
+        return Err(errors.into_iter().chain(warnings).collect());
+    };
+    let relic = Relic {
+        id,
+        slug,
+        rank,
+        category,
+        types,
+        hamlet: hamlet
+            .as_ref()
+            .map(|h| h.trim().to_owned())
+            .filter(|h| !h.is_empty()),
+        location,
+        recognition,
+        cover,
+        audio,
+        wifi: wifi.clone(),
+        updated,
+        texts,
+        assets: source.assets.clone(),
+        extra: extra.clone(),
+    };
+    Ok((relic, warnings))
+}
+
+fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec<Diagnostic>> {
+    let RawTranslation {
+        id,
+        name,
+        summary,
+        machine_translated,
+    } = &doc.front_matter;
+    let mut check = Checker {
+        doc_file: &doc.file,
+        source: &doc.source,
+        problems: Vec::new(),
+    };
+    if id.get_ref().trim() != main_id {
+        check.problems.push(
+            check
+                .error(
+                    id.span(),
+                    format!(
+                        "the translation's id \"{}\" differs from index.md's \"{main_id}\"",
+                        id.get_ref()
+                    ),
+                )
+                .help(format!(
+                    "a translation repeats the id of index.md: id = \"{main_id}\""
+                )),
+        );
+    }
+    let name = check.text("name", name);
+    let summary = check.summary(summary);
+    if check.problems.iter().any(Diagnostic::is_error) {
+        return Err(check.problems);
+    }
+    Ok(Text {
+        lang: doc.lang.clone(),
+        file: doc.file.clone(),
+        name,
+        summary,
+        body_html: String::new(),
+        machine_translated: *machine_translated,
+    })
+}
+
+const PHOTO: (&str, &[&str]) = ("a photo", &["jpg", "jpeg", "png", "webp", "gif"]);
+const AUDIO: (&str, &[&str]) = ("an audio file", &["mp3", "m4a", "ogg", "oga", "opus"]);
+
+struct Checker<'a> {
+    doc_file: &'a Path,
+    source: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// An error at a span of the front matter. toml's spans index the front matter, which
+    /// starts after the opening `+++` line.
+    fn error(&self, span: std::ops::Range<usize>, message: String) -> Diagnostic {
+        self.at(Diagnostic::error(message), span)
+    }
+
+    fn at(&self, diagnostic: Diagnostic, span: std::ops::Range<usize>) -> Diagnostic {
+        let offset = self.source.find('\n').map_or(0, |i| i + 1);
+        diagnostic.in_file(self.doc_file).at(Location::of_span(
+            self.source,
+            span.start + offset..span.end + offset,
+        ))
+    }
+
+    fn id(&mut self, id: &Spanned<String>) -> String {
+        let value = id.get_ref().trim();
+        let valid = (2..=12).contains(&value.len())
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if !valid {
+            let fixed: String = deunicode::deunicode(value)
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_uppercase())
+                .take(12)
+                .collect();
+            let help = if fixed.len() >= 2 {
+                format!("write id = \"{fixed}\"")
+            } else {
+                "write the code printed on the plaque, e.g. id = \"DT01\"".to_owned()
+            };
+            let d = self.error(
+                id.span(),
+                format!(
+                    "id \"{value}\" is not a plaque code: use 2 to 12 capital letters A–Z or digits"
+                ),
+            );
+            self.problems.push(d.help(help));
+        }
+        value.to_owned()
+    }
+
+    fn text(&mut self, key: &str, value: &Spanned<String>) -> String {
+        let text = value.get_ref().trim();
+        if text.is_empty() {
+            let d = self.error(value.span(), format!("`{key}` is empty"));
+            self.problems
+                .push(d.help(format!("write the relic's {key} between the quotes")));
+        }
+        text.to_owned()
+    }
+
+    fn summary(&mut self, value: &Spanned<String>) -> String {
+        let summary = self.text("summary", value);
+        let length = summary.chars().count();
+        if length > SUMMARY_MAX_CHARS {
+            let d = Diagnostic::warning(format!(
+                "the summary is {length} characters; listings and posters show at most {SUMMARY_MAX_CHARS}"
+            ));
+            let d = self.at(d, value.span());
+            self.problems.push(
+                d.help("shorten it to one or two sentences; the story below has room for the rest"),
+            );
+        }
+        summary
+    }
+
+    fn keyword<T>(
+        &mut self,
+        value: &Spanned<String>,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+        keys: &[&str],
+    ) -> Option<T> {
+        let written = value.get_ref();
+        let found = parse(written.trim());
+        if found.is_none() {
+            let folded = crate::slug::slugify(written);
+            let help = match closest(&folded, keys) {
+                Some(best) => format!("did you mean \"{best}\"?"),
+                None => format!(
+                    "write one of the words above, e.g. {what} = \"{}\"",
+                    keys[0]
+                ),
+            };
+            let d = self.error(
+                value.span(),
+                format!(
+                    "unknown {what} \"{written}\"; expected one of {}",
+                    keys.join(", ")
+                ),
+            );
+            self.problems.push(d.help(help));
+        }
+        found
+    }
+
+    fn location(
+        &mut self,
+        value: &Spanned<crate::load::front_matter::RawLocation>,
+    ) -> Option<GeoPoint> {
+        let raw = value.get_ref();
+        let point = GeoPoint {
+            lat: raw.lat,
+            lon: raw.lon,
+        };
+        if !(-90.0..=90.0).contains(&point.lat) || !(-180.0..=180.0).contains(&point.lon) {
+            let d = self.error(
+                value.span(),
+                format!(
+                    "lat = {}, lon = {} is not a place on Earth",
+                    point.lat, point.lon
+                ),
+            );
+            self.problems.push(d.help("latitude is between -90 and 90, longitude between -180 and 180; in Vietnam, lat ≈ 19 and lon ≈ 105"));
+            return None;
+        }
+        if !VIETNAM_LAT.contains(&point.lat) || !VIETNAM_LON.contains(&point.lon) {
+            let swapped = VIETNAM_LAT.contains(&point.lon) && VIETNAM_LON.contains(&point.lat);
+            let d = self.at(
+                Diagnostic::warning(format!(
+                    "lat = {}, lon = {} is outside Vietnam",
+                    point.lat, point.lon
+                )),
+                value.span(),
+            );
+            self.problems.push(d.help(if swapped {
+                "lat and lon look swapped: lat is the smaller number (about 19 here), lon the larger (about 105)"
+            } else {
+                "copy the coordinates from a map app again, as decimal degrees"
+            }));
+        }
+        Some(point)
+    }
+
+    fn recognition(&mut self, raw: &RawRecognition) -> Option<Recognition> {
+        let date = self.date(&raw.date, "date")?;
+        Some(Recognition {
+            decision: raw.decision.trim().to_owned(),
+            date,
+            authority: raw.authority.trim().to_owned(),
+        })
+    }
+
+    fn date(&mut self, value: &Spanned<Datetime>, key: &str) -> Option<Date> {
+        match (value.get_ref().date, value.get_ref().time) {
+            (Some(d), None) => Some(Date {
+                year: d.year,
+                month: d.month,
+                day: d.day,
+            }),
+            _ => {
+                let d = self.error(value.span(), format!("`{key}` must be a date alone"));
+                self.problems.push(d.help(format!(
+                    "write it as year-month-day without quotes, e.g. {key} = 2016-12-07"
+                )));
+                None
+            }
+        }
+    }
+
+    fn file(
+        &mut self,
+        value: &Spanned<String>,
+        key: &str,
+        assets: &HashSet<&str>,
+        (kind, extensions): (&str, &[&str]),
+    ) -> Option<String> {
+        let name = value.get_ref().trim();
+        let escapes =
+            name.starts_with('/') || name.contains('\\') || name.split('/').any(|p| p == "..");
+        let extension = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        let (message, help) = if escapes {
+            (
+                format!("`{key}` \"{name}\" points outside the relic's folder"),
+                "put the file in the relic's folder and write its name alone".to_owned(),
+            )
+        } else if !extensions.contains(&extension.as_str()) {
+            (
+                format!("`{key}` \"{name}\" is not {kind}"),
+                format!("use a file ending in .{}", extensions.join(", .")),
+            )
+        } else if !assets.contains(name) {
+            let near = closest(name, &assets.iter().copied().collect::<Vec<_>>());
+            let help = match near {
+                Some(near) => format!("did you mean \"{near}\"?"),
+                None => "copy the file into the relic's folder, or fix its name (capitals and accents count)".to_owned(),
+            };
+            (
+                format!("`{key}` file \"{name}\" is not in the relic's folder"),
+                help,
+            )
+        } else {
+            return Some(name.to_owned());
+        };
+        let d = self.error(value.span(), message);
+        self.problems.push(d.help(help));
+        None
+    }
+}
+
+/// Ids and slugs name pages and plaques, so two relics may not share one; nor may a slug take
+/// a name the site itself uses.
+fn unique(
+    relics: &[(Relic, &RelicSources)],
+    config: &crate::config::Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut ids: BTreeMap<&str, &RelicSources> = BTreeMap::new();
+    let mut slugs: BTreeMap<&str, &RelicSources> = BTreeMap::new();
+    for (relic, source) in relics {
+        if let Some(first) = ids.insert(&relic.id, source) {
+            let file = &source.main;
+            let span = file.front_matter.id.span();
+            let offset = file.source.find('\n').map_or(0, |i| i + 1);
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "id \"{}\" is already used by {}",
+                    relic.id,
+                    first.main.file.display()
+                ))
+                .in_file(&file.file)
+                .at(Location::of_span(
+                    &file.source,
+                    span.start + offset..span.end + offset,
+                ))
+                .help("every relic needs its own plaque code; give this one the next free id"),
+            );
+        }
+        if let Some(first) = slugs.insert(&relic.slug, source) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "folders {} and {} give the same web address /{}/",
+                    first.folder.display(),
+                    source.folder.display(),
+                    relic.slug
+                ))
+                .in_file(&source.folder)
+                .help("rename one of the folders"),
+            );
+        }
+        let reserved =
+            urls::RESERVED.contains(&relic.slug.as_str()) || config.languages.contains(&relic.slug);
+        if reserved {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "the folder name `{}` is used by the site itself",
+                    relic.slug
+                ))
+                .in_file(&source.folder)
+                .help("rename the folder after the relic, e.g. sites/den-ca"),
+            );
+        }
+    }
+}
+
+/// Renders one relic's stories, one per language, with links fitted to each page.
+fn stories(
+    relic: &Relic,
+    source: &RelicSources,
+    slugs: &BTreeMap<&str, Vec<&str>>,
+    config: &crate::config::Config,
+) -> (Vec<String>, Vec<Diagnostic>) {
+    let assets: HashSet<&str> = relic.assets.iter().map(|a| a.name.as_str()).collect();
+    let documents: Vec<_> = std::iter::once((
+        &source.main.file,
+        &source.main.source,
+        source.main.body_offset,
+    ))
+    .chain(
+        source
+            .translations
+            .iter()
+            .map(|t| (&t.file, &t.source, t.body_offset)),
+    )
+    .collect();
+    let mut bodies = Vec::new();
+    let mut problems = Vec::new();
+    for text in &relic.texts {
+        let Some(&(file, body_source, body_offset)) =
+            documents.iter().find(|(file, ..)| **file == text.file)
+        else {
+            bodies.push(String::new());
+            continue;
+        };
+        let page = urls::relic_page(config, &text.lang, &relic.slug);
+        let asset_href = |name: &str| urls::relative(&page, &urls::relic_asset(&relic.slug, name));
+        let relic_href = |slug: &str| {
+            let langs = slugs.get(slug)?;
+            let lang = if langs.contains(&text.lang.as_str()) {
+                &text.lang
+            } else {
+                config.default_language()
+            };
+            Some(urls::relative(&page, &urls::relic_page(config, lang, slug)))
+        };
+        let links = markdown::Links {
+            assets: &assets,
+            asset_href: &asset_href,
+            relic_href: &relic_href,
+        };
+        let rendered = markdown::render(
+            &markdown::Source {
+                file,
+                text: body_source,
+                body_offset,
+            },
+            &links,
+        );
+        bodies.push(rendered.html);
+        problems.extend(rendered.diagnostics);
+    }
+    (bodies, problems)
+}

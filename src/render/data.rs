@@ -1,0 +1,199 @@
+//! Open data for the district and province: the same records as JSON, GeoJSON and CSV.
+//! Field names are the open data's contract; add fields, never rename them.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::model::{Relic, Site};
+use crate::urls;
+
+/// One relic as published. The Wifi password stays on the plaque, out of the data.
+#[derive(Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    slug: &'a str,
+    name: &'a str,
+    summary: &'a str,
+    rank: &'static str,
+    category: &'static str,
+    types: Vec<&'static str>,
+    hamlet: Option<&'a str>,
+    commune: &'a str,
+    district: &'a str,
+    province: &'a str,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    recognition_decision: Option<&'a str>,
+    recognition_date: Option<String>,
+    recognition_authority: Option<&'a str>,
+    url: String,
+    qr_url: String,
+    cover_url: Option<String>,
+    audio_url: Option<String>,
+    updated: Option<String>,
+    /// Per other language: name, summary and page URL.
+    translations: BTreeMap<&'a str, Translation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Translation<'a> {
+    name: &'a str,
+    summary: &'a str,
+    url: String,
+}
+
+fn record<'a>(site: &'a Site, relic: &'a Relic) -> Record<'a> {
+    let config = &site.config;
+    let main = &relic.texts[0];
+    let asset_url = |name: &String| config.absolute(&urls::relic_asset(&relic.slug, name));
+    Record {
+        id: &relic.id,
+        slug: &relic.slug,
+        name: &main.name,
+        summary: &main.summary,
+        rank: relic.rank.key(),
+        category: relic.category.key(),
+        types: relic.types.iter().map(|t| t.key()).collect(),
+        hamlet: relic.hamlet.as_deref(),
+        commune: &config.commune.name,
+        district: &config.commune.district,
+        province: &config.commune.province,
+        lat: relic.location.map(|p| p.lat),
+        lon: relic.location.map(|p| p.lon),
+        recognition_decision: relic.recognition.as_ref().map(|r| r.decision.as_str()),
+        recognition_date: relic.recognition.as_ref().map(|r| r.date.to_string()),
+        recognition_authority: relic.recognition.as_ref().map(|r| r.authority.as_str()),
+        url: config.absolute(&urls::relic_page(config, &main.lang, &relic.slug)),
+        qr_url: config.absolute(&urls::landing(&relic.id)),
+        cover_url: relic.cover.as_ref().map(asset_url),
+        audio_url: relic.audio.as_ref().map(asset_url),
+        updated: relic.updated.map(|d| d.to_string()),
+        translations: relic.texts[1..]
+            .iter()
+            .map(|t| {
+                let url = config.absolute(&urls::relic_page(config, &t.lang, &relic.slug));
+                (
+                    t.lang.as_str(),
+                    Translation {
+                        name: &t.name,
+                        summary: &t.summary,
+                        url,
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+fn records(site: &Site) -> Vec<Record<'_>> {
+    site.relics.iter().map(|r| record(site, r)).collect()
+}
+
+pub fn json(site: &Site) -> Vec<u8> {
+    let config = &site.config;
+    let document = json!({
+        "title": config.title,
+        "base_url": config.base_url,
+        "commune": config.commune,
+        "license": "CC-BY-4.0",
+        "relics": records(site),
+    });
+    pretty(&document)
+}
+
+/// RFC 7946 GeoJSON: `[lon, lat]` in WGS84; a relic without a location has a null geometry.
+pub fn geojson(site: &Site) -> Vec<u8> {
+    let features: Vec<_> = records(site)
+        .into_iter()
+        .map(|r| {
+            let geometry = match (r.lon, r.lat) {
+                (Some(lon), Some(lat)) => json!({ "type": "Point", "coordinates": [lon, lat] }),
+                _ => serde_json::Value::Null,
+            };
+            json!({ "type": "Feature", "id": r.id, "geometry": geometry, "properties": r })
+        })
+        .collect();
+    pretty(&json!({ "type": "FeatureCollection", "features": features }))
+}
+
+/// One row per relic; translations become `name_<lang>`, `summary_<lang>`, `url_<lang>` columns.
+pub fn csv(site: &Site) -> Vec<u8> {
+    let others = &site.config.languages[1..];
+    let mut header: Vec<String> = [
+        "id",
+        "slug",
+        "name",
+        "summary",
+        "rank",
+        "category",
+        "types",
+        "hamlet",
+        "commune",
+        "district",
+        "province",
+        "lat",
+        "lon",
+        "recognition_decision",
+        "recognition_date",
+        "recognition_authority",
+        "url",
+        "qr_url",
+        "cover_url",
+        "audio_url",
+        "updated",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    for lang in others {
+        header.extend(["name", "summary", "url"].map(|f| format!("{f}_{lang}")));
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut rows = vec![header];
+    for r in records(site) {
+        let opt = |v: Option<&str>| v.unwrap_or_default().to_owned();
+        let number = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
+        let mut row = vec![
+            r.id.to_owned(),
+            r.slug.to_owned(),
+            r.name.to_owned(),
+            r.summary.to_owned(),
+            r.rank.to_owned(),
+            r.category.to_owned(),
+            r.types.join(";"),
+            opt(r.hamlet),
+            r.commune.to_owned(),
+            r.district.to_owned(),
+            r.province.to_owned(),
+            number(r.lat),
+            number(r.lon),
+            opt(r.recognition_decision),
+            opt(r.recognition_date.as_deref()),
+            opt(r.recognition_authority),
+            r.url.clone(),
+            r.qr_url.clone(),
+            opt(r.cover_url.as_deref()),
+            opt(r.audio_url.as_deref()),
+            opt(r.updated.as_deref()),
+        ];
+        for lang in others {
+            match r.translations.get(lang.as_str()) {
+                Some(t) => row.extend([t.name.to_owned(), t.summary.to_owned(), t.url.clone()]),
+                None => row.extend([String::new(), String::new(), String::new()]),
+            }
+        }
+        rows.push(row);
+    }
+    for row in rows {
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(&row);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+fn pretty(value: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}

@@ -1,0 +1,299 @@
+//! Render: the model to the files of `output/`, in memory. Pages are rendered in parallel;
+//! nothing here touches the disk except to name files that the write stage copies.
+
+mod data;
+mod jsonld;
+mod sitemap;
+mod strings;
+mod templates;
+pub mod view;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use tera::{Context, Tera};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Relic, Site};
+use crate::urls;
+use strings::Strings;
+use view::{Card, Neighbour, Page, RelicView};
+
+/// A file of the built site.
+pub struct OutputFile {
+    /// Relative to the output folder, with `/`.
+    pub path: String,
+    pub content: Content,
+}
+
+pub enum Content {
+    Bytes(Vec<u8>),
+    /// Copied unchanged from the project (photos, audio).
+    Copy(PathBuf),
+}
+
+impl OutputFile {
+    fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            content: Content::Bytes(bytes),
+        }
+    }
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    strings: Strings,
+    tera: Tera,
+}
+
+/// Renders every file of the site; `None` when a template or the theme's strings failed.
+pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<OutputFile>> {
+    let strings = Strings::new(&site.theme.strings, &site.config)
+        .map_err(|p| diagnostics.extend(p))
+        .ok()?;
+    let tera = templates::engine(&site.theme)
+        .map_err(|p| diagnostics.extend(p))
+        .ok()?;
+    let renderer = Renderer {
+        site,
+        strings,
+        tera,
+    };
+    let config = &site.config;
+
+    let relic_pages: Vec<(usize, &str)> = site
+        .relics
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.texts.iter().map(move |t| (i, t.lang.as_str())))
+        .collect();
+    let pages: Vec<Result<OutputFile, Diagnostic>> = relic_pages
+        .par_iter()
+        .map(|&(i, lang)| renderer.relic(i, lang))
+        .chain(config.languages.par_iter().map(|lang| renderer.home(lang)))
+        .chain(
+            site.relics
+                .par_iter()
+                .map(|relic| renderer.landing(relic, &urls::landing(&relic.id))),
+        )
+        .chain(
+            site.relics
+                .par_iter()
+                .map(|relic| renderer.landing(relic, &urls::landing_typed(&relic.id))),
+        )
+        .chain(rayon::iter::once(renderer.not_found()))
+        .collect();
+
+    let mut files = Vec::with_capacity(pages.len() + 16);
+    let before = diagnostics.len();
+    for page in pages {
+        match page {
+            Ok(file) => files.push(file),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if diagnostics[before..].iter().any(Diagnostic::is_error) {
+        return None;
+    }
+
+    files.push(OutputFile::bytes("sitemap.xml", sitemap::sitemap(site)));
+    files.push(OutputFile::bytes("robots.txt", sitemap::robots(site)));
+    files.push(OutputFile::bytes("data/relics.json", data::json(site)));
+    files.push(OutputFile::bytes(
+        "data/relics.geojson",
+        data::geojson(site),
+    ));
+    files.push(OutputFile::bytes("data/relics.csv", data::csv(site)));
+    for (name, bytes) in &site.theme.static_files {
+        files.push(OutputFile::bytes(format!("assets/{name}"), bytes.clone()));
+    }
+    for relic in &site.relics {
+        for asset in &relic.assets {
+            files.push(OutputFile {
+                path: format!("{}/{}", relic.slug, asset.name),
+                content: Content::Copy(asset.path.clone()),
+            });
+        }
+    }
+    Some(files)
+}
+
+impl Renderer<'_> {
+    fn page<'a>(
+        &'a self,
+        lang: &'a str,
+        path_in: &dyn Fn(&str) -> String,
+        languages: &[&str],
+    ) -> Page<'a> {
+        Page::new(self.site, &self.strings, lang, path_in, languages)
+    }
+
+    fn all_languages(&self) -> Vec<&str> {
+        self.site
+            .config
+            .languages
+            .iter()
+            .map(String::as_str)
+            .collect()
+    }
+
+    fn render(
+        &self,
+        name: &str,
+        path: String,
+        context: &Context,
+    ) -> Result<OutputFile, Diagnostic> {
+        let html = templates::render(&self.tera, &self.site.theme, name, context)?;
+        Ok(OutputFile::bytes(
+            format!("{path}index.html").trim_start_matches('/'),
+            html.into_bytes(),
+        ))
+    }
+
+    fn home(&self, lang: &str) -> Result<OutputFile, Diagnostic> {
+        let config = &self.site.config;
+        let path = urls::language_root(config, lang);
+        let mut page = self.page(
+            lang,
+            &|l| urls::language_root(config, l),
+            &self.all_languages(),
+        );
+        page.title = config.title[lang].clone();
+        page.description = self.strings.get(lang).text("home_description").to_owned();
+        let cards: Vec<Card<'_>> = self
+            .site
+            .relics
+            .iter()
+            .map(|r| view::card(config, &self.strings, r, lang, &path))
+            .collect();
+        let mut context = Context::from_serialize(&page).map_err(template_data)?;
+        context.insert("relics", &cards);
+        self.render("index.html", path, &context)
+    }
+
+    fn relic<'a>(&'a self, index: usize, lang: &'a str) -> Result<OutputFile, Diagnostic> {
+        let site = self.site;
+        let config = &site.config;
+        let relic = &site.relics[index];
+        let text = relic.text_or_default(lang);
+        let path = urls::relic_page(config, lang, &relic.slug);
+        let languages: Vec<&str> = relic.texts.iter().map(|t| t.lang.as_str()).collect();
+        let mut page = self.page(
+            lang,
+            &|l| urls::relic_page(config, l, &relic.slug),
+            &languages,
+        );
+        page.title = format!("{} – {}", text.name, config.title[lang]);
+        page.description = text.summary.clone();
+
+        let neighbour = |other: Option<&'a Relic>| {
+            other.map(|o| Neighbour {
+                href: urls::relative(&path, &urls::relic_page_for(config, lang, o)),
+                name: o.text_or_default(lang).name.as_str(),
+            })
+        };
+        let location = relic.location.map(|p| view::LocationView {
+            lat: p.lat,
+            lon: p.lon,
+            geo: format!("geo:{},{}", p.lat, p.lon),
+            openstreetmap: format!(
+                "https://www.openstreetmap.org/?mlat={0}&mlon={1}#map=17/{0}/{1}",
+                p.lat, p.lon
+            ),
+        });
+        let view = RelicView {
+            card: view::card(config, &self.strings, relic, lang, &path),
+            types: relic
+                .types
+                .iter()
+                .map(|t| {
+                    self.strings
+                        .get(lang)
+                        .label(crate::model::RelicType::GROUP, t.key())
+                })
+                .collect(),
+            body: &text.body_html,
+            machine_translated: text.machine_translated,
+            location,
+            recognition: relic.recognition.as_ref().map(|r| view::RecognitionView {
+                decision: &r.decision,
+                date: view::date(&self.strings, lang, r.date),
+                authority: &r.authority,
+            }),
+            audio: relic.audio.as_ref().map(|a| view::AudioView {
+                href: urls::relative(&path, &urls::relic_asset(&relic.slug, a)),
+                mime: view::mime(a),
+            }),
+            updated: relic.updated.map(|d| view::date(&self.strings, lang, d)),
+            qr_url: config.absolute(&urls::landing(&relic.id)),
+            typed_url: format!(
+                "{}{}{}",
+                config.host,
+                config.base_path,
+                urls::landing_typed(&relic.id)
+            ),
+            previous: neighbour(index.checked_sub(1).and_then(|i| site.relics.get(i))),
+            next: neighbour(site.relics.get(index + 1)),
+            json_ld: jsonld::relic(config, relic, text),
+        };
+        let mut context = Context::from_serialize(&page).map_err(template_data)?;
+        context.insert("relic", &view);
+        self.render("relic.html", path, &context)
+    }
+
+    /// The page a plaque's QR code opens: it forwards to the relic's page in the visitor's
+    /// language, with a plain redirect to the default language when scripts do not run.
+    fn landing(&self, relic: &Relic, path: &str) -> Result<OutputFile, Diagnostic> {
+        let config = &self.site.config;
+        let lang = config.default_language();
+        let mut page = self.page(lang, &|_| path.to_owned(), &[]);
+        let text = &relic.texts[0];
+        page.title = format!("{} – {}", text.name, config.title[lang]);
+        page.canonical = config.absolute(&urls::relic_page(config, lang, &relic.slug));
+        let targets: serde_json::Map<String, serde_json::Value> = relic
+            .texts
+            .iter()
+            .map(|t| {
+                (
+                    t.lang.clone(),
+                    urls::relative(path, &urls::relic_page(config, &t.lang, &relic.slug)).into(),
+                )
+            })
+            .collect();
+        let mut context = Context::from_serialize(&page).map_err(template_data)?;
+        context.insert("id", &relic.id);
+        context.insert("name", &text.name);
+        context.insert(
+            "target",
+            &urls::relative(path, &urls::relic_page(config, lang, &relic.slug)),
+        );
+        context.insert(
+            "targets_json",
+            &serde_json::Value::Object(targets)
+                .to_string()
+                .replace("</", "<\\/"),
+        );
+        self.render("landing.html", path.to_owned(), &context)
+    }
+
+    /// `404.html` is served for any missing path, at any depth, so its links are absolute
+    /// paths from the site's address instead of relative ones.
+    fn not_found(&self) -> Result<OutputFile, Diagnostic> {
+        let config = &self.site.config;
+        let lang = config.default_language();
+        let mut page = self.page(lang, &|l| urls::language_root(config, l), &[]);
+        page.root = config.base_path.clone();
+        page.home = config.base_path.clone();
+        page.title = format!("404 – {}", config.title[lang]);
+        let context = Context::from_serialize(&page).map_err(template_data)?;
+        let html = templates::render(&self.tera, &self.site.theme, "404.html", &context)?;
+        Ok(OutputFile::bytes("404.html", html.into_bytes()))
+    }
+}
+
+fn template_data(err: tera::Error) -> Diagnostic {
+    Diagnostic::error(format!(
+        "cannot pass the page's data to the template: {err}"
+    ))
+}

@@ -1,0 +1,67 @@
+//! The Tera engine, loaded from the theme's layered templates.
+
+use std::error::Error as _;
+
+use tera::Tera;
+
+use crate::diagnostic::Diagnostic;
+use crate::load::theme::Theme;
+
+pub fn engine(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape_html);
+    let sources = theme
+        .templates
+        .iter()
+        .map(|(name, t)| (name.as_str(), t.source.as_str()));
+    tera.add_raw_templates(sources).map_err(|err| {
+        vec![Diagnostic::error(format!("a template does not compile: {}", chain(&err))).help(
+            "fix the template named above; `ditich` embeds a working copy of every default template to compare with",
+        )]
+    })?;
+    Ok(tera)
+}
+
+pub fn render(
+    tera: &Tera,
+    theme: &Theme,
+    name: &str,
+    context: &tera::Context,
+) -> Result<String, Diagnostic> {
+    tera.render(name, context).map_err(|err| {
+        let origin = theme
+            .templates
+            .get(name)
+            .map_or(name, |t| t.origin.as_str());
+        Diagnostic::error(format!("template {origin} failed: {}", chain(&err)))
+    })
+}
+
+/// Escapes what HTML requires and no more: Tera's default also escapes `/`, which makes every
+/// URL in a page longer and harder to read.
+fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// Tera puts the useful part ("variable `x` not found") in the error's sources.
+fn chain(err: &tera::Error) -> String {
+    let mut message = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}

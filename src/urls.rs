@@ -1,0 +1,107 @@
+//! The shape of `output/`: where each page and file goes, and the relative links between them.
+//! Paths are relative to the site's root; pages are folders (`den-ca/`) holding `index.html`.
+//! Every link inside the site is relative, so the folder can be served under any prefix.
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
+use crate::config::Config;
+use crate::model::Relic;
+
+/// Top-level names a relic's slug may not take, because the site uses them.
+pub const RESERVED: &[&str] = &["assets", "data", "kiosk", "map", "posters", "q"];
+
+/// Characters escaped in a path segment of an `href`.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// `""` for the default language, `"en/"` for the others.
+pub fn language_root(config: &Config, lang: &str) -> String {
+    if lang == config.default_language() {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
+pub fn relic_page(config: &Config, lang: &str, slug: &str) -> String {
+    format!("{}{slug}/", language_root(config, lang))
+}
+
+/// The page a visitor reading `lang` is sent to: the translation when there is one, otherwise
+/// the page in the default language.
+pub fn relic_page_for(config: &Config, lang: &str, relic: &Relic) -> String {
+    match relic.text(lang) {
+        Some(_) => relic_page(config, lang, &relic.slug),
+        None => relic_page(config, config.default_language(), &relic.slug),
+    }
+}
+
+/// A photo, audio guide or document of a relic: `den-ca/cover.jpg`.
+pub fn relic_asset(slug: &str, name: &str) -> String {
+    let encoded: Vec<String> = name
+        .split('/')
+        .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect();
+    format!("{slug}/{}", encoded.join("/"))
+}
+
+/// The landing page printed in the QR code: `Q/DT01/`.
+pub fn landing(id: &str) -> String {
+    format!("Q/{}/", id.to_ascii_uppercase())
+}
+
+/// The same landing page in the lowercase form printed under the code for typing: `q/dt01/`.
+pub fn landing_typed(id: &str) -> String {
+    format!("q/{}/", id.to_ascii_lowercase())
+}
+
+/// The link from the page at `from` (a folder path like `en/den-ca/`, or `""` for the root) to
+/// the site path `to`.
+pub fn relative(from: &str, to: &str) -> String {
+    let depth = from.matches('/').count();
+    let link = format!("{}{to}", "../".repeat(depth));
+    if link.is_empty() {
+        "./".to_owned()
+    } else {
+        link
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_climb_to_the_root() {
+        assert_eq!(relative("", "den-ca/"), "den-ca/");
+        assert_eq!(relative("", ""), "./");
+        assert_eq!(relative("den-ca/", ""), "../");
+        assert_eq!(
+            relative("en/den-ca/", "den-ca/cover.jpg"),
+            "../../den-ca/cover.jpg"
+        );
+    }
+
+    #[test]
+    fn asset_names_are_escaped_per_segment() {
+        assert_eq!(
+            relic_asset("den-ca", "ảnh/cổng chính.jpg"),
+            "den-ca/ảnh/cổng%20chính.jpg"
+        );
+    }
+
+    #[test]
+    fn landing_pages_have_two_cases() {
+        assert_eq!(landing("dt01"), "Q/DT01/");
+        assert_eq!(landing_typed("DT01"), "q/dt01/");
+    }
+}
