@@ -95,7 +95,7 @@ mod tests {
     fn asset_names_are_escaped_per_segment() {
         assert_eq!(
             relic_asset("den-ca", "ảnh/cổng chính.jpg"),
-            "den-ca/ảnh/cổng%20chính.jpg"
+            "den-ca/%E1%BA%A3nh/c%E1%BB%95ng%20ch%C3%ADnh.jpg"
         );
     }
 
