@@ -11,7 +11,7 @@ use toml::value::Datetime;
 
 use super::{Category, Date, GeoPoint, Rank, Recognition, Relic, RelicType, Site, Text};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::load::front_matter::{RawRecognition, RawRelic, RawTranslation};
+use crate::load::front_matter::{RawLocation, RawRecognition, RawRelic, RawTranslation};
 use crate::load::toml_error::closest;
 use crate::load::{Document, Project, RelicSources};
 use crate::markdown;
@@ -327,42 +327,32 @@ impl Checker<'_> {
         found
     }
 
-    fn location(
-        &mut self,
-        value: &Spanned<crate::load::front_matter::RawLocation>,
-    ) -> Option<GeoPoint> {
+    fn location(&mut self, value: &Spanned<RawLocation>) -> Option<GeoPoint> {
         let raw = value.get_ref();
         let point = GeoPoint {
             lat: raw.lat,
             lon: raw.lon,
         };
-        if !(-90.0..=90.0).contains(&point.lat) || !(-180.0..=180.0).contains(&point.lon) {
-            let d = self.error(
-                value.span(),
-                format!(
-                    "lat = {}, lon = {} is not a place on Earth",
-                    point.lat, point.lon
-                ),
-            );
-            self.problems.push(d.help("latitude is between -90 and 90, longitude between -180 and 180; in Vietnam, lat ≈ 19 and lon ≈ 105"));
-            return None;
+        let on_earth = (-90.0..=90.0).contains(&point.lat) && (-180.0..=180.0).contains(&point.lon);
+        let in_vietnam = VIETNAM_LAT.contains(&point.lat) && VIETNAM_LON.contains(&point.lon);
+        if in_vietnam {
+            return Some(point);
         }
-        if !VIETNAM_LAT.contains(&point.lat) || !VIETNAM_LON.contains(&point.lon) {
-            let swapped = VIETNAM_LAT.contains(&point.lon) && VIETNAM_LON.contains(&point.lat);
-            let d = self.at(
-                Diagnostic::warning(format!(
-                    "lat = {}, lon = {} is outside Vietnam",
-                    point.lat, point.lon
-                )),
-                value.span(),
-            );
-            self.problems.push(d.help(if swapped {
-                "lat and lon look swapped: lat is the smaller number (about 19 here), lon the larger (about 105)"
-            } else {
-                "copy the coordinates from a map app again, as decimal degrees"
-            }));
-        }
-        Some(point)
+        let swapped = VIETNAM_LAT.contains(&point.lon) && VIETNAM_LON.contains(&point.lat);
+        let help = if swapped {
+            "lat and lon look swapped: lat is the smaller number (about 19 here), lon the larger (about 105)"
+        } else {
+            "copy the coordinates from a map app again, as decimal degrees: lat ≈ 19, lon ≈ 105 here"
+        };
+        let where_ = format!("lat = {}, lon = {}", point.lat, point.lon);
+        let d = if on_earth {
+            Diagnostic::warning(format!("{where_} is outside Vietnam"))
+        } else {
+            Diagnostic::error(format!("{where_} is not a place on Earth"))
+        };
+        let d = self.at(d, value.span());
+        self.problems.push(d.help(help));
+        on_earth.then_some(point)
     }
 
     fn recognition(&mut self, raw: &RawRecognition) -> Option<Recognition> {

@@ -1,0 +1,386 @@
+//! A successful build: every page, landing page and data file of the contract, with links
+//! that resolve and data that parses.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+use crate::project::{Project, files};
+
+const SAMPLE_IDS: [&str; 7] = ["DT01", "DT02", "DT03", "DT04", "DT05", "DT06", "DT07"];
+
+#[test]
+fn the_sample_builds_every_path_of_the_contract() {
+    let project = Project::sample();
+    let run = project.build().success();
+    assert!(run.stderr.contains("built 7 relics"), "{}", run.stderr);
+    let out = files(&project.output());
+
+    let mut expected = vec![
+        "index.html".to_owned(),
+        "en/index.html".to_owned(),
+        "404.html".to_owned(),
+        "sitemap.xml".to_owned(),
+        "robots.txt".to_owned(),
+        "data/relics.json".to_owned(),
+        "data/relics.geojson".to_owned(),
+        "data/relics.csv".to_owned(),
+    ];
+    let relics = relics_json(&out);
+    for relic in &relics {
+        let (id, slug) = (
+            relic["id"].as_str().unwrap(),
+            relic["slug"].as_str().unwrap(),
+        );
+        expected.push(format!("{slug}/index.html"));
+        expected.push(format!("Q/{id}/index.html"));
+        expected.push(format!("q/{}/index.html", id.to_lowercase()));
+        if relic["translations"].get("en").is_some() {
+            expected.push(format!("en/{slug}/index.html"));
+        }
+    }
+    for path in &expected {
+        assert!(out.contains_key(path), "output lacks {path}");
+    }
+    // The sample's Doãn hall has an English page; six relics are placeholders, three translated.
+    assert_eq!(
+        out.keys()
+            .filter(|p| p.starts_with("en/") && p.ends_with("/index.html"))
+            .count(),
+        4
+    );
+}
+
+#[test]
+fn every_link_and_asset_in_every_page_resolves() {
+    let project = Project::sample();
+    project.build().success();
+    let out = files(&project.output());
+    let mut checked = 0;
+    for (path, bytes) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        for link in references(&html) {
+            let Some(target) = resolve(path, &link) else {
+                continue;
+            };
+            let (file, fragment) = target.split_once('#').unwrap_or((&target, ""));
+            let file = if file.is_empty() || file.ends_with('/') {
+                format!("{file}index.html")
+            } else {
+                file.to_owned()
+            };
+            let decoded = percent_encoding::percent_decode_str(&file)
+                .decode_utf8()
+                .unwrap();
+            let Some(target_bytes) = out.get(&*decoded) else {
+                panic!("{path}: link {link:?} points to {decoded}, which is not in the output");
+            };
+            if !fragment.is_empty() {
+                let id = format!("id=\"{fragment}\"");
+                assert!(
+                    String::from_utf8_lossy(target_bytes).contains(&id),
+                    "{path}: {link:?} has no anchor"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links were checked");
+}
+
+/// The links and asset references of a page, including its meta refresh target.
+fn references(html: &Html) -> Vec<String> {
+    let selector = Selector::parse("a[href], link[href], img[src], audio[src], source[src], script[src], meta[http-equiv=refresh]").unwrap();
+    html.select(&selector)
+        .filter_map(|e| {
+            let attrs = e.value();
+            match attrs.name() {
+                "meta" => attrs
+                    .attr("content")
+                    .and_then(|c| c.split_once("url="))
+                    .map(|(_, u)| u.to_owned()),
+                "a" | "link"
+                    if attrs
+                        .attr("rel")
+                        .is_some_and(|r| r == "canonical" || r == "alternate") =>
+                {
+                    None
+                }
+                _ => attrs.attr("href").or(attrs.attr("src")).map(str::to_owned),
+            }
+        })
+        .collect()
+}
+
+/// The output path a link from the page at `page` leads to; `None` for links off the site.
+fn resolve(page: &str, link: &str) -> Option<String> {
+    if link.contains(':') && !link.starts_with("./") && !link.starts_with("../") {
+        return None;
+    }
+    if let Some(absolute) = link.strip_prefix("/du-lich/") {
+        return Some(absolute.to_owned());
+    }
+    assert!(!link.starts_with('/'), "{page}: link {link:?} is absolute");
+    if let Some(fragment) = link.strip_prefix('#') {
+        return Some(format!("{page}#{fragment}"));
+    }
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for segment in link.split('/') {
+        match segment {
+            "." => {}
+            ".." => {
+                assert!(
+                    parts.pop().is_some(),
+                    "{page}: link {link:?} climbs out of the site"
+                );
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn relics_json(out: &BTreeMap<String, Vec<u8>>) -> Vec<Value> {
+    let json: Value = serde_json::from_slice(&out["data/relics.json"]).unwrap();
+    json["relics"].as_array().unwrap().clone()
+}
+
+#[test]
+fn open_data_holds_every_relic_in_three_formats() {
+    let project = Project::sample();
+    project.build().success();
+    let out = files(&project.output());
+
+    let relics = relics_json(&out);
+    let ids: Vec<&str> = relics.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, SAMPLE_IDS);
+    let doan = &relics[0];
+    assert_eq!(doan["name"], "Nhà thờ họ Doãn");
+    assert_eq!(doan["rank"], "provincial");
+    assert_eq!(doan["recognition_decision"], "6181/QĐ-UBND");
+    assert_eq!(doan["recognition_date"], "2016-12-07");
+    assert_eq!(
+        doan["qr_url"],
+        "https://longthanh.yenthanh.nghean.gov.vn/du-lich/Q/DT01/"
+    );
+    assert_eq!(relics.iter().filter(|r| r["rank"] == "national").count(), 1);
+    assert!(
+        relics.iter().all(|r| r.get("wifi").is_none()),
+        "Wifi passwords stay out of open data"
+    );
+
+    let geojson: Value = serde_json::from_slice(&out["data/relics.geojson"]).unwrap();
+    assert_eq!(geojson["type"], "FeatureCollection");
+    let features = geojson["features"].as_array().unwrap();
+    assert_eq!(features.len(), 7);
+    for (feature, relic) in features.iter().zip(&relics) {
+        assert_eq!(feature["geometry"]["type"], "Point");
+        // RFC 7946 orders coordinates longitude first.
+        assert_eq!(feature["geometry"]["coordinates"][0], relic["lon"]);
+        assert_eq!(feature["geometry"]["coordinates"][1], relic["lat"]);
+        assert_eq!(feature["properties"]["name"], relic["name"]);
+    }
+
+    let mut csv = csv::Reader::from_reader(&out["data/relics.csv"][..]);
+    let header = csv.headers().unwrap().clone();
+    assert_eq!(&header[0], "id");
+    assert!(header.iter().any(|h| h == "name_en"));
+    let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 7);
+    assert_eq!(&rows[0][2], "Nhà thờ họ Doãn");
+    assert_eq!(
+        &rows[0][header.iter().position(|h| h == "name_en").unwrap()],
+        "Doãn Clan Ancestral Hall"
+    );
+}
+
+#[test]
+fn every_relic_page_carries_schema_org_json_ld() {
+    let project = Project::sample();
+    project.build().success();
+    let out = files(&project.output());
+    let selector = Selector::parse("script[type=\"application/ld+json\"]").unwrap();
+    let mut pages = 0;
+    for relic in relics_json(&out) {
+        let slug = relic["slug"].as_str().unwrap();
+        for page in [
+            format!("{slug}/index.html"),
+            format!("en/{slug}/index.html"),
+        ] {
+            let Some(bytes) = out.get(&page) else {
+                continue;
+            };
+            let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+            let script = html
+                .select(&selector)
+                .next()
+                .unwrap_or_else(|| panic!("{page} has no JSON-LD"));
+            let ld: Value = serde_json::from_str(&script.inner_html()).unwrap();
+            assert_eq!(ld["@context"], "https://schema.org");
+            assert_eq!(
+                ld["@type"],
+                serde_json::json!(["LandmarksOrHistoricalBuildings", "TouristAttraction"])
+            );
+            assert_eq!(ld["identifier"], relic["id"]);
+            assert_eq!(ld["geo"]["latitude"], relic["lat"]);
+            assert_eq!(ld["address"]["addressCountry"], "VN");
+            assert_eq!(
+                ld["containedInPlace"]["name"],
+                "Long Thành, Yên Thành, Nghệ An"
+            );
+            pages += 1;
+        }
+    }
+    assert_eq!(pages, 10);
+}
+
+#[test]
+fn landing_pages_send_visitors_to_the_relic_in_their_language() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    for landing in ["Q/DT01/index.html", "q/dt01/index.html"] {
+        let html = project.read(&format!("output/{landing}"));
+        // Without JavaScript: a plain redirect to the Vietnamese page.
+        assert!(
+            html.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../den-a/\">"),
+            "{html}"
+        );
+        // With it: the visitor's languages pick among the pages that exist.
+        assert!(
+            html.contains(r#"{"en":"../../en/den-a/","vi":"../../den-a/"}"#),
+            "{html}"
+        );
+        assert!(html.contains("noindex"));
+    }
+    let untranslated = project.read("output/Q/DT02/index.html");
+    assert!(
+        untranslated.contains(r#"{"vi":"../../chua-b/"}"#),
+        "{untranslated}"
+    );
+}
+
+#[test]
+fn markdown_renders_tables_footnotes_anchors_and_relic_links() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    let vi = project.read("output/den-a/index.html");
+    assert!(vi.contains("<h2 id=\"lich-su\">Lịch sử</h2>"), "{vi}");
+    assert!(vi.contains("<table>"));
+    assert!(vi.contains("class=\"footnote-definition\""));
+    assert!(vi.contains("<a href=\"../chua-b/\">Chùa B</a>"));
+    assert!(vi.contains("<img src=\"../den-a/cover.jpg\" alt=\"Cổng đền\""));
+
+    let en = project.read("output/en/den-a/index.html");
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(en.contains("<h2 id=\"history\">History</h2>"));
+    // Pagoda B has no English page, so the English text links to the Vietnamese one.
+    assert!(
+        en.contains("<a href=\"../../chua-b/\">Pagoda B</a>"),
+        "{en}"
+    );
+    assert!(en.contains("<img src=\"../../den-a/cover.jpg\" alt=\"The gate\""));
+    assert!(en.contains("National relic"));
+}
+
+#[test]
+fn sitemap_lists_every_page_with_absolute_urls() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    let sitemap = project.read("output/sitemap.xml");
+    for url in [
+        "https://example.gov.vn/du-lich/",
+        "https://example.gov.vn/du-lich/en/",
+        "https://example.gov.vn/du-lich/den-a/",
+        "https://example.gov.vn/du-lich/en/den-a/",
+        "https://example.gov.vn/du-lich/chua-b/",
+    ] {
+        assert!(
+            sitemap.contains(&format!("<loc>{url}</loc>")),
+            "sitemap lacks {url}:\n{sitemap}"
+        );
+    }
+    assert!(
+        !sitemap.contains("/Q/"),
+        "landing pages only redirect; they are not listed"
+    );
+    assert_eq!(
+        project.read("output/robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.gov.vn/du-lich/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn the_project_templates_override_the_theme_by_name() {
+    let project = Project::fixture("two-relics");
+    project.write(
+        "templates/landing.html",
+        "<!doctype html><title>{{ id }}</title><p>custom landing for {{ name }}</p>",
+    );
+    project.build().success();
+    assert_eq!(
+        project.read("output/Q/DT02/index.html"),
+        "<!doctype html><title>DT02</title><p>custom landing for Chùa B</p>"
+    );
+    // The other templates still come from the built-in theme.
+    assert!(
+        project
+            .read("output/den-a/index.html")
+            .contains("<h1>Đền A</h1>")
+    );
+}
+
+#[test]
+fn decomposed_vietnamese_is_published_as_nfc() {
+    use unicode_normalization::UnicodeNormalization;
+    let project = Project::fixture("two-relics");
+    let nfd: String = project.read("sites/chua-b/index.md").nfd().collect();
+    project.write("sites/chua-b/index.md", nfd);
+    project.build().success();
+    let page = project.read("output/chua-b/index.html");
+    assert!(page.contains("<h1>Chùa B</h1>"));
+    assert!(unicode_normalization::is_nfc(&page));
+}
+
+#[test]
+fn crlf_and_bom_files_build() {
+    let project = Project::fixture("two-relics");
+    let text = project.read("sites/chua-b/index.md").replace('\n', "\r\n");
+    project.write("sites/chua-b/index.md", format!("\u{feff}{text}"));
+    project.build().success();
+    assert!(
+        project
+            .read("output/chua-b/index.html")
+            .contains("<h1>Chùa B</h1>")
+    );
+}
+
+#[test]
+fn raw_html_is_sanitized_with_a_warning() {
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "sites/chua-b/index.md",
+        "Chùa.",
+        "Chùa <script>alert(1)</script> <b onclick=\"steal()\">to</b>.",
+    );
+    project.build().success().stderr_has(&[
+        "sites/chua-b/index.md:9:6: warning: raw HTML `<script>` is removed from the page",
+    ]);
+    let page = project.read("output/chua-b/index.html");
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(!page.contains("onclick"), "{page}");
+    assert!(page.contains("<b>to</b>"), "{page}");
+}
+
+#[test]
+fn assets_are_published_beside_the_page() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    assert_eq!(
+        std::fs::read(project.path("output/den-a/cover.jpg")).unwrap(),
+        std::fs::read(project.path("sites/den-a/cover.jpg")).unwrap()
+    );
+    assert!(Path::new(&project.path("output/assets/style.css")).is_file());
+}

@@ -1,0 +1,109 @@
+//! Publishing: a failed build leaves the published site as it was, the same sources give the
+//! same bytes, and the output folder is never one that ditich did not write.
+
+use crate::project::{Project, files};
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let project = Project::sample();
+    project.build().success();
+    let before = files(&project.output());
+
+    project.edit(
+        "sites/nha-tho-ho-doan/index.md",
+        "rank = \"provincial\"",
+        "rank = \"cap tinh\"",
+    );
+    project.write("sites/den-moi/index.md", "+++\nid = \"DT08\"\n");
+    project
+        .build()
+        .failure()
+        .stderr_has(&["the output folder was not changed"]);
+
+    assert_eq!(files(&project.output()), before);
+    let leftovers: Vec<_> = std::fs::read_dir(project.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_successful_build_replaces_the_output_whole() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    std::fs::remove_dir_all(project.path("sites/chua-b")).unwrap();
+    project.edit("sites/den-a/index.md", "Xem [Chùa B](@/chua-b).", "");
+    project.edit("sites/den-a/index.en.md", "See [Pagoda B](@/chua-b).", "");
+    project.build().success();
+    assert!(
+        !project.path("output/chua-b").exists(),
+        "a removed relic's page stayed published"
+    );
+    assert!(!project.path("output/Q/DT02").exists());
+}
+
+#[test]
+fn two_builds_of_the_same_sources_give_the_same_bytes() {
+    let project = Project::sample();
+    project.build().success();
+    let first = files(&project.output());
+    project.ditich(&["build", "--out", "second"]).success();
+    assert_eq!(files(&project.path("second")), first);
+}
+
+#[test]
+fn a_leftover_staging_folder_from_a_killed_build_is_cleared() {
+    let project = Project::fixture("two-relics");
+    project.write(".output.staging/half-written.html", "<p>");
+    project.build().success();
+    assert!(!project.path(".output.staging").exists());
+}
+
+#[test]
+fn a_folder_ditich_did_not_write_is_never_replaced() {
+    let project = Project::fixture("two-relics");
+    project.write("output/notes.txt", "an officer's notes");
+    project.build().failure().stderr_has(&[
+        "was not written by ditich",
+        "choose another folder with --out",
+    ]);
+    assert_eq!(project.read("output/notes.txt"), "an officer's notes");
+}
+
+#[test]
+fn the_output_may_not_hold_the_sources() {
+    let project = Project::fixture("two-relics");
+    project
+        .ditich(&["build", "--out", "."])
+        .failure()
+        .stderr_has(&["would replace the project's sources"]);
+    project
+        .ditich(&["build", "--out", "sites/out"])
+        .failure()
+        .stderr_has(&["would replace the project's sources"]);
+    assert!(project.path("sites/den-a/index.md").is_file());
+}
+
+#[test]
+fn root_and_out_can_name_other_folders() {
+    let project = Project::fixture("two-relics");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("site");
+    let run = crate::project::Run::from(
+        std::process::Command::new(env!("CARGO_BIN_EXE_ditich"))
+            .args(["build", "--root"])
+            .arg(project.root())
+            .arg("--out")
+            .arg(&out)
+            .current_dir(elsewhere.path())
+            .output()
+            .unwrap(),
+    );
+    run.success();
+    assert!(out.join("den-a/index.html").is_file());
+}
