@@ -15,8 +15,13 @@ pub fn parse<T: DeserializeOwned>(
     toml: &str,
 ) -> Result<T, Diagnostic> {
     toml::from_str(toml).map_err(|err| {
-        let span = err.span().map(|s| s.start + offset..s.end + offset);
         let (message, help) = explain(err.message());
+        // A missing key has no place of its own: point where it should be added, at the end.
+        let span = if err.message().starts_with("missing field") {
+            Some(offset + toml.len()..offset + toml.len())
+        } else {
+            err.span().map(|s| s.start + offset..s.end + offset)
+        };
         let mut d = Diagnostic::error(message).in_file(file);
         if let Some(span) = span {
             d = d.at(Location::of_span(source, span));

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident, $group:literal { $($variant:ident = $key:literal,)+ }) => {
+    ($(#[$doc:meta])* $name:ident, $group:literal { $($variant:ident = $key:literal $(| $alias:literal)*,)+ }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
         #[serde(into = "&'static str")]
@@ -27,6 +27,15 @@ macro_rules! vocabulary {
             pub fn keys() -> Vec<&'static str> {
                 Self::ALL.iter().map(|v| v.key()).collect()
             }
+
+            /// The value meant by a Vietnamese word for it, written without accents and with
+            /// hyphens (`quoc-gia`): officers think in Vietnamese, so mistakes look like this.
+            pub fn from_vietnamese(slug: &str) -> Option<$name> {
+                match slug {
+                    $($($alias)|* => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
         }
 
         impl From<$name> for &'static str {
@@ -40,39 +49,39 @@ macro_rules! vocabulary {
 vocabulary! {
     /// The level a relic was ranked at (Luật Di sản văn hoá).
     Rank, "rank" {
-        SpecialNational = "special-national",
-        National = "national",
-        Provincial = "provincial",
-        Unranked = "unranked",
+        SpecialNational = "special-national" | "quoc-gia-dac-biet" | "cap-quoc-gia-dac-biet" | "di-tich-quoc-gia-dac-biet",
+        National = "national" | "quoc-gia" | "cap-quoc-gia" | "di-tich-quoc-gia" | "di-tich-cap-quoc-gia",
+        Provincial = "provincial" | "tinh" | "cap-tinh" | "di-tich-cap-tinh",
+        Unranked = "unranked" | "chua-xep-hang",
     }
 }
 
 vocabulary! {
     /// What kind of place a relic is.
     Category, "category" {
-        Temple = "temple",
-        Pagoda = "pagoda",
-        CommunalHouse = "communal-house",
-        AncestralHall = "ancestral-hall",
-        Shrine = "shrine",
-        Church = "church",
-        Memorial = "memorial",
-        Tomb = "tomb",
-        EventSite = "event-site",
-        Archaeological = "archaeological",
-        Landscape = "landscape",
-        Other = "other",
+        Temple = "temple" | "den",
+        Pagoda = "pagoda" | "chua",
+        CommunalHouse = "communal-house" | "dinh" | "dinh-lang",
+        AncestralHall = "ancestral-hall" | "nha-tho-ho" | "nha-tho-dong-ho" | "tu-duong",
+        Shrine = "shrine" | "mieu" | "phu" | "am",
+        Church = "church" | "nha-tho" | "nha-tho-giao-xu",
+        Memorial = "memorial" | "khu-luu-niem" | "nha-luu-niem" | "nha-bia" | "bia-tuong-niem",
+        Tomb = "tomb" | "lang" | "mo" | "lang-mo",
+        EventSite = "event-site" | "dia-diem" | "dia-diem-su-kien" | "dia-diem-lich-su",
+        Archaeological = "archaeological" | "khao-co" | "di-chi" | "di-chi-khao-co",
+        Landscape = "landscape" | "danh-lam" | "danh-lam-thang-canh" | "thang-canh",
+        Other = "other" | "khac",
     }
 }
 
 vocabulary! {
     /// The types of relic the law distinguishes.
     RelicType, "type" {
-        Historical = "historical",
-        ArchitecturalArtistic = "architectural-artistic",
-        Archaeological = "archaeological",
-        Landscape = "landscape",
-        Mixed = "mixed",
+        Historical = "historical" | "lich-su",
+        ArchitecturalArtistic = "architectural-artistic" | "kien-truc-nghe-thuat" | "kien-truc",
+        Archaeological = "archaeological" | "khao-co",
+        Landscape = "landscape" | "danh-lam-thang-canh",
+        Mixed = "mixed" | "hon-hop",
     }
 }
 
@@ -90,6 +99,11 @@ mod tests {
             Some(Category::AncestralHall)
         );
         assert_eq!(RelicType::from_key("quoc gia"), None);
+        assert_eq!(Rank::from_vietnamese("quoc-gia"), Some(Rank::National));
+        assert_eq!(
+            Category::from_vietnamese("dinh"),
+            Some(Category::CommunalHouse)
+        );
     }
 
     #[test]

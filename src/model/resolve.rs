@@ -77,6 +77,13 @@ pub fn resolve(project: Project, diagnostics: &mut Vec<Diagnostic>) -> Site {
     }
 }
 
+/// How to read one vocabulary: by its key, by a Vietnamese word, and back to the key.
+type Vocabulary<T> = (
+    fn(&str) -> Option<T>,
+    fn(&str) -> Option<T>,
+    fn(T) -> &'static str,
+);
+
 type Checked = Result<(Relic, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// Checks the front matter of one relic's files.
@@ -117,11 +124,32 @@ fn fields(source: &RelicSources) -> Checked {
     let id = check.id(id);
     let name = check.text("name", name);
     let summary = check.summary(summary);
-    let rank = check.keyword(rank, "rank", Rank::from_key, &Rank::keys());
-    let category = check.keyword(category, "category", Category::from_key, &Category::keys());
+    let rank = check.keyword(
+        rank,
+        "rank",
+        (Rank::from_key, Rank::from_vietnamese, Rank::key),
+        &Rank::keys(),
+    );
+    let category = check.keyword(
+        category,
+        "category",
+        (Category::from_key, Category::from_vietnamese, Category::key),
+        &Category::keys(),
+    );
     let types: Vec<_> = types
         .iter()
-        .filter_map(|t| check.keyword(t, "type", RelicType::from_key, &RelicType::keys()))
+        .filter_map(|t| {
+            check.keyword(
+                t,
+                "type",
+                (
+                    RelicType::from_key,
+                    RelicType::from_vietnamese,
+                    RelicType::key,
+                ),
+                &RelicType::keys(),
+            )
+        })
         .collect();
     let location = location.as_ref().and_then(|l| check.location(l));
     let recognition = recognition.as_ref().and_then(|r| check.recognition(r));
@@ -297,21 +325,26 @@ impl Checker<'_> {
         summary
     }
 
-    fn keyword<T>(
+    fn keyword<T: Copy>(
         &mut self,
         value: &Spanned<String>,
         what: &str,
-        parse: fn(&str) -> Option<T>,
+        parse: Vocabulary<T>,
         keys: &[&str],
     ) -> Option<T> {
         let written = value.get_ref();
-        let found = parse(written.trim());
+        let (from_key, from_vietnamese, key_of) = parse;
+        let found = from_key(written.trim());
         if found.is_none() {
-            let folded = crate::slug::slugify(written);
-            let help = match closest(&folded, keys) {
-                Some(best) => format!("did you mean \"{best}\"?"),
-                None => format!(
-                    "write one of the words above, e.g. {what} = \"{}\"",
+            let folded = slugify(written);
+            let help = match (from_vietnamese(&folded), closest(&folded, keys)) {
+                (Some(meant), _) => format!(
+                    "\"{written}\" is Vietnamese for \"{0}\": write {what} = \"{0}\"",
+                    key_of(meant)
+                ),
+                (None, Some(best)) => format!("did you mean \"{best}\"?"),
+                (None, None) => format!(
+                    "write one of the words above, in English, e.g. {what} = \"{}\"",
                     keys[0]
                 ),
             };

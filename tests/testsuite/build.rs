@@ -16,6 +16,10 @@ fn the_sample_builds_every_path_of_the_contract() {
     let project = Project::sample();
     let run = project.build().success();
     assert!(run.stderr.contains("built 7 relics"), "{}", run.stderr);
+    assert_eq!(
+        run.stdout, "",
+        "reports go to stderr so that stdout stays clean for scripts"
+    );
     let out = files(&project.output());
 
     let mut expected = vec![

@@ -61,6 +61,7 @@ fn an_unknown_rank_lists_the_ranks() {
         &[
             "sites/chua-b/index.md:4:8: error: unknown rank \"quoc gia\"; expected one of special-national, national, provincial, unranked",
             "  |        ^^^^^^^^^^",
+            "= help: \"quoc gia\" is Vietnamese for \"national\": write rank = \"national\"",
         ],
     );
 }
