@@ -101,13 +101,10 @@ pub fn render(source: &Source<'_>, links: &Links<'_>) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest_url = match resolve(&dest_url, links) {
-                    Ok(url) => url,
-                    Err((message, help)) => {
-                        diagnostics.push(problem(message, help));
-                        CowStr::from("#")
-                    }
-                };
+                let dest_url = resolve(&dest_url, links).unwrap_or_else(|(message, help)| {
+                    diagnostics.push(problem(message, help));
+                    CowStr::from("#")
+                });
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -121,20 +118,10 @@ pub fn render(source: &Source<'_>, links: &Links<'_>) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest_url = match resolve(&dest_url, links) {
-                    Ok(url) if is_local(&url) || dest_url.starts_with("http") => url,
-                    Ok(_) => {
-                        diagnostics.push(problem(
-                            format!("`{dest_url}` is not a photo"),
-                            "an image must be a photo file in the relic's folder, e.g. ![Cổng đền](cong.jpg)",
-                        ));
-                        CowStr::from("")
-                    }
-                    Err((message, help)) => {
-                        diagnostics.push(problem(message, help));
-                        CowStr::from("")
-                    }
-                };
+                let dest_url = resolve_image(&dest_url, links).unwrap_or_else(|(message, help)| {
+                    diagnostics.push(problem(message, help));
+                    CowStr::from("")
+                });
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -243,10 +230,22 @@ fn resolve<'a>(dest: &CowStr<'a>, links: &Links<'_>) -> Result<CowStr<'a>, Refus
     Ok(CowStr::from((links.asset_href)(&name)))
 }
 
-fn is_local(href: &str) -> bool {
+/// Checks an image: a photo of the relic's own folder. Pages load nothing from other hosts.
+fn resolve_image<'a>(dest: &CowStr<'a>, links: &Links<'_>) -> Result<CowStr<'a>, Refusal> {
     const PHOTO: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif"];
-    let lower = href.to_ascii_lowercase();
-    PHOTO.iter().any(|ext| lower.ends_with(ext))
+    let has_scheme = dest
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.contains('/'));
+    let is_photo = PHOTO
+        .iter()
+        .any(|ext| dest.to_ascii_lowercase().ends_with(ext));
+    if has_scheme || dest.starts_with("@/") || dest.starts_with('#') || !is_photo {
+        return Err((
+            format!("`{dest}` is not a photo in the relic's folder"),
+            "show photos saved in the relic's folder, e.g. ![Cổng đền](cong.jpg); pages load nothing from other sites",
+        ));
+    }
+    resolve(dest, links)
 }
 
 /// The tags and event-handler attributes in a piece of raw HTML that the sanitizer removes.
@@ -365,7 +364,7 @@ mod tests {
     #[test]
     fn scripts_are_refused_and_removed() {
         let out = render_body(
-            "Hi <script>alert(1)</script> [x](javascript:alert(1)) <b onclick=\"x()\">b</b>\n",
+            "Hi <script>alert(1)</script> [x](javascript:alert(1)) <b onclick=\"x()\">b</b> ![t](https://tracker.example/p.gif)\n",
         );
         assert!(!out.html.contains("<script"), "{}", out.html);
         assert!(!out.html.contains("onclick"), "{}", out.html);
@@ -377,6 +376,7 @@ mod tests {
                 "raw HTML `<script>` is removed from the page",
                 "links starting with `javascript:` are not allowed",
                 "raw HTML `onclick=` is removed from the page",
+                "`https://tracker.example/p.gif` is not a photo in the relic's folder",
             ]
         );
     }
