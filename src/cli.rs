@@ -26,7 +26,12 @@ enum Command {
 #[derive(Debug, Args)]
 struct BuildArgs {
     /// The project folder, the one holding site.toml [default: the current folder]
-    #[arg(long, value_name = "DIR", default_value = ".", hide_default_value = true)]
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = ".",
+        hide_default_value = true
+    )]
     root: PathBuf,
     /// Where to write the site [default: output/ in the project folder]
     #[arg(long, value_name = "DIR")]
