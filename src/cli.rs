@@ -21,6 +21,20 @@ pub struct Cli {
 enum Command {
     /// Build the site into the output folder, replacing it only if the build succeeds.
     Build(BuildArgs),
+    /// Build the site with its print files, then record the printed codes in plaques.toml.
+    ///
+    /// Run this before taking plaques to the print shop, and commit plaques.toml: every later
+    /// build checks that each printed code still opens a relic.
+    Posters(PostersArgs),
+}
+
+#[derive(Debug, Args)]
+struct PostersArgs {
+    /// The codes being printed, e.g. DT01 DT04 [default: every relic's]
+    #[arg(value_name = "ID")]
+    ids: Vec<String>,
+    #[command(flatten)]
+    build: BuildArgs,
 }
 
 #[derive(Debug, Args)]
@@ -42,6 +56,7 @@ impl Cli {
     pub fn run(self) -> anyhow::Result<ExitCode> {
         match self.command {
             Command::Build(args) => args.run(),
+            Command::Posters(args) => args.run(),
         }
     }
 }
@@ -49,7 +64,7 @@ impl Cli {
 impl BuildArgs {
     fn run(self) -> anyhow::Result<ExitCode> {
         let started = Instant::now();
-        let out = self.out.unwrap_or_else(|| self.root.join("output"));
+        let out = self.out();
         let report = ditich::build(&self.root, &out)?;
         print_diagnostics(&report.warnings);
         eprintln!(
@@ -62,6 +77,50 @@ impl BuildArgs {
         );
         Ok(ExitCode::SUCCESS)
     }
+}
+
+impl BuildArgs {
+    fn out(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.root.join("output"))
+    }
+}
+
+impl PostersArgs {
+    fn run(self) -> anyhow::Result<ExitCode> {
+        let out = self.build.out();
+        let ids: Vec<String> = self
+            .ids
+            .iter()
+            .map(|id| id.trim().to_ascii_uppercase())
+            .collect();
+        let report = ditich::print(&self.build.root, &out, &ids, today()?)?;
+        print_diagnostics(&report.build.warnings);
+        match report.recorded.as_slice() {
+            [] => eprintln!("every code was already in plaques.toml"),
+            added => eprintln!(
+                "recorded {} in plaques.toml: commit it with the print files",
+                added.join(", ")
+            ),
+        }
+        eprintln!("print files: {}", out.join("posters").display());
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// Today's date where ditich runs, or the date of `SOURCE_DATE_EPOCH` when it is set, as for
+/// reproducible builds.
+fn today() -> anyhow::Result<ditich::model::Date> {
+    let date = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(seconds) => jiff::Timestamp::from_second(seconds.trim().parse()?)?
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date(),
+        Err(_) => jiff::ZonedDateTime::now().date(),
+    };
+    Ok(ditich::model::Date {
+        year: u16::try_from(date.year())?,
+        month: u8::try_from(date.month())?,
+        day: u8::try_from(date.day())?,
+    })
 }
 
 fn print_diagnostics(diagnostics: &[Diagnostic]) {

@@ -29,6 +29,90 @@ struct RawConfig {
     /// Who answers visitors' questions; shown in every page's footer.
     #[serde(default)]
     contact: Contact,
+    /// Which print files to make: `[posters]`.
+    #[serde(default)]
+    posters: RawPosters,
+}
+
+/// `[posters]` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPosters {
+    /// Sizes to make: any of `a4` and `a5` (indoor posters) and `plaque` (the 120 × 80 mm
+    /// outdoor plaque). Default: all three.
+    sizes: Option<Spanned<Vec<String>>>,
+    /// Formats the site build publishes: any of `pdf` (for the print shop), `png` (300 dpi)
+    /// and `svg`. Default: all three.
+    formats: Option<Spanned<Vec<String>>>,
+    /// QR error correction per size, `L`, `M`, `Q` or `H`: `{ a4 = "H" }`. Default: `H` for the
+    /// plaque, which weathers outdoors, and `Q` for the indoor posters.
+    error_correction: Option<Spanned<BTreeMap<String, String>>>,
+}
+
+/// A print size: its name, its size in millimetres and the QR error correction it prints with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PosterSize {
+    pub name: &'static str,
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub error_correction: ErrorCorrection,
+}
+
+/// QR error-correction levels: the share of the code that may be lost and still scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCorrection {
+    /// 7 %.
+    L,
+    /// 15 %.
+    M,
+    /// 25 %.
+    Q,
+    /// 30 %.
+    H,
+}
+
+impl ErrorCorrection {
+    fn parse(letter: &str) -> Option<ErrorCorrection> {
+        match letter.trim().to_ascii_uppercase().as_str() {
+            "L" => Some(ErrorCorrection::L),
+            "M" => Some(ErrorCorrection::M),
+            "Q" => Some(ErrorCorrection::Q),
+            "H" => Some(ErrorCorrection::H),
+            _ => None,
+        }
+    }
+}
+
+/// The sizes the default theme has templates for.
+const SIZES: [PosterSize; 3] = [
+    PosterSize {
+        name: "a4",
+        width_mm: 210.0,
+        height_mm: 297.0,
+        error_correction: ErrorCorrection::Q,
+    },
+    PosterSize {
+        name: "a5",
+        width_mm: 148.0,
+        height_mm: 210.0,
+        error_correction: ErrorCorrection::Q,
+    },
+    PosterSize {
+        name: "plaque",
+        width_mm: 120.0,
+        height_mm: 80.0,
+        error_correction: ErrorCorrection::H,
+    },
+];
+
+/// The print file formats.
+pub const FORMATS: [&str; 3] = ["pdf", "png", "svg"];
+
+#[derive(Debug, Clone)]
+pub struct Posters {
+    pub sizes: Vec<PosterSize>,
+    /// A subset of [`FORMATS`], in that order.
+    pub formats: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -64,6 +148,7 @@ pub struct Config {
     pub title: BTreeMap<String, String>,
     pub commune: Commune,
     pub contact: Contact,
+    pub posters: Posters,
 }
 
 impl Config {
@@ -101,6 +186,7 @@ fn resolve(file: &Path, source: &str, raw: RawConfig) -> Result<Config, Vec<Diag
         title,
         commune,
         contact,
+        posters,
     } = raw;
     let mut problems = Vec::new();
     let at = |span: std::ops::Range<usize>| Location::of_span(source, span);
@@ -154,6 +240,15 @@ fn resolve(file: &Path, source: &str, raw: RawConfig) -> Result<Config, Vec<Diag
         }
     }
 
+    let posters = resolve_posters(posters, &mut |span, message, help| {
+        problems.push(
+            Diagnostic::error(message)
+                .in_file(file)
+                .at(at(span))
+                .help(help),
+        );
+    });
+
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -166,5 +261,68 @@ fn resolve(file: &Path, source: &str, raw: RawConfig) -> Result<Config, Vec<Diag
         title: title.into_inner(),
         commune,
         contact,
+        posters,
     })
+}
+
+type Report<'a> = dyn FnMut(std::ops::Range<usize>, String, String) + 'a;
+
+fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
+    let names: Vec<&str> = SIZES.iter().map(|s| s.name).collect();
+    let mut sizes: Vec<PosterSize> = match &raw.sizes {
+        None => SIZES.to_vec(),
+        Some(wanted) => wanted
+            .get_ref()
+            .iter()
+            .filter_map(|name| {
+                let size = SIZES.iter().find(|s| s.name == name.trim()).cloned();
+                if size.is_none() {
+                    report(
+                        wanted.span(),
+                        format!("unknown poster size `{name}`"),
+                        format!("the sizes are {}", names.join(", ")),
+                    );
+                }
+                size
+            })
+            .collect(),
+    };
+    if let Some(levels) = &raw.error_correction {
+        for (name, letter) in levels.get_ref() {
+            let size = sizes.iter_mut().find(|s| s.name == name);
+            match (size, ErrorCorrection::parse(letter)) {
+                (Some(size), Some(level)) => size.error_correction = level,
+                (None, _) => report(
+                    levels.span(),
+                    format!("`{name}` is not among the poster sizes"),
+                    format!("the sizes are {}", names.join(", ")),
+                ),
+                (_, None) => report(
+                    levels.span(),
+                    format!("`{letter}` is not a QR error-correction level"),
+                    "use L, M, Q or H (H survives the most damage)".to_owned(),
+                ),
+            }
+        }
+    }
+    let formats = match &raw.formats {
+        None => FORMATS.to_vec(),
+        Some(wanted) => {
+            for format in wanted.get_ref() {
+                if !FORMATS.contains(&format.trim()) {
+                    report(
+                        wanted.span(),
+                        format!("unknown poster format `{format}`"),
+                        format!("the formats are {}", FORMATS.join(", ")),
+                    );
+                }
+            }
+            FORMATS
+                .into_iter()
+                .filter(|f| wanted.get_ref().iter().any(|w| w.trim() == *f))
+                .collect()
+        }
+    };
+    sizes.dedup_by_key(|s| s.name);
+    Posters { sizes, formats }
 }

@@ -8,9 +8,11 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod ledger;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod posters;
 pub mod render;
 pub mod slug;
 pub mod urls;
@@ -25,6 +27,8 @@ use diagnostic::{Diagnostic, Problems};
 /// What a successful build made.
 #[derive(Debug)]
 pub struct Report {
+    /// The relics' ids, in order.
+    pub ids: Vec<String>,
     pub relics: usize,
     pub pages: usize,
     pub files: usize,
@@ -57,11 +61,51 @@ pub fn build(root: &Path, out: &Path) -> anyhow::Result<Report> {
     write::publish(out, &files)?;
     diagnostic::sort(&mut diagnostics);
     Ok(Report {
+        ids: site.relics.iter().map(|r| r.id.clone()).collect(),
         relics: site.relics.len(),
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
         files: files.len(),
         warnings: diagnostics,
     })
+}
+
+/// What `ditich posters` did: the build, and the codes it newly recorded as printed.
+#[derive(Debug)]
+pub struct PrintReport {
+    pub build: Report,
+    pub recorded: Vec<String>,
+}
+
+/// Builds the site with its print files, then records in `plaques.toml` the codes of `ids`
+/// (every relic's when empty) as printed on `date`, so that later builds keep them working.
+pub fn print(
+    root: &Path,
+    out: &Path,
+    ids: &[String],
+    date: model::Date,
+) -> anyhow::Result<PrintReport> {
+    let build = build(root, out)?;
+    let config = config::load(root).map_err(Problems)?;
+    let known: Vec<&str> = build.ids.iter().map(String::as_str).collect();
+    let unknown: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| !known.contains(id))
+        .collect();
+    if !unknown.is_empty() {
+        bail!(
+            "no relic has the id {}; the ids are {}",
+            unknown.join(", "),
+            known.join(", ")
+        );
+    }
+    let wanted: Vec<&str> = if ids.is_empty() {
+        known
+    } else {
+        ids.iter().map(String::as_str).collect()
+    };
+    let recorded = ledger::record(root, &wanted, &config, date)?;
+    Ok(PrintReport { build, recorded })
 }
 
 /// The output folder is replaced whole, so it must not hold the sources.

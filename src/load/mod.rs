@@ -34,6 +34,8 @@ pub struct Project {
     pub config: Config,
     pub theme: Theme,
     pub relics: Vec<RelicSources>,
+    /// `plaques.toml`, once something has been printed.
+    pub ledger: Option<crate::ledger::LedgerFile>,
 }
 
 /// Everything read from one `sites/<folder>/`.
@@ -93,11 +95,16 @@ pub fn project(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Project
         diagnostics.extend(problems);
         relics.extend(relic);
     }
+    let ledger = crate::ledger::read(root).unwrap_or_else(|d| {
+        diagnostics.push(d);
+        None
+    });
     Some(Project {
         root: root.to_path_buf(),
         config,
         theme,
         relics,
+        ledger,
     })
 }
 

@@ -3,7 +3,7 @@
 //!
 //! From lowest to highest priority: the default theme embedded in the binary (so a project
 //! without a `themes/` folder builds), the project's `themes/default/`, and finally its own
-//! `templates/` and `static/` folders.
+//! `templates/`, `static/` and `posters/` folders.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,6 +22,10 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Vec<u8>>,
     /// Language code to the strings of `i18n/<code>.toml`.
     pub strings: BTreeMap<String, toml::Table>,
+    /// Poster templates (SVG) by name: `a4.svg`, `plaque.svg` …
+    pub posters: BTreeMap<String, Template>,
+    /// The font files of `fonts/`, the only fonts posters are drawn with.
+    pub fonts: BTreeMap<String, Vec<u8>>,
 }
 
 #[derive(Debug)]
@@ -43,6 +47,7 @@ pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Theme {
         (root.join("themes/default"), PathBuf::new()),
         (root.join("templates"), PathBuf::from("templates")),
         (root.join("static"), PathBuf::from("static")),
+        (root.join("posters"), PathBuf::from("posters")),
     ];
     for (dir, prefix) in layers {
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
@@ -94,12 +99,20 @@ impl Theme {
         };
         let text = || crate::load::text::decode(Path::new(&origin), bytes);
         match &*kind {
-            "templates" => match text() {
+            "templates" | "posters" => match text() {
                 Ok(source) => {
-                    self.templates.insert(rest, Template { origin, source });
+                    let templates = if kind == "templates" {
+                        &mut self.templates
+                    } else {
+                        &mut self.posters
+                    };
+                    templates.insert(rest, Template { origin, source });
                 }
                 Err(d) => diagnostics.push(d),
             },
+            "fonts" if rest.ends_with(".ttf") || rest.ends_with(".otf") => {
+                self.fonts.insert(rest, bytes.to_vec());
+            }
             "static" => {
                 self.static_files.insert(rest, bytes.to_vec());
             }
@@ -117,7 +130,7 @@ impl Theme {
                     Err(d) => diagnostics.push(d),
                 }
             }
-            // Posters, fonts and licences are read by the stages that use them.
+            // Licences and notes travel with the theme but are not published.
             _ => {}
         }
     }

@@ -21,6 +21,8 @@ pub struct Site {
     pub theme: Theme,
     /// Sorted by id, the order of the plaques, so every listing and data file is stable.
     pub relics: Vec<Relic>,
+    /// Printed codes whose relic is gone, with the relic each now opens.
+    pub retired: Vec<crate::ledger::Retired>,
 }
 
 #[derive(Debug)]

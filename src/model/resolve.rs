@@ -31,6 +31,7 @@ pub fn resolve(project: Project, diagnostics: &mut Vec<Diagnostic>) -> Site {
         config,
         theme,
         relics: sources,
+        ledger,
     } = project;
     let results: Vec<_> = sources.par_iter().map(fields).collect();
 
@@ -69,11 +70,23 @@ pub fn resolve(project: Project, diagnostics: &mut Vec<Diagnostic>) -> Site {
         }
         done.push(relic);
     }
+    // A relic file with errors may be the one a plaque needs; its own errors say enough, so
+    // the ledger is checked once the relics are sound.
+    let retired = match &ledger {
+        Some(ledger) if !diagnostics.iter().any(Diagnostic::is_error) => {
+            let ids: Vec<&str> = done.iter().map(|r| r.id.as_str()).collect();
+            let (retired, problems) = crate::ledger::check(ledger, &ids, &config);
+            diagnostics.extend(problems);
+            retired
+        }
+        _ => Vec::new(),
+    };
     Site {
         root,
         config,
         theme,
         relics: done,
+        retired,
     }
 }
 

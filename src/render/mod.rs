@@ -4,8 +4,8 @@
 mod data;
 mod jsonld;
 mod sitemap;
-mod strings;
-mod templates;
+pub(crate) mod strings;
+pub(crate) mod templates;
 pub mod view;
 
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ pub enum Content {
 }
 
 impl OutputFile {
-    fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> OutputFile {
+    pub(crate) fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> OutputFile {
         OutputFile {
             path: path.into(),
             content: Content::Bytes(bytes),
@@ -52,7 +52,7 @@ pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Output
     let strings = Strings::new(&site.theme.strings, &site.config)
         .map_err(|p| diagnostics.extend(p))
         .ok()?;
-    let tera = templates::engine(&site.theme)
+    let tera = templates::engine(&site.theme.templates)
         .map_err(|p| diagnostics.extend(p))
         .ok()?;
     let renderer = Renderer {
@@ -73,14 +73,9 @@ pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Output
         .map(|&(i, lang)| renderer.relic(i, lang))
         .chain(config.languages.par_iter().map(|lang| renderer.home(lang)))
         .chain(
-            site.relics
-                .par_iter()
-                .map(|relic| renderer.landing(relic, &urls::landing(&relic.id))),
-        )
-        .chain(
-            site.relics
-                .par_iter()
-                .map(|relic| renderer.landing(relic, &urls::landing_typed(&relic.id))),
+            landing_paths(site)
+                .into_par_iter()
+                .map(|(relic, path)| renderer.landing(relic, &path)),
         )
         .chain(rayon::iter::once(renderer.not_found()))
         .collect();
@@ -97,6 +92,16 @@ pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Output
         return None;
     }
 
+    let (posters, print_files) = crate::posters::render(site, &renderer.strings, diagnostics)?;
+    if !print_files.is_empty() {
+        files.push(
+            renderer
+                .poster_list(&print_files)
+                .map_err(|d| diagnostics.push(d))
+                .ok()?,
+        );
+    }
+    files.extend(posters);
     files.push(OutputFile::bytes("sitemap.xml", sitemap::sitemap(site)));
     files.push(OutputFile::bytes("robots.txt", sitemap::robots(site)));
     files.push(OutputFile::bytes("data/relics.json", data::json(site)));
@@ -144,7 +149,7 @@ impl Renderer<'_> {
         path: String,
         context: &Context,
     ) -> Result<OutputFile, Diagnostic> {
-        let html = templates::render(&self.tera, &self.site.theme, name, context)?;
+        let html = templates::render(&self.tera, &self.site.theme.templates, name, context)?;
         Ok(OutputFile::bytes(
             format!("{path}index.html").trim_start_matches('/'),
             html.into_bytes(),
@@ -277,6 +282,29 @@ impl Renderer<'_> {
         self.render("landing.html", path.to_owned(), &context)
     }
 
+    /// `posters/`: the print files for officers to download and take to the print shop.
+    fn poster_list(
+        &self,
+        print_files: &[crate::posters::PrintFile],
+    ) -> Result<OutputFile, Diagnostic> {
+        let config = &self.site.config;
+        let lang = config.default_language();
+        let path = "posters/";
+        let mut page = self.page(lang, &|_| path.to_owned(), &[]);
+        page.title = format!(
+            "{} – {}",
+            self.strings.get(lang).text("posters_title"),
+            config.title[lang]
+        );
+        let sizes: Vec<&str> = config.posters.sizes.iter().map(|s| s.name).collect();
+        let mut context = Context::from_serialize(&page).map_err(template_data)?;
+        context.insert("print_files", print_files);
+        context.insert("sizes", &sizes);
+        context.insert("all_pdf", &config.posters.formats.contains(&"pdf"));
+        context.insert("dpi", &crate::posters::PNG_DPI);
+        self.render("posters.html", path.to_owned(), &context)
+    }
+
     /// `404.html` is served for any missing path, at any depth, so its links are absolute
     /// paths from the site's address instead of relative ones.
     fn not_found(&self) -> Result<OutputFile, Diagnostic> {
@@ -287,9 +315,29 @@ impl Renderer<'_> {
         page.home = config.base_path.clone();
         page.title = format!("404 – {}", config.title[lang]);
         let context = Context::from_serialize(&page).map_err(template_data)?;
-        let html = templates::render(&self.tera, &self.site.theme, "404.html", &context)?;
+        let html = templates::render(&self.tera, &self.site.theme.templates, "404.html", &context)?;
         Ok(OutputFile::bytes("404.html", html.into_bytes()))
     }
+}
+
+/// Every code that a plaque may carry, in both printed forms, with the relic it opens: each
+/// relic's own id, and each retired id of `plaques.toml`.
+fn landing_paths(site: &Site) -> Vec<(&Relic, String)> {
+    let by_id = |id: &str| {
+        let at = site
+            .relics
+            .binary_search_by(|r| r.id.as_str().cmp(id))
+            .ok()?;
+        Some(&site.relics[at])
+    };
+    let codes = site.relics.iter().map(|r| (r, r.id.as_str())).chain(
+        site.retired
+            .iter()
+            .filter_map(|p| Some((by_id(&p.redirect)?, p.id.as_str()))),
+    );
+    codes
+        .flat_map(|(relic, id)| [(relic, urls::landing(id)), (relic, urls::landing_typed(id))])
+        .collect()
 }
 
 fn template_data(err: tera::Error) -> Diagnostic {

@@ -15,7 +15,14 @@ pub struct Strings {
 pub struct LanguageStrings<'a>(&'a toml::Table);
 
 /// Keys the code itself reads; templates may read any other.
-const REQUIRED: &[&str] = &["language_name"];
+const REQUIRED: &[&str] = &[
+    "language_name",
+    "posters_title",
+    "poster_rank",
+    "poster_types_join",
+    "poster_scan",
+    "poster_wifi",
+];
 
 impl Strings {
     pub fn new(
@@ -42,10 +49,12 @@ impl Strings {
                 .filter(|k| !table.contains_key(**k))
                 .map(|k| (*k).to_owned())
                 .collect();
-            let groups: [(&str, Vec<&str>); 3] = [
+            let groups: [(&str, Vec<&str>); 5] = [
                 (Rank::GROUP, Rank::keys()),
+                ("rank_level", Rank::keys()),
                 (Category::GROUP, Category::keys()),
                 (RelicType::GROUP, RelicType::keys()),
+                ("type_phrase", RelicType::keys()),
             ];
             for (group, keys) in groups {
                 let labels = table.get(group).and_then(toml::Value::as_table);

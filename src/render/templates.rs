@@ -4,14 +4,17 @@ use std::error::Error as _;
 
 use tera::Tera;
 
-use crate::diagnostic::Diagnostic;
-use crate::load::theme::Theme;
+use std::collections::BTreeMap;
 
-pub fn engine(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
+use crate::diagnostic::Diagnostic;
+use crate::load::theme::Template;
+
+/// A Tera engine holding `templates`. The output of `.html` and `.svg` templates is escaped.
+pub fn engine(templates: &BTreeMap<String, Template>) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.set_escape_fn(escape_html);
-    let sources = theme
-        .templates
+    tera.autoescape_on(vec![".html", ".svg", ".xml"]);
+    let sources = templates
         .iter()
         .map(|(name, t)| (name.as_str(), t.source.as_str()));
     tera.add_raw_templates(sources).map_err(|err| {
@@ -24,20 +27,17 @@ pub fn engine(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
 
 pub fn render(
     tera: &Tera,
-    theme: &Theme,
+    templates: &BTreeMap<String, Template>,
     name: &str,
     context: &tera::Context,
 ) -> Result<String, Diagnostic> {
     tera.render(name, context).map_err(|err| {
-        let origin = theme
-            .templates
-            .get(name)
-            .map_or(name, |t| t.origin.as_str());
+        let origin = templates.get(name).map_or(name, |t| t.origin.as_str());
         Diagnostic::error(format!("template {origin} failed: {}", chain(&err)))
     })
 }
 
-/// Escapes what HTML requires and no more: Tera's default also escapes `/`, which makes every
+/// Escapes what HTML and SVG require and no more: Tera's default also escapes `/`, which makes every
 /// URL in a page longer and harder to read.
 fn escape_html(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len() + text.len() / 8);

@@ -1,0 +1,343 @@
+//! Posters and plaques: for every relic and print size, a Tera SVG template filled with the
+//! relic's text and its QR code, printed to PDF, PNG and SVG.
+//!
+//! Layout stays in the templates (`themes/default/posters/<size>.svg`); this module supplies
+//! the QR path and a `fit_text` function that measures text with the printing font.
+
+pub mod fonts;
+mod print;
+pub mod qr;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+
+use crate::config::PosterSize;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Rank, Relic, RelicType, Site};
+use crate::render::strings::Strings;
+use crate::render::{OutputFile, templates};
+use crate::urls;
+use fonts::Fonts;
+pub use print::PNG_DPI;
+use print::{Printer, Sheet};
+use qr::Matrix;
+
+/// A relic's print files of one size, for the officers' list.
+#[derive(Debug, Serialize)]
+pub struct PrintFile {
+    pub id: String,
+    pub name: String,
+    pub size: &'static str,
+    /// File names under `posters/`, one per format.
+    pub files: Vec<String>,
+    /// QR version and module size, for the print shop's sanity check.
+    pub qr_version: i16,
+    pub module_mm: f32,
+}
+
+/// What poster templates see.
+#[derive(Serialize)]
+struct PosterView<'a> {
+    size: SizeView,
+    site: SiteView<'a>,
+    relic: RelicView<'a>,
+    qr: QrView,
+    wifi: Option<QrView>,
+    /// "Quét mã để xem thuyết minh", "Scan for the guide": one line per language.
+    scan: Vec<&'a str>,
+    wifi_label: &'a str,
+}
+
+#[derive(Serialize)]
+struct SizeView {
+    name: &'static str,
+    width: f32,
+    height: f32,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    host: &'a str,
+    commune: &'a crate::config::Commune,
+}
+
+#[derive(Serialize)]
+struct RelicView<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// The names in the site's other languages.
+    other_names: Vec<&'a str>,
+    /// "Di tích kiến trúc nghệ thuật cấp tỉnh".
+    ranking: String,
+    summary: &'a str,
+    category: &'a str,
+}
+
+#[derive(Serialize)]
+struct QrView {
+    /// The dark modules as SVG path data, in module units.
+    path: String,
+    /// Modules per side including the quiet zone: scale the path by `width / modules`.
+    modules: usize,
+    version: i16,
+    /// What the code holds.
+    data: String,
+    /// The short address printed under the code, for typing: `host/q/dt01/`.
+    typed: String,
+}
+
+/// Renders every poster of `site`. `None` when a template or the fonts failed.
+pub fn render(
+    site: &Site,
+    strings: &Strings,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Vec<OutputFile>, Vec<PrintFile>)> {
+    let posters = &site.config.posters;
+    if posters.sizes.is_empty() || posters.formats.is_empty() {
+        return Some((Vec::new(), Vec::new()));
+    }
+    let fonts = Arc::new(
+        Fonts::load(&site.theme)
+            .map_err(|d| diagnostics.push(d))
+            .ok()?,
+    );
+    let tera = engine(site, fonts.clone())
+        .map_err(|p| diagnostics.extend(p))
+        .ok()?;
+    let printer = Printer::new(&fonts);
+
+    let jobs: Vec<(&Relic, &PosterSize)> = site
+        .relics
+        .iter()
+        .flat_map(|r| posters.sizes.iter().map(move |s| (r, s)))
+        .collect();
+    let results: Vec<Result<Printed, Diagnostic>> = jobs
+        .par_iter()
+        .map(|(relic, size)| poster(site, strings, &tera, &printer, relic, size))
+        .collect();
+
+    let mut printed = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(p) => printed.push(p),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if printed.len() < jobs.len() {
+        return None;
+    }
+
+    let mut files: Vec<OutputFile> = Vec::new();
+    let mut list = Vec::with_capacity(printed.len());
+    let mut sheets = Vec::with_capacity(printed.len());
+    for p in printed {
+        files.extend(p.files);
+        list.push(p.listing);
+        sheets.push(p.sheet);
+    }
+    if posters.formats.contains(&"pdf") {
+        let lang = site.config.default_language();
+        let books: Vec<Result<OutputFile, Diagnostic>> = posters
+            .sizes
+            .par_iter()
+            .map(|size| {
+                let sheets: Vec<&Sheet> =
+                    sheets.iter().filter(|s| s.size.name == size.name).collect();
+                let title = format!("{} – {}", site.config.title[lang], size.name.to_uppercase());
+                print::pdf(&sheets, &title, lang)
+                    .map(|bytes| OutputFile::bytes(format!("posters/all-{}.pdf", size.name), bytes))
+                    .map_err(|err| {
+                        Diagnostic::error(format!("cannot print all-{}.pdf: {err}", size.name))
+                    })
+            })
+            .collect();
+        for book in books {
+            match book {
+                Ok(file) => files.push(file),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+    }
+    Some((files, list))
+}
+
+struct Printed {
+    files: Vec<OutputFile>,
+    listing: PrintFile,
+    sheet: Sheet,
+}
+
+fn poster(
+    site: &Site,
+    strings: &Strings,
+    tera: &Tera,
+    printer: &Printer,
+    relic: &Relic,
+    size: &PosterSize,
+) -> Result<Printed, Diagnostic> {
+    let config = &site.config;
+    let lang = config.default_language();
+    let t = strings.get(lang);
+    let text = &relic.texts[0];
+    let data = qr::payload(config, &relic.id);
+    let failed =
+        |err: String| Diagnostic::error(format!("poster {}-{}: {err}", relic.id, size.name));
+    let code = Matrix::encode(&data, size.error_correction)
+        .map_err(|e| failed(format!("the QR code cannot hold {data}: {e}")))?;
+    let wifi = match &relic.wifi {
+        Some(wifi) if size.name == "plaque" => {
+            let payload = qr::wifi_payload(wifi);
+            let matrix =
+                Matrix::encode(&payload, crate::config::ErrorCorrection::M).map_err(|e| {
+                    failed(format!(
+                        "the Wifi code cannot hold the network's name and password: {e}"
+                    ))
+                })?;
+            Some(qr_view(&matrix, payload, String::new()))
+        }
+        _ => None,
+    };
+    let view = PosterView {
+        size: SizeView {
+            name: size.name,
+            width: size.width_mm,
+            height: size.height_mm,
+        },
+        site: SiteView {
+            title: &config.title[lang],
+            host: &config.host,
+            commune: &config.commune,
+        },
+        relic: RelicView {
+            id: &relic.id,
+            name: &text.name,
+            other_names: relic.texts[1..].iter().map(|t| t.name.as_str()).collect(),
+            ranking: ranking(strings, lang, relic.rank, &relic.types),
+            summary: &text.summary,
+            category: t.label(crate::model::Category::GROUP, relic.category.key()),
+        },
+        qr: qr_view(
+            &code,
+            data,
+            format!(
+                "{}{}{}",
+                config.host,
+                config.base_path,
+                urls::landing_typed(&relic.id)
+            ),
+        ),
+        wifi,
+        scan: config
+            .languages
+            .iter()
+            .map(|l| strings.get(l).text("poster_scan"))
+            .collect(),
+        wifi_label: t.text("poster_wifi"),
+    };
+    let context = Context::from_serialize(&view).map_err(|e| failed(e.to_string()))?;
+    let template = format!("{}.svg", size.name);
+    let svg = templates::render(tera, &site.theme.posters, &template, &context)?;
+    let tree = printer.parse(&svg).map_err(|e| {
+        failed(format!(
+            "the template {template} does not give valid SVG: {e}"
+        ))
+    })?;
+    let sheet = Sheet {
+        tree,
+        size: size.clone(),
+        title: format!("{} ({}) – {}", text.name, relic.id, size.name),
+    };
+
+    let stem = format!("posters/{}-{}", relic.id, size.name);
+    let mut files = Vec::new();
+    for format in &config.posters.formats {
+        let bytes = match *format {
+            "svg" => svg.clone().into_bytes(),
+            "png" => print::png(&sheet).map_err(&failed)?,
+            _ => print::pdf(&[&sheet], &sheet.title, lang).map_err(&failed)?,
+        };
+        files.push(OutputFile::bytes(format!("{stem}.{format}"), bytes));
+    }
+    let listing = PrintFile {
+        id: relic.id.clone(),
+        name: text.name.clone(),
+        size: size.name,
+        files: files
+            .iter()
+            .map(|f| f.path.trim_start_matches("posters/").to_owned())
+            .collect(),
+        qr_version: code.version,
+        module_mm: module_size(&sheet, &code).unwrap_or(0.0),
+    };
+    Ok(Printed {
+        files,
+        listing,
+        sheet,
+    })
+}
+
+fn qr_view(matrix: &Matrix, data: String, typed: String) -> QrView {
+    QrView {
+        path: matrix.svg_path(),
+        modules: matrix.size_with_quiet_zone(),
+        version: matrix.version,
+        data,
+        typed,
+    }
+}
+
+/// The printed size of one module: the width of the template's `id="qr"` path (which spans
+/// the code from finder pattern to finder pattern) over the modules it holds.
+fn module_size(sheet: &Sheet, code: &Matrix) -> Option<f32> {
+    let path = sheet.tree.node_by_id("qr")?;
+    let mm_per_unit = sheet.size.width_mm / sheet.tree.size().width();
+    Some(path.abs_bounding_box().width() * mm_per_unit / code.width as f32)
+}
+
+/// "Di tích kiến trúc nghệ thuật cấp tỉnh": the theme's `poster_rank` pattern filled with the
+/// relic's types and rank level.
+fn ranking(strings: &Strings, lang: &str, rank: Rank, types: &[RelicType]) -> String {
+    let t = strings.get(lang);
+    let types: Vec<&str> = types
+        .iter()
+        .map(|ty| t.label("type_phrase", ty.key()))
+        .collect();
+    let text = t
+        .text("poster_rank")
+        .replace("{types}", &types.join(t.text("poster_types_join")))
+        .replace("{level}", t.label("rank_level", rank.key()));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The poster templates, with `fit_text(text, width, size, min_size, lines, bold)` to set text
+/// in a box with the printing font's real widths.
+fn engine(site: &Site, fonts: Arc<Fonts>) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = templates::engine(&site.theme.posters)?;
+    tera.register_function(
+        "fit_text",
+        move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+            let number = |key: &str| -> tera::Result<f32> {
+                args.get(key)
+                    .and_then(Value::as_f64)
+                    .map(|n| n as f32)
+                    .ok_or_else(|| tera::Error::msg(format!("fit_text needs a number `{key}`")))
+            };
+            let text = args.get("text").and_then(Value::as_str).unwrap_or_default();
+            let size = number("size")?;
+            let min_size = args
+                .get("min_size")
+                .and_then(Value::as_f64)
+                .map_or(size, |n| n as f32);
+            let lines = args.get("lines").and_then(Value::as_u64).unwrap_or(1) as usize;
+            let bold = args.get("bold").and_then(Value::as_bool).unwrap_or(false);
+            let fitted = fonts.fit(text, number("width")?, size, min_size, lines, bold);
+            Ok(serde_json::to_value(fitted)?)
+        },
+    );
+    Ok(tera)
+}
