@@ -20,7 +20,7 @@ pub struct Fonts {
 /// Text set to fit a box: the size it got and its lines.
 #[derive(Debug, serde::Serialize, PartialEq)]
 pub struct Fitted {
-    pub size: f32,
+    pub size: f64,
     pub lines: Vec<String>,
 }
 
@@ -65,7 +65,7 @@ impl Fonts {
 
     /// The width of `text` set at `size` (any unit; the result is in the same unit), from the
     /// font's advance widths.
-    pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
+    pub fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
         let data = if bold { &self.bold } else { &self.regular };
         let Ok(face) = ttf_parser::Face::parse(data, 0) else {
             return 0.0;
@@ -77,7 +77,7 @@ impl Fonts {
                 u32::from(face.glyph_hor_advance(glyph).unwrap_or(0))
             })
             .sum();
-        units as f32 * size / f32::from(face.units_per_em())
+        f64::from(units) * size / f64::from(face.units_per_em())
     }
 
     /// Sets `text` in at most `max_lines` lines of `width`, starting at `size` and shrinking
@@ -86,9 +86,9 @@ impl Fonts {
     pub fn fit(
         &self,
         text: &str,
-        width: f32,
-        size: f32,
-        min_size: f32,
+        width: f64,
+        size: f64,
+        min_size: f64,
         max_lines: usize,
         bold: bool,
     ) -> Fitted {
@@ -112,12 +112,13 @@ impl Fonts {
                     lines,
                 };
             }
-            current = (current * 0.92).max(min_size);
+            // Sizes stay at hundredths so the SVG reads 3.52, not 3.5199999.
+            current = ((current * 92.0).round() / 100.0).max(min_size);
         }
     }
 
     /// Greedy word wrap; a word wider than the line is broken between letters.
-    fn wrap(&self, text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
+    fn wrap(&self, text: &str, width: f64, size: f64, bold: bool) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
         for word in text.split_whitespace() {
@@ -151,7 +152,7 @@ impl Fonts {
         lines
     }
 
-    fn ellipsize(&self, line: &str, width: f32, size: f32, bold: bool) -> String {
+    fn ellipsize(&self, line: &str, width: f64, size: f64, bold: bool) -> String {
         let mut kept: String = line.to_owned();
         while !kept.is_empty() && self.width(&format!("{kept}…"), size, bold) > width {
             kept.pop();

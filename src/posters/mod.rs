@@ -321,18 +321,14 @@ fn engine(site: &Site, fonts: Arc<Fonts>) -> Result<Tera, Vec<Diagnostic>> {
     tera.register_function(
         "fit_text",
         move |args: &HashMap<String, Value>| -> tera::Result<Value> {
-            let number = |key: &str| -> tera::Result<f32> {
+            let number = |key: &str| -> tera::Result<f64> {
                 args.get(key)
                     .and_then(Value::as_f64)
-                    .map(|n| n as f32)
                     .ok_or_else(|| tera::Error::msg(format!("fit_text needs a number `{key}`")))
             };
             let text = args.get("text").and_then(Value::as_str).unwrap_or_default();
             let size = number("size")?;
-            let min_size = args
-                .get("min_size")
-                .and_then(Value::as_f64)
-                .map_or(size, |n| n as f32);
+            let min_size = args.get("min_size").and_then(Value::as_f64).unwrap_or(size);
             let lines = args.get("lines").and_then(Value::as_u64).unwrap_or(1) as usize;
             let bold = args.get("bold").and_then(Value::as_bool).unwrap_or(false);
             let fitted = fonts.fit(text, number("width")?, size, min_size, lines, bold);

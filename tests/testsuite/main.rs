@@ -3,5 +3,6 @@
 
 mod build;
 mod errors;
+mod posters;
 mod project;
 mod publish;

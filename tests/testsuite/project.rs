@@ -76,14 +76,19 @@ impl Project {
     }
 
     pub fn ditich(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_ditich"))
+        Run::from(self.command(args).output().unwrap())
+    }
+
+    /// The `ditich` command in this project, with a clean environment, to adjust and run.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ditich"));
+        command
             .args(args)
             .current_dir(self.root())
             .env_remove("NO_COLOR")
             .env_remove("RUST_BACKTRACE")
-            .output()
-            .unwrap();
-        Run::from(output)
+            .env_remove("SOURCE_DATE_EPOCH");
+        command
     }
 }
 
