@@ -503,3 +503,88 @@ fn a_retired_code_keeps_opening_the_relic_that_replaced_it() {
         assert!(html.contains("url=../../den-a/"), "{landing}: {html}");
     }
 }
+
+#[test]
+fn long_names_and_summaries_stay_inside_their_boxes() {
+    let summary = "Nơi thờ các vị tổ có công khai hoang lập làng, đồng thời là nơi hội họp bí mật và cất giấu vũ khí trong những năm kháng chiến, được nhân dân gìn giữ.";
+    // A name that must shrink; and one that just takes two lines under a two-line ranking.
+    let cases = [
+        (
+            "Khu di tích lưu niệm các bậc tiền bối cách mạng và nhà thờ họ Nguyễn Đình ở xóm Giáp Ngói, xã Long Thành",
+            "national",
+            "[\"historical\"]",
+        ),
+        (
+            "Đền thờ Đức Thánh Cả Long Thành",
+            "special-national",
+            "[\"historical\", \"architectural-artistic\"]",
+        ),
+    ];
+    for (name, rank, types) in cases {
+        let project = Project::fixture("two-relics");
+        project.edit(
+            "sites/den-a/index.md",
+            "name = \"Đền A\"",
+            &format!("name = \"{name}\""),
+        );
+        project.edit(
+            "sites/den-a/index.md",
+            "summary = \"Một ngôi đền để thử.\"",
+            &format!("summary = \"{summary}\""),
+        );
+        project.edit(
+            "sites/den-a/index.md",
+            "rank = \"national\"",
+            &format!("rank = \"{rank}\""),
+        );
+        project.edit(
+            "sites/den-a/index.md",
+            "types = [\"historical\"]",
+            &format!("types = {types}"),
+        );
+        project.build().success();
+        texts_stay_apart(&project);
+    }
+}
+
+fn texts_stay_apart(project: &Project) {
+    let options = usvg::Options {
+        fontdb: poster_fonts(),
+        ..usvg::Options::default()
+    };
+    for size in ["a4", "a5", "plaque"] {
+        let svg = project.read(&format!("output/posters/DT01-{size}.svg"));
+        let tree = usvg::Tree::from_str(&svg, &options).unwrap();
+        let page = tree.size();
+        let mut texts = Vec::new();
+        collect_texts(tree.root(), &mut texts);
+        assert!(texts.len() > 8, "{size}: only {} texts", texts.len());
+        for (i, a) in texts.iter().enumerate() {
+            assert!(
+                a.left() >= 0.0
+                    && a.top() >= 0.0
+                    && a.right() <= page.width()
+                    && a.bottom() <= page.height(),
+                "{size}: text at {a:?} leaves the page"
+            );
+            for b in &texts[i + 1..] {
+                let overlap = a.left() < b.right()
+                    && b.left() < a.right()
+                    && a.top() < b.bottom()
+                    && b.top() < a.bottom();
+                assert!(!overlap, "{size}: texts at {a:?} and {b:?} overlap");
+            }
+        }
+    }
+}
+
+fn collect_texts(group: &usvg::Group, out: &mut Vec<usvg::Rect>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => collect_texts(g, out),
+            // The glyphs' ink, not the line box: lines may share leading, never ink.
+            usvg::Node::Text(text) => out.push(text.flattened().abs_bounding_box()),
+            _ => {}
+        }
+    }
+}
