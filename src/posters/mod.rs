@@ -46,6 +46,7 @@ struct PosterView<'a> {
     site: SiteView<'a>,
     relic: RelicView<'a>,
     qr: QrView,
+    /// The code that joins the relic's Wifi, when it has one.
     wifi: Option<QrView>,
     /// "Quét mã để xem thuyết minh", "Scan for the guide": one line per language.
     scan: Vec<&'a str>,
@@ -189,8 +190,11 @@ fn poster(
         |err: String| Diagnostic::error(format!("poster {}-{}: {err}", relic.id, size.name));
     let code = Matrix::encode(&data, size.error_correction)
         .map_err(|e| failed(format!("the QR code cannot hold {data}: {e}")))?;
-    let wifi = match &relic.wifi {
-        Some(wifi) if size.name == "plaque" => {
+    // Every template gets the Wifi code; the default theme draws it on the plaque only.
+    let wifi = relic
+        .wifi
+        .as_ref()
+        .map(|wifi| {
             let payload = qr::wifi_payload(wifi);
             let matrix =
                 Matrix::encode(&payload, crate::config::ErrorCorrection::M).map_err(|e| {
@@ -198,10 +202,9 @@ fn poster(
                         "the Wifi code cannot hold the network's name and password: {e}"
                     ))
                 })?;
-            Some(qr_view(&matrix, payload, String::new()))
-        }
-        _ => None,
-    };
+            Ok(qr_view(&matrix, payload, String::new()))
+        })
+        .transpose()?;
     let view = PosterView {
         size: SizeView {
             name: size.name,
