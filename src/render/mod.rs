@@ -3,10 +3,13 @@
 
 mod data;
 mod jsonld;
+mod map;
+mod offline;
 mod sitemap;
 pub(crate) mod strings;
 pub(crate) mod templates;
 pub mod view;
+mod visitor;
 
 use std::path::PathBuf;
 
@@ -77,6 +80,14 @@ pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Output
                 .into_par_iter()
                 .map(|(relic, path)| renderer.landing(relic, &path)),
         )
+        .chain(
+            config
+                .languages
+                .par_iter()
+                .map(|lang| renderer.map_page(lang)),
+        )
+        .chain(rayon::iter::once(renderer.codes_page()))
+        .chain(rayon::iter::once(renderer.kiosk()))
         .chain(rayon::iter::once(renderer.not_found()))
         .collect();
 
@@ -121,6 +132,15 @@ pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Output
             });
         }
     }
+    files.push(renderer.manifest());
+    files.extend(renderer.icons().map_err(|d| diagnostics.push(d)).ok()?);
+    // Last: the service worker lists the files above.
+    files.push(
+        renderer
+            .service_worker(&files)
+            .map_err(|d| diagnostics.push(d))
+            .ok()?,
+    );
     Some(files)
 }
 
@@ -174,6 +194,9 @@ impl Renderer<'_> {
             .collect();
         let mut context = Context::from_serialize(&page).map_err(template_data)?;
         context.insert("relics", &cards);
+        context.insert("filters", &self.filters(lang));
+        context.insert("map", &self.map_view(lang, &path));
+        context.insert("map_href", &urls::relative(&path, &format!("{path}map/")));
         self.render("index.html", path, &context)
     }
 
@@ -220,6 +243,15 @@ impl Renderer<'_> {
                 .collect(),
             body: &text.body_html,
             machine_translated: text.machine_translated,
+            untranslated_notes: config
+                .languages
+                .iter()
+                .filter(|l| relic.text(l).is_none())
+                .map(|l| view::Note {
+                    lang: l,
+                    text: self.strings.get(l).text("not_translated"),
+                })
+                .collect(),
             location,
             recognition: relic.recognition.as_ref().map(|r| view::RecognitionView {
                 decision: &r.decision,

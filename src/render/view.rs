@@ -80,6 +80,9 @@ pub struct RelicView<'a> {
     /// The story as HTML, sanitized; insert it with `| safe`.
     pub body: &'a str,
     pub machine_translated: bool,
+    /// For each of the site's languages this relic has no text in, a note in that language
+    /// saying so: visitors reading it are sent to this page.
+    pub untranslated_notes: Vec<Note<'a>>,
     pub location: Option<LocationView>,
     pub recognition: Option<RecognitionView<'a>>,
     pub audio: Option<AudioView>,
@@ -91,6 +94,12 @@ pub struct RelicView<'a> {
     pub next: Option<Neighbour<'a>>,
     /// schema.org JSON-LD, escaped for a `<script>` element; insert it with `| safe`.
     pub json_ld: String,
+}
+
+#[derive(Serialize)]
+pub struct Note<'a> {
+    pub lang: &'a str,
+    pub text: &'a str,
 }
 
 #[derive(Serialize)]

@@ -1,0 +1,125 @@
+//! What makes the guide an installable, offline web app: the manifest, its icons, and a
+//! service worker that stores every page after the first visit.
+
+use std::hash::{Hash, Hasher};
+
+use resvg::tiny_skia;
+use serde_json::json;
+use tera::Context;
+
+use super::{OutputFile, Renderer};
+use crate::diagnostic::Diagnostic;
+
+/// Files larger than this are not stored at the first visit.
+const PRECACHE_MAX_BYTES: u64 = 300_000;
+
+/// Icon sizes Android asks a web app for.
+const ICON_SIZES: [u32; 2] = [192, 512];
+
+impl Renderer<'_> {
+    pub(super) fn manifest(&self) -> OutputFile {
+        let config = &self.site.config;
+        let lang = config.default_language();
+        let icons: Vec<_> = ICON_SIZES
+            .iter()
+            .map(|size| json!({ "src": format!("assets/icon-{size}.png"), "sizes": format!("{size}x{size}"), "type": "image/png" }))
+            .collect();
+        let manifest = json!({
+            "name": config.title[lang],
+            "short_name": config.commune.name,
+            "lang": lang,
+            "start_url": "./",
+            "scope": "./",
+            "display": "standalone",
+            "background_color": "#fffdf8",
+            "theme_color": "#8a1c12",
+            "icons": icons,
+        });
+        let mut bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+        bytes.push(b'\n');
+        OutputFile::bytes("manifest.webmanifest", bytes)
+    }
+
+    /// PNG icons drawn from the theme's `static/icon.svg`.
+    pub(super) fn icons(&self) -> Result<Vec<OutputFile>, Diagnostic> {
+        let Some(svg) = self.site.theme.static_files.get("icon.svg") else {
+            return Ok(Vec::new());
+        };
+        let tree = usvg::Tree::from_data(svg, &usvg::Options::default()).map_err(|e| {
+            Diagnostic::error(format!("the theme's static/icon.svg is not valid SVG: {e}"))
+        })?;
+        ICON_SIZES
+            .iter()
+            .map(|&size| {
+                let mut pixmap = tiny_skia::Pixmap::new(size, size)
+                    .ok_or_else(|| Diagnostic::error("icon size is zero"))?;
+                let scale = size as f32 / tree.size().width().max(tree.size().height());
+                resvg::render(
+                    &tree,
+                    tiny_skia::Transform::from_scale(scale, scale),
+                    &mut pixmap.as_mut(),
+                );
+                let png = pixmap
+                    .encode_png()
+                    .map_err(|e| Diagnostic::error(format!("cannot encode the icon: {e}")))?;
+                Ok(OutputFile::bytes(format!("assets/icon-{size}.png"), png))
+            })
+            .collect()
+    }
+
+    /// `sw.js`, listing every page and asset of `files` to store at the first visit. Its version
+    /// is a hash of those files, so that a new build replaces the stored copy and the same
+    /// build gives the same bytes.
+    pub(super) fn service_worker(&self, files: &[OutputFile]) -> Result<OutputFile, Diagnostic> {
+        let mut precache: Vec<String> = Vec::new();
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for file in files {
+            let Some(url) = offline_url(&file.path) else {
+                continue;
+            };
+            match &file.content {
+                super::Content::Bytes(bytes) => bytes.hash(&mut hasher),
+                // Photos as the officers saved them can weigh megabytes: those are stored
+                // when viewed, not all at the first visit.
+                super::Content::Copy(source) => match std::fs::metadata(source) {
+                    Ok(meta) if meta.len() <= PRECACHE_MAX_BYTES => meta.len().hash(&mut hasher),
+                    _ => continue,
+                },
+            }
+            file.path.hash(&mut hasher);
+            precache.push(url);
+        }
+        precache.sort();
+        let mut context = Context::new();
+        context.insert("version", &format!("{:016x}", hasher.finish()));
+        context.insert(
+            "precache",
+            &serde_json::to_string(&precache).unwrap_or_default(),
+        );
+        let js =
+            super::templates::render(&self.tera, &self.site.theme.templates, "sw.js", &context)?;
+        Ok(OutputFile::bytes("sw.js", js.into_bytes()))
+    }
+}
+
+/// The URL a visitor uses for a file worth keeping offline: pages as their folder, the theme's
+/// assets and covers. Print files, data, audio (stored when played) and landing pages are not.
+fn offline_url(path: &str) -> Option<String> {
+    let skip = ["posters/", "data/", "Q/", "q/", "kiosk/"];
+    if skip.iter().any(|p| path.starts_with(p)) {
+        return None;
+    }
+    if let Some(folder) = path.strip_suffix("index.html") {
+        return Some(if folder.is_empty() {
+            "./".to_owned()
+        } else {
+            folder.to_owned()
+        });
+    }
+    let keep = [".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".webp"];
+    (path == "404.html"
+        || keep
+            .iter()
+            .any(|ext| path.to_ascii_lowercase().ends_with(ext)))
+    .then(|| path.to_owned())
+}

@@ -1,0 +1,186 @@
+//! Pages that help a visitor find a relic: the map, the list of plaque codes (where the code
+//! box lands without JavaScript) and the kiosk slideshow for the commune's public boards.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::map;
+use super::view::{self, Card};
+use super::{OutputFile, Renderer, template_data};
+use crate::config::ErrorCorrection;
+use crate::diagnostic::Diagnostic;
+use crate::posters::qr::{self, Matrix};
+use crate::urls;
+
+/// A vocabulary value offered as a filter on the home page.
+#[derive(Serialize)]
+pub struct Filter<'a> {
+    pub key: &'static str,
+    pub label: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct Filters<'a> {
+    pub ranks: Vec<Filter<'a>>,
+    pub categories: Vec<Filter<'a>>,
+}
+
+#[derive(Serialize)]
+struct Code<'a> {
+    id: &'a str,
+    name: &'a str,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Slide<'a> {
+    #[serde(flatten)]
+    card: Card<'a>,
+    qr: QrSvg,
+    typed_url: String,
+}
+
+#[derive(Serialize)]
+struct QrSvg {
+    path: String,
+    modules: usize,
+}
+
+impl Renderer<'_> {
+    /// The ranks and categories the site's relics have, in vocabulary order.
+    pub(super) fn filters(&self, lang: &str) -> Filters<'_> {
+        let t = self.strings.get(lang);
+        let relics = &self.site.relics;
+        let ranks = crate::model::Rank::ALL
+            .iter()
+            .filter(|r| relics.iter().any(|relic| relic.rank == **r))
+            .map(|r| Filter {
+                key: r.key(),
+                label: t.label(crate::model::Rank::GROUP, r.key()),
+            })
+            .collect();
+        let categories = crate::model::Category::ALL
+            .iter()
+            .filter(|c| relics.iter().any(|relic| relic.category == **c))
+            .map(|c| Filter {
+                key: c.key(),
+                label: t.label(crate::model::Category::GROUP, c.key()),
+            })
+            .collect();
+        Filters { ranks, categories }
+    }
+
+    pub(super) fn map_view(&self, lang: &str, from: &str) -> map::MapView {
+        let config = &self.site.config;
+        map::view(self.site, lang, |relic| {
+            urls::relative(from, &urls::relic_page_for(config, lang, relic))
+        })
+    }
+
+    /// `map/`, `en/map/`: the map with a directions link for every relic.
+    pub(super) fn map_page(&self, lang: &str) -> Result<OutputFile, Diagnostic> {
+        let config = &self.site.config;
+        let path_in = |l: &str| format!("{}map/", urls::language_root(config, l));
+        let path = path_in(lang);
+        let mut page = self.page(lang, &path_in, &self.all_languages());
+        page.title = format!(
+            "{} – {}",
+            self.strings.get(lang).text("map_title"),
+            config.title[lang]
+        );
+        let relics: Vec<_> = self
+            .site
+            .relics
+            .iter()
+            .map(|relic| {
+                let location = relic
+                    .location
+                    .map(|p| serde_json::json!({ "geo": format!("geo:{},{}", p.lat, p.lon) }));
+                serde_json::json!({
+                    "id": relic.id,
+                    "name": relic.text_or_default(lang).name,
+                    "href": urls::relative(&path, &urls::relic_page_for(config, lang, relic)),
+                    "location": location,
+                })
+            })
+            .collect();
+        let mut context = Context::from_serialize(&page).map_err(template_data)?;
+        context.insert("map", &self.map_view(lang, &path));
+        context.insert("relics", &relics);
+        self.render("map.html", path, &context)
+    }
+
+    /// `Q/`: every plaque code; the code box sends `?code=` here when scripts do not run.
+    pub(super) fn codes_page(&self) -> Result<OutputFile, Diagnostic> {
+        let config = &self.site.config;
+        let lang = config.default_language();
+        let path = "Q/";
+        let mut page = self.page(lang, &|_| path.to_owned(), &[]);
+        page.title = format!(
+            "{} – {}",
+            self.strings.get(lang).text("codes_title"),
+            config.title[lang]
+        );
+        let codes: Vec<Code<'_>> = self
+            .site
+            .relics
+            .iter()
+            .map(|r| Code {
+                id: &r.id,
+                name: &r.texts[0].name,
+                href: urls::relative(path, &urls::landing(&r.id)),
+            })
+            .collect();
+        let ids: Vec<&str> = codes.iter().map(|c| c.id).collect();
+        let mut context = Context::from_serialize(&page).map_err(template_data)?;
+        context.insert("codes", &codes);
+        context.insert(
+            "codes_json",
+            &serde_json::to_string(&ids).unwrap_or_default(),
+        );
+        self.render("codes.html", path.to_owned(), &context)
+    }
+
+    /// `kiosk/`: one relic at a time, full screen, with its QR code, moving on by itself.
+    pub(super) fn kiosk(&self) -> Result<OutputFile, Diagnostic> {
+        let config = &self.site.config;
+        let lang = config.default_language();
+        let path = "kiosk/";
+        let mut page = self.page(lang, &|_| path.to_owned(), &[]);
+        page.title = format!(
+            "{} – {}",
+            self.strings.get(lang).text("kiosk_title"),
+            config.title[lang]
+        );
+        let slides = self
+            .site
+            .relics
+            .iter()
+            .map(|relic| {
+                let matrix = Matrix::encode(&qr::payload(config, &relic.id), ErrorCorrection::Q)
+                    .map_err(|e| {
+                        Diagnostic::error(format!(
+                            "kiosk: the QR code of {} cannot be made: {e}",
+                            relic.id
+                        ))
+                    })?;
+                Ok(Slide {
+                    card: view::card(config, &self.strings, relic, lang, path),
+                    qr: QrSvg {
+                        path: matrix.svg_path(),
+                        modules: matrix.size_with_quiet_zone(),
+                    },
+                    typed_url: format!(
+                        "{}{}{}",
+                        config.host,
+                        config.base_path,
+                        urls::landing_typed(&relic.id)
+                    ),
+                })
+            })
+            .collect::<Result<Vec<_>, Diagnostic>>()?;
+        let mut context = Context::from_serialize(&page).map_err(template_data)?;
+        context.insert("slides", &slides);
+        self.render("kiosk.html", path.to_owned(), &context)
+    }
+}

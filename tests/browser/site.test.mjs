@@ -1,0 +1,174 @@
+// Opens the built guide in headless Chromium at a cheap phone's size (412 × 915), served on
+// 127.0.0.1 under the sample's base path, as a tourist who scanned a plaque would.
+//
+//   DITICH_SITE=<output folder> node --test          (tests/testsuite/browser.rs does this)
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+
+const SITE = process.env.DITICH_SITE;
+const PREFIX = "/du-lich/";
+const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml",
+  ".png": "image/png", ".jpg": "image/jpeg", ".ogg": "audio/ogg", ".xml": "application/xml",
+  ".txt": "text/plain", ".pdf": "application/pdf", ".csv": "text/csv", ".geojson": "application/geo+json",
+};
+
+let server, origin, browser;
+
+async function serve(request, response) {
+  const url = new URL(request.url, "http://localhost");
+  if (!url.pathname.startsWith(PREFIX)) return notFound(response);
+  let path = normalize(decodeURIComponent(url.pathname.slice(PREFIX.length)));
+  if (path.startsWith("..")) return notFound(response);
+  let file = join(SITE, path);
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+    const body = await readFile(file);
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.end(body);
+  } catch {
+    notFound(response);
+  }
+}
+
+async function notFound(response) {
+  response.writeHead(404, { "content-type": TYPES[".html"] });
+  response.end(await readFile(join(SITE, "404.html")));
+}
+
+before(async () => {
+  assert.ok(SITE, "set DITICH_SITE to a built output folder");
+  server = createServer(serve);
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const at = (path) => `${origin}${PREFIX}${path}`;
+
+async function phone(locale = "vi-VN") {
+  return browser.newContext({ ...PHONE, locale });
+}
+
+/** Opens `path`, failing on any console error or failed request on the way. */
+async function open(context, path) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`script: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+  await page.goto(at(path), { waitUntil: "load" });
+  return { page, problems };
+}
+
+const PAGES = ["", "en/", "nha-tho-ho-doan/", "en/nha-tho-ho-doan/", "den-mau/", "map/", "en/map/", "Q/", "posters/", "kiosk/"];
+
+test("pages load without errors and never scroll sideways on a phone", async () => {
+  const context = await phone();
+  for (const path of PAGES) {
+    const { page, problems } = await open(context, path);
+    assert.deepEqual(problems, [], `/${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `/${path} is ${overflow}px wider than the screen`);
+    await page.close();
+  }
+  await context.close();
+});
+
+test("the official site name and address are visible at the top", async () => {
+  const context = await phone();
+  const { page } = await open(context, "nha-tho-ho-doan/");
+  const header = page.locator("header.masthead");
+  await assert.doesNotReject(header.getByText("longthanh.yenthanh.nghean.gov.vn").waitFor({ state: "visible", timeout: 2000 }));
+  const box = await header.boundingBox();
+  assert.equal(box.y, 0);
+  await context.close();
+});
+
+test("a plaque opens the relic in the phone's language", async () => {
+  for (const [locale, expected] of [["en-US", "en/nha-tho-ho-doan/"], ["vi-VN", "nha-tho-ho-doan/"]]) {
+    const context = await phone(locale);
+    const { page } = await open(context, "Q/DT01/");
+    await page.waitForURL(at(expected));
+    await context.close();
+  }
+  // A relic without an English text opens in Vietnamese, with a note in English.
+  const context = await phone("en-US");
+  const { page } = await open(context, "Q/DT04/");
+  await page.waitForURL(at("den-mau/"));
+  assert.match(await page.locator("p.note[lang=en]").innerText(), /no English text yet/);
+  await context.close();
+});
+
+test("a language chosen by hand is remembered for the next plaque", async () => {
+  const context = await phone("vi-VN");
+  const { page } = await open(context, "nha-tho-ho-doan/");
+  await page.locator("nav.languages a[data-lang=en]").click();
+  await page.waitForURL(at("en/nha-tho-ho-doan/"));
+  await page.goto(at("q/dt02/"));
+  await page.waitForURL(at("en/dinh-lang-mau/"));
+  await context.close();
+});
+
+test("without JavaScript the landing page still opens the Vietnamese page", async () => {
+  const context = await browser.newContext({ ...PHONE, locale: "en-US", javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(at("Q/DT01/"));
+  await page.waitForURL(at("nha-tho-ho-doan/"));
+  await context.close();
+});
+
+test("the code box finds DT01", async () => {
+  const context = await phone();
+  const { page } = await open(context, "");
+  await page.locator("#code").fill("dt01");
+  await page.locator("form.code-box button").click();
+  await page.waitForURL(at("nha-tho-ho-doan/"));
+  assert.equal(await page.locator("h1").innerText(), "Nhà thờ họ Doãn");
+  await context.close();
+});
+
+test("the rank filter works without JavaScript", async () => {
+  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(at(""));
+  assert.equal(await page.locator(".card:visible").count(), 7);
+  await page.locator("label[for=f-rank-national]").click();
+  assert.equal(await page.locator(".card:visible").count(), 1);
+  await context.close();
+});
+
+test("after the first visit, a relic page reloads offline", async () => {
+  const context = await phone();
+  const { page } = await open(context, "");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const stored = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const cache = await caches.open(names.find((n) => n.startsWith("ditich-") && n !== "ditich-audio"));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  assert.ok(stored.includes("/du-lich/nha-tho-ho-doan/") && stored.includes("/du-lich/en/"), `stored: ${stored}`);
+  await context.setOffline(true);
+  await page.goto(at("nha-tho-ho-doan/"));
+  assert.equal(await page.locator("h1").innerText(), "Nhà thờ họ Doãn");
+  await page.reload();
+  assert.equal(await page.locator("h1").innerText(), "Nhà thờ họ Doãn");
+  await context.close();
+});

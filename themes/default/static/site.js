@@ -1,0 +1,38 @@
+// Progressive enhancements; every page works without them.
+(function () {
+  "use strict";
+  var root = new URL("..", document.currentScript.src);
+
+  // Remember a language picked by hand, so the next plaque scanned opens in it.
+  document.querySelectorAll("a[data-lang]").forEach(function (link) {
+    link.addEventListener("click", function () {
+      try { localStorage.setItem("ditich-lang", link.dataset.lang); } catch (e) {}
+    });
+  });
+
+  // The plaque-code box goes straight to the relic's landing page.
+  var form = document.querySelector("form.code-box");
+  if (form) {
+    form.addEventListener("submit", function (event) {
+      var code = form.elements.code.value.trim().toUpperCase().replace(/[^A-Z0-9]/g, "");
+      if (code) {
+        event.preventDefault();
+        location.href = new URL("Q/" + code + "/", root).href;
+      }
+    });
+  }
+
+  // Keep the guide readable offline after the first visit.
+  if ("serviceWorker" in navigator && location.protocol !== "file:") {
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname });
+  }
+
+  // An audio guide played once stays available offline.
+  document.querySelectorAll("audio[data-cache]").forEach(function (audio) {
+    audio.addEventListener("play", function () {
+      if (window.caches) {
+        caches.open(audio.dataset.cache).then(function (cache) { return cache.add(audio.currentSrc || audio.src); }).catch(function () {});
+      }
+    }, { once: true });
+  });
+})();
