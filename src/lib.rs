@@ -8,10 +8,12 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod html;
 pub mod ledger;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod photos;
 pub mod posters;
 pub mod render;
 pub mod slug;

@@ -1,13 +1,14 @@
 //! A relic's story, Markdown to HTML: tables, footnotes, heading anchors, links to the relic's
 //! own files checked and rewritten for the page that shows them, raw HTML sanitized.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::photos::Photo;
 use crate::slug::slugify;
 
 /// How links in one text resolve; differs between a relic's language versions because their
@@ -15,6 +16,8 @@ use crate::slug::slugify;
 pub struct Links<'a> {
     /// Names of the files in the relic's folder.
     pub assets: &'a HashSet<&'a str>,
+    /// The photos among them.
+    pub photos: &'a BTreeMap<String, Photo>,
     /// Turns a file name of the relic's folder into the link the page uses.
     pub asset_href: &'a dyn Fn(&str) -> String,
     /// Turns the slug of `@/slug` into the link to that relic's page, `None` if there is none.
@@ -26,6 +29,20 @@ pub struct Source<'a> {
     pub file: &'a Path,
     pub text: &'a str,
     pub body_offset: usize,
+}
+
+struct PendingImage<'p> {
+    photo: Option<&'p Photo>,
+    title: String,
+    alt: String,
+    range: std::ops::Range<usize>,
+}
+
+fn range_location(source: &Source<'_>, range: &std::ops::Range<usize>) -> Location {
+    Location::of_span(
+        source.text,
+        range.start + source.body_offset..range.end + source.body_offset,
+    )
 }
 
 pub struct Rendered {
@@ -47,6 +64,10 @@ const SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "geo"];
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder.add_generic_attributes(["id", "class"]);
+    builder.add_tag_attributes(
+        "img",
+        ["srcset", "sizes", "width", "height", "loading", "decoding"],
+    );
     builder.link_rel(None);
     builder
 });
@@ -57,6 +78,8 @@ pub fn render(source: &Source<'_>, links: &Links<'_>) -> Rendered {
     let mut has_raw_html = false;
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading_start = None;
+    // An image's alt text arrives as the events between its start and end.
+    let mut image: Option<PendingImage<'_>> = None;
     let mut used_ids = HashSet::new();
 
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
@@ -113,22 +136,49 @@ pub fn render(source: &Source<'_>, links: &Links<'_>) -> Rendered {
                 })
             }
             Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
+                dest_url, title, ..
             }) => {
-                let dest_url = resolve_image(&dest_url, links).unwrap_or_else(|(message, help)| {
-                    diagnostics.push(problem(message, help));
-                    CowStr::from("")
+                let photo = resolve_image(&dest_url, links)
+                    .map_err(|(message, help)| diagnostics.push(problem(message, help)))
+                    .ok();
+                image = Some(PendingImage {
+                    photo,
+                    title: title.to_string(),
+                    alt: String::new(),
+                    range: range.clone(),
                 });
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+                continue;
             }
+            Event::End(TagEnd::Image) => {
+                let Some(done) = image.take() else { continue };
+                if done.alt.trim().is_empty() {
+                    let at = range_location(source, &done.range);
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "this photo has no description for visitors who cannot see it",
+                        )
+                        .in_file(source.file)
+                        .at(at)
+                        .help(
+                            "write what it shows between the brackets: ![Cổng tam quan](cong.jpg)",
+                        ),
+                    );
+                }
+                let Some(photo) = done.photo else { continue };
+                Event::InlineHtml(CowStr::from(photo_tag(
+                    photo,
+                    &done.alt,
+                    &done.title,
+                    links,
+                )))
+            }
+            Event::Text(text) | Event::Code(text) if image.is_some() => {
+                if let Some(pending) = image.as_mut() {
+                    pending.alt.push_str(&text);
+                }
+                continue;
+            }
+            _ if image.is_some() => continue,
             Event::Html(html) | Event::InlineHtml(html) => {
                 has_raw_html = true;
                 for (tag, _) in unsafe_tags(&html) {
@@ -211,6 +261,12 @@ fn resolve<'a>(dest: &CowStr<'a>, links: &Links<'_>) -> Result<CowStr<'a>, Refus
             ))
         };
     }
+    let name = local_file(dest, links)?;
+    Ok(CowStr::from((links.asset_href)(&name)))
+}
+
+/// The name of the relic's own file that `dest` names, refusing paths that leave its folder.
+fn local_file(dest: &str, links: &Links<'_>) -> Result<String, Refusal> {
     let path = dest.split(['#', '?']).next().unwrap_or_default();
     let name = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let escapes =
@@ -227,26 +283,51 @@ fn resolve<'a>(dest: &CowStr<'a>, links: &Links<'_>) -> Result<CowStr<'a>, Refus
             "check the file name (capitals and accents count) or copy the file into the relic's folder",
         ));
     }
-    Ok(CowStr::from((links.asset_href)(&name)))
+    Ok(name.into_owned())
 }
 
 /// Checks an image: a photo of the relic's own folder. Pages load nothing from other hosts.
-fn resolve_image<'a>(dest: &CowStr<'a>, links: &Links<'_>) -> Result<CowStr<'a>, Refusal> {
-    const PHOTO: &[&str] = &[".jpg", ".jpeg", ".png", ".webp", ".gif"];
+fn resolve_image<'p>(dest: &str, links: &Links<'p>) -> Result<&'p Photo, Refusal> {
     let has_scheme = dest
         .split_once(':')
         .is_some_and(|(scheme, _)| !scheme.contains('/'));
-    let is_photo = PHOTO
-        .iter()
-        .any(|ext| dest.to_ascii_lowercase().ends_with(ext));
-    if has_scheme || dest.starts_with("@/") || dest.starts_with('#') || !is_photo {
-        return Err((
-            format!("`{dest}` is not a photo in the relic's folder"),
-            "show photos saved in the relic's folder, e.g. ![Cổng đền](cong.jpg); pages load nothing from other sites",
-        ));
+    let not_a_photo = (
+        format!("`{dest}` is not a photo in the relic's folder"),
+        "show photos saved in the relic's folder (JPEG, PNG or WebP), e.g. ![Cổng đền](cong.jpg); pages load nothing from other sites",
+    );
+    if has_scheme || dest.starts_with("@/") || dest.starts_with('#') {
+        return Err(not_a_photo);
     }
-    resolve(dest, links)
+    let name = local_file(dest, links)?;
+    // A photo that could not be read is missing here; its own error says why.
+    links.photos.get(&name).ok_or(not_a_photo)
 }
+
+/// A responsive `<img>`: the phone picks the variant its screen needs, and the width and
+/// height reserve its place so the text does not jump while it loads.
+fn photo_tag(photo: &Photo, alt: &str, title: &str, links: &Links<'_>) -> String {
+    let srcset: Vec<String> = photo
+        .widths
+        .iter()
+        .map(|w| format!("{} {w}w", (links.asset_href)(&photo.variant(*w))))
+        .collect();
+    let width = photo.fallback_width(900);
+    let mut tag = format!(
+        "<img src=\"{}\" srcset=\"{}\" sizes=\"{SIZES}\" width=\"{width}\" height=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\"",
+        (links.asset_href)(&photo.variant(width)),
+        srcset.join(", "),
+        photo.height_at(width),
+        crate::html::escape(alt),
+    );
+    if !title.is_empty() {
+        tag.push_str(&format!(" title=\"{}\"", crate::html::escape(title)));
+    }
+    tag.push('>');
+    tag
+}
+
+/// How wide photos are shown: the text column, at most 40rem.
+pub const SIZES: &str = "(min-width: 44rem) 40rem, calc(100vw - 2rem)";
 
 /// The tags and event-handler attributes in a piece of raw HTML that the sanitizer removes.
 fn unsafe_tags(html: &str) -> Vec<(String, usize)> {
@@ -292,8 +373,21 @@ mod tests {
         let assets: HashSet<&str> = ["cong.jpg", "ảnh cổng.jpg"].into_iter().collect();
         let asset_href = |name: &str| format!("../../den-ca/{name}");
         let relic_href = |slug: &str| (slug == "chua-a").then(|| "../chua-a/".to_owned());
+        let photos: BTreeMap<String, Photo> = assets
+            .iter()
+            .map(|name| {
+                let photo = Photo {
+                    name: (*name).to_owned(),
+                    width: 1200,
+                    height: 800,
+                    widths: vec![400, 600, 900, 1200],
+                };
+                ((*name).to_owned(), photo)
+            })
+            .collect();
         let links = Links {
             assets: &assets,
+            photos: &photos,
             asset_href: &asset_href,
             relic_href: &relic_href,
         };
@@ -331,13 +425,23 @@ mod tests {
     #[test]
     fn local_files_are_rewritten_for_the_page() {
         let out = render_body("![Cổng](cong.jpg) ![Ảnh](<ảnh cổng.jpg>) [Chùa](@/chua-a)");
-        assert!(
-            out.html.contains("src=\"../../den-ca/cong.jpg\""),
-            "{}",
-            out.html
-        );
+        assert!(out.html.contains("<img src=\"../../den-ca/cong-900.jpg\" srcset=\"../../den-ca/cong-400.jpg 400w, ../../den-ca/cong-600.jpg 600w, ../../den-ca/cong-900.jpg 900w, ../../den-ca/cong-1200.jpg 1200w\" sizes=\"(min-width: 44rem) 40rem, calc(100vw - 2rem)\" width=\"900\" height=\"600\" alt=\"Cổng\" loading=\"lazy\" decoding=\"async\">"), "{}", out.html);
+        assert!(out.html.contains("alt=\"Ảnh\""), "{}", out.html);
         assert!(out.html.contains("href=\"../chua-a/\""), "{}", out.html);
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    }
+
+    #[test]
+    fn a_photo_without_description_is_a_warning() {
+        let out = render_body("Text\n\n![](cong.jpg)\n");
+        assert!(out.html.contains("alt=\"\""), "{}", out.html);
+        let d = &out.diagnostics[0];
+        assert!(!d.is_error());
+        assert_eq!(
+            d.message,
+            "this photo has no description for visitors who cannot see it"
+        );
+        assert_eq!(d.location.as_ref().unwrap().line, 5);
     }
 
     #[test]

@@ -42,8 +42,20 @@ pub struct RawRelic {
     pub recognition: Option<RawRecognition>,
     /// The main photo, a file in the relic's folder: `"cover.jpg"`.
     pub cover: Option<Spanned<String>>,
+    /// What the cover photo shows, for visitors who cannot see it: `"Cổng tam quan nhìn từ sân"`.
+    pub cover_alt: Option<String>,
+    /// More photos, each `[[photos]]` with `file`, `alt` (what it shows) and an optional
+    /// `caption`, shown as a gallery below the story.
+    #[serde(default)]
+    pub photos: Vec<RawPhoto>,
     /// The audio guide, a file in the relic's folder: `"thuyet-minh.mp3"`.
     pub audio: Option<Spanned<String>>,
+    /// The audio guide's words, for visitors who cannot hear it (a multi-line string `"""…"""`).
+    pub transcript: Option<String>,
+    /// When the relic is open, e.g. `"7:00–17:00 hằng ngày; lễ hội ngày 15 tháng Giêng"`.
+    pub opening_hours: Option<String>,
+    /// How to behave there, e.g. `"Ăn mặc kín đáo; không chụp ảnh trong hậu cung"`.
+    pub etiquette: Option<String>,
     /// The relic's free Wifi, for the plaque's second QR code: `{ ssid = "…", password = "…" }`.
     /// It is printed on the plaque but left out of the open data.
     pub wifi: Option<Wifi>,
@@ -66,10 +78,29 @@ pub struct RawTranslation {
     pub name: Spanned<String>,
     /// The summary in this language, at most 160 characters.
     pub summary: Spanned<String>,
+    /// The cover photo's description in this language.
+    pub cover_alt: Option<String>,
+    /// The audio guide's words in this language.
+    pub transcript: Option<String>,
+    /// The opening hours in this language.
+    pub opening_hours: Option<String>,
+    /// The visitor etiquette in this language.
+    pub etiquette: Option<String>,
     /// `true` when the text was machine translated and not yet checked by a person; the page
     /// then says so.
     #[serde(default)]
     pub machine_translated: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPhoto {
+    /// A photo in the relic's folder.
+    pub file: Spanned<String>,
+    /// What it shows, for visitors who cannot see it.
+    pub alt: Option<String>,
+    /// A caption shown under it.
+    pub caption: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

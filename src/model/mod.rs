@@ -4,6 +4,7 @@
 pub mod kinds;
 mod resolve;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -14,6 +15,7 @@ use crate::config::Config;
 use crate::load::Asset;
 use crate::load::front_matter::Wifi;
 use crate::load::theme::Theme;
+use crate::photos::Photo;
 
 pub struct Site {
     pub root: PathBuf,
@@ -40,6 +42,10 @@ pub struct Relic {
     pub audio: Option<String>,
     pub wifi: Option<Wifi>,
     pub updated: Option<Date>,
+    /// Every photo in the relic's folder, by name, as probed.
+    pub photos: BTreeMap<String, Photo>,
+    /// The gallery, in the order written.
+    pub gallery: Vec<GalleryPhoto>,
     /// The texts in the order of the site's languages; the first is always there and in the
     /// default language.
     pub texts: Vec<Text>,
@@ -69,6 +75,17 @@ pub struct Text {
     /// The story, rendered to HTML for this language's page.
     pub body_html: String,
     pub machine_translated: bool,
+    pub cover_alt: Option<String>,
+    pub transcript: Option<String>,
+    pub opening_hours: Option<String>,
+    pub etiquette: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GalleryPhoto {
+    pub file: String,
+    pub alt: Option<String>,
+    pub caption: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

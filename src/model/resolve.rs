@@ -9,12 +9,15 @@ use rayon::prelude::*;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::{Category, Date, GeoPoint, Rank, Recognition, Relic, RelicType, Site, Text};
+use super::{
+    Category, Date, GalleryPhoto, GeoPoint, Rank, Recognition, Relic, RelicType, Site, Text,
+};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::load::front_matter::{RawLocation, RawRecognition, RawRelic, RawTranslation};
 use crate::load::toml_error::closest;
 use crate::load::{Document, Project, RelicSources};
 use crate::markdown;
+use crate::photos::{self, Photo};
 use crate::slug::slugify;
 use crate::urls;
 
@@ -118,7 +121,12 @@ fn fields(source: &RelicSources) -> Checked {
         location,
         recognition,
         cover,
+        cover_alt,
+        photos: gallery,
         audio,
+        transcript,
+        opening_hours,
+        etiquette,
         wifi,
         updated,
         extra,
@@ -168,12 +176,33 @@ fn fields(source: &RelicSources) -> Checked {
     let recognition = recognition.as_ref().and_then(|r| check.recognition(r));
     let updated = updated.as_ref().and_then(|d| check.date(d, "updated"));
     let assets: HashSet<&str> = source.assets.iter().map(|a| a.name.as_str()).collect();
-    let cover = cover
+    let cover_file = cover
         .as_ref()
         .and_then(|c| check.file(c, "cover", &assets, PHOTO));
     let audio = audio
         .as_ref()
         .and_then(|a| check.file(a, "audio", &assets, AUDIO));
+    if let (Some(_), Some(raw)) = (&cover_file, cover) {
+        check.described(cover_alt.as_ref(), raw, "the cover photo", "add a line cover_alt = \"…\" saying what the photo shows, e.g. \"Cổng tam quan nhìn từ sân\"");
+    }
+    let gallery: Vec<GalleryPhoto> = gallery
+        .iter()
+        .filter_map(|photo| {
+            let file = check.file(&photo.file, "file", &assets, PHOTO)?;
+            check.described(
+                photo.alt.as_ref(),
+                &photo.file,
+                &format!("photo \"{file}\""),
+                "add alt = \"…\" to this photo, saying what it shows",
+            );
+            Some(GalleryPhoto {
+                file,
+                alt: clean(&photo.alt),
+                caption: clean(&photo.caption),
+            })
+        })
+        .collect();
+    let photos = probe_photos(source, &mut check.problems);
 
     let mut texts = vec![Text {
         lang: doc.lang.clone(),
@@ -182,6 +211,10 @@ fn fields(source: &RelicSources) -> Checked {
         summary,
         body_html: String::new(),
         machine_translated: false,
+        cover_alt: clean(cover_alt),
+        transcript: clean(transcript),
+        opening_hours: clean(opening_hours),
+        etiquette: clean(etiquette),
     }];
     let mut problems = check.problems;
     for translation in &source.translations {
@@ -207,10 +240,12 @@ fn fields(source: &RelicSources) -> Checked {
             .filter(|h| !h.is_empty()),
         location,
         recognition,
-        cover,
+        cover: cover_file,
         audio,
         wifi: wifi.clone(),
         updated,
+        photos,
+        gallery,
         texts,
         assets: source.assets.clone(),
         extra: extra.clone(),
@@ -223,6 +258,10 @@ fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec
         id,
         name,
         summary,
+        cover_alt,
+        transcript,
+        opening_hours,
+        etiquette,
         machine_translated,
     } = &doc.front_matter;
     let mut check = Checker {
@@ -257,10 +296,41 @@ fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec
         summary,
         body_html: String::new(),
         machine_translated: *machine_translated,
+        cover_alt: clean(cover_alt),
+        transcript: clean(transcript),
+        opening_hours: clean(opening_hours),
+        etiquette: clean(etiquette),
     })
 }
 
-const PHOTO: (&str, &[&str]) = ("a photo", &["jpg", "jpeg", "png", "webp", "gif"]);
+/// A free-text value, trimmed; `None` when empty.
+fn clean(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+}
+
+/// Reads the size and orientation of every photo in the relic's folder.
+fn probe_photos(source: &RelicSources, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, Photo> {
+    let mut photos = BTreeMap::new();
+    for asset in source.assets.iter().filter(|a| photos::is_photo(&a.name)) {
+        match Photo::probe(&asset.name, &asset.path) {
+            Ok(photo) => {
+                photos.insert(asset.name.clone(), photo);
+            }
+            Err(err) => problems.push(
+                Diagnostic::error(format!("this photo cannot be read: {err}"))
+                    .in_file(&source.folder.join(&asset.name))
+                    .help("open it in a photo viewer and save it again as JPEG, or remove it"),
+            ),
+        }
+    }
+    photos
+}
+
+const PHOTO: (&str, &[&str]) = ("a JPEG, PNG or WebP photo", &photos::EXTENSIONS);
 const AUDIO: (&str, &[&str]) = ("an audio file", &["mp3", "m4a", "ogg", "oga", "opus"]);
 
 struct Checker<'a> {
@@ -311,6 +381,15 @@ impl Checker<'_> {
             self.problems.push(d.help(help));
         }
         value.to_owned()
+    }
+
+    /// Warns when a photo has no description for visitors who cannot see it.
+    fn described(&mut self, alt: Option<&String>, file: &Spanned<String>, what: &str, fix: &str) {
+        if alt.is_none_or(|a| a.trim().is_empty()) {
+            let message = format!("{what} has no description for visitors who cannot see it");
+            let d = self.at(Diagnostic::warning(message), file.span());
+            self.problems.push(d.help(fix));
+        }
     }
 
     fn text(&mut self, key: &str, value: &Spanned<String>) -> String {
@@ -567,6 +646,7 @@ fn stories(
         };
         let links = markdown::Links {
             assets: &assets,
+            photos: &relic.photos,
             asset_href: &asset_href,
             relic_href: &relic_href,
         };

@@ -124,14 +124,7 @@ pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Output
     for (name, bytes) in &site.theme.static_files {
         files.push(OutputFile::bytes(format!("assets/{name}"), bytes.clone()));
     }
-    for relic in &site.relics {
-        for asset in &relic.assets {
-            files.push(OutputFile {
-                path: format!("{}/{}", relic.slug, asset.name),
-                content: Content::Copy(asset.path.clone()),
-            });
-        }
-    }
+    files.extend(relic_files(site, diagnostics)?);
     files.push(renderer.manifest());
     files.extend(renderer.icons().map_err(|d| diagnostics.push(d)).ok()?);
     // Last: the service worker lists the files above.
@@ -221,6 +214,10 @@ impl Renderer<'_> {
                 name: o.text_or_default(lang).name.as_str(),
             })
         };
+        // A translation may leave a text out; the default language's stands in.
+        let in_page_language = |field: fn(&'a crate::model::Text) -> Option<&'a str>| {
+            field(text).or_else(|| field(&relic.texts[0]))
+        };
         let location = relic.location.map(|p| view::LocationView {
             lat: p.lat,
             lon: p.lon,
@@ -263,6 +260,25 @@ impl Renderer<'_> {
                 mime: view::mime(a),
             }),
             updated: relic.updated.map(|d| view::date(&self.strings, lang, d)),
+            photo: relic.cover.as_ref().and_then(|c| {
+                let alt = in_page_language(|t| t.cover_alt.as_deref()).unwrap_or(&text.name);
+                view::image(relic, c, &path, alt)
+            }),
+            gallery: relic
+                .gallery
+                .iter()
+                .filter_map(|g| {
+                    let image =
+                        view::image(relic, &g.file, &path, g.alt.as_deref().unwrap_or_default())?;
+                    Some(view::GalleryView {
+                        image,
+                        caption: g.caption.as_deref(),
+                    })
+                })
+                .collect(),
+            transcript: in_page_language(|t| t.transcript.as_deref()),
+            opening_hours: in_page_language(|t| t.opening_hours.as_deref()),
+            etiquette: in_page_language(|t| t.etiquette.as_deref()),
             qr_url: config.absolute(&urls::landing(&relic.id)),
             typed_url: format!(
                 "{}{}{}",
@@ -350,6 +366,42 @@ impl Renderer<'_> {
         let html = templates::render(&self.tera, &self.site.theme.templates, "404.html", &context)?;
         Ok(OutputFile::bytes("404.html", html.into_bytes()))
     }
+}
+
+/// The relics' own files: each photo as its resized variants, every other file as it is.
+fn relic_files(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<OutputFile>> {
+    let cache = site.root.join(crate::photos::CACHE_DIR);
+    let assets: Vec<(&Relic, &crate::load::Asset)> = site
+        .relics
+        .iter()
+        .flat_map(|r| r.assets.iter().map(move |a| (r, a)))
+        .collect();
+    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = assets
+        .par_iter()
+        .map(|(relic, asset)| match relic.photos.get(&asset.name) {
+            Some(photo) => crate::photos::variants(photo, &asset.path, &cache).map(|variants| {
+                variants
+                    .into_iter()
+                    .map(|(name, cached)| OutputFile {
+                        path: format!("{}/{name}", relic.slug),
+                        content: Content::Copy(cached),
+                    })
+                    .collect()
+            }),
+            None => Ok(vec![OutputFile {
+                path: format!("{}/{}", relic.slug, asset.name),
+                content: Content::Copy(asset.path.clone()),
+            }]),
+        })
+        .collect();
+    let mut files = Vec::new();
+    for result in results {
+        match result {
+            Ok(more) => files.extend(more),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    (!diagnostics.iter().any(Diagnostic::is_error)).then_some(files)
 }
 
 /// Every code that a plaque may carry, in both printed forms, with the relic it opens: each

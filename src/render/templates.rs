@@ -12,7 +12,7 @@ use crate::load::theme::Template;
 /// A Tera engine holding `templates`. The output of `.html` and `.svg` templates is escaped.
 pub fn engine(templates: &BTreeMap<String, Template>) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::html::escape);
     tera.autoescape_on(vec![".html", ".svg", ".xml"]);
     let sources = templates
         .iter()
@@ -35,23 +35,6 @@ pub fn render(
         let origin = templates.get(name).map_or(name, |t| t.origin.as_str());
         Diagnostic::error(format!("template {origin} failed: {}", chain(&err)))
     })
-}
-
-/// Escapes what HTML and SVG require and no more: Tera's default also escapes `/`, which makes every
-/// URL in a page longer and harder to read.
-fn escape_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 /// Tera puts the useful part ("variable `x` not found") in the error's sources.

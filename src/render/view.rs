@@ -65,8 +65,8 @@ pub struct Card<'a> {
     pub category: &'static str,
     pub category_label: &'a str,
     pub hamlet: Option<&'a str>,
-    /// Link to the cover photo, if any.
-    pub cover: Option<String>,
+    /// The cover photo, if any, described as decorative: the card's title says what it is.
+    pub cover: Option<ImageView>,
     /// Whether the text is in the page's language; false when the default language stands in.
     pub translated: bool,
 }
@@ -87,6 +87,13 @@ pub struct RelicView<'a> {
     pub recognition: Option<RecognitionView<'a>>,
     pub audio: Option<AudioView>,
     pub updated: Option<DateView>,
+    /// The cover photo described for this page's language.
+    pub photo: Option<ImageView>,
+    pub gallery: Vec<GalleryView<'a>>,
+    /// The audio guide's words.
+    pub transcript: Option<&'a str>,
+    pub opening_hours: Option<&'a str>,
+    pub etiquette: Option<&'a str>,
     /// The URL printed in the QR code and the short form printed under it for typing.
     pub qr_url: String,
     pub typed_url: String,
@@ -94,6 +101,24 @@ pub struct RelicView<'a> {
     pub next: Option<Neighbour<'a>>,
     /// schema.org JSON-LD, escaped for a `<script>` element; insert it with `| safe`.
     pub json_ld: String,
+}
+
+/// A photo as a responsive `<img>`: `src` for old browsers, `srcset` and `sizes` for the
+/// phone to pick a variant, `width` and `height` to reserve its place.
+#[derive(Serialize)]
+pub struct ImageView {
+    pub src: String,
+    pub srcset: String,
+    pub sizes: &'static str,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+#[derive(Serialize)]
+pub struct GalleryView<'a> {
+    pub image: ImageView,
+    pub caption: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -202,12 +227,30 @@ pub fn card<'a>(
         category: relic.category.key(),
         category_label: t.label(crate::model::Category::GROUP, relic.category.key()),
         hamlet: relic.hamlet.as_deref(),
-        cover: relic
-            .cover
-            .as_ref()
-            .map(|c| urls::relative(from, &urls::relic_asset(&relic.slug, c))),
+        cover: relic.cover.as_ref().and_then(|c| image(relic, c, from, "")),
         translated: text.lang == lang,
     }
+}
+
+/// The responsive image of the relic's photo `name`, linked from the page at `from`.
+pub fn image(relic: &Relic, name: &str, from: &str, alt: &str) -> Option<ImageView> {
+    let photo = relic.photos.get(name)?;
+    let href =
+        |width: u32| urls::relative(from, &urls::relic_asset(&relic.slug, &photo.variant(width)));
+    let width = photo.fallback_width(900);
+    Some(ImageView {
+        src: href(width),
+        srcset: photo
+            .widths
+            .iter()
+            .map(|w| format!("{} {w}w", href(*w)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        sizes: crate::markdown::SIZES,
+        width,
+        height: photo.height_at(width),
+        alt: alt.to_owned(),
+    })
 }
 
 pub fn date(strings: &Strings, lang: &str, date: Date) -> DateView {

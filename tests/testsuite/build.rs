@@ -283,7 +283,11 @@ fn markdown_renders_tables_footnotes_anchors_and_relic_links() {
     assert!(vi.contains("<table>"));
     assert!(vi.contains("class=\"footnote-definition\""));
     assert!(vi.contains("<a href=\"../chua-b/\">Chùa B</a>"));
-    assert!(vi.contains("<img src=\"../den-a/cover.jpg\" alt=\"Cổng đền\""));
+    assert!(vi.contains("<img src=\"../den-a/cover-900.jpg\" srcset=\"../den-a/cover-400.jpg 400w, ../den-a/cover-600.jpg 600w, ../den-a/cover-900.jpg 900w, ../den-a/cover-1000.jpg 1000w\""), "{vi}");
+    assert!(
+        vi.contains("width=\"900\" height=\"600\" alt=\"Cổng đền\" loading=\"lazy\""),
+        "{vi}"
+    );
 
     let en = project.read("output/en/den-a/index.html");
     assert!(en.contains("<html lang=\"en\">"));
@@ -293,7 +297,11 @@ fn markdown_renders_tables_footnotes_anchors_and_relic_links() {
         en.contains("<a href=\"../../chua-b/\">Pagoda B</a>"),
         "{en}"
     );
-    assert!(en.contains("<img src=\"../../den-a/cover.jpg\" alt=\"The gate\""));
+    assert!(
+        en.contains("<img src=\"../../den-a/cover-900.jpg\""),
+        "{en}"
+    );
+    assert!(en.contains("alt=\"The gate\""), "{en}");
     assert!(en.contains("National relic"));
 }
 
@@ -387,12 +395,87 @@ fn raw_html_is_sanitized_with_a_warning() {
 }
 
 #[test]
-fn assets_are_published_beside_the_page() {
+fn photos_are_published_as_upright_variants_without_metadata() {
     let project = Project::fixture("two-relics");
+    // A portrait photo saved sideways by the camera (EXIF orientation 6) with its make.
+    let mut sideways = Vec::new();
+    image::RgbImage::from_pixel(800, 600, image::Rgb([90, 120, 60]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut sideways),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    project.write("sites/chua-b/cot.jpg", with_exif(&sideways));
+    project.edit(
+        "sites/chua-b/index.md",
+        "+++\n\n",
+        "[[photos]]\nfile = \"cot.jpg\"\nalt = \"Cột gỗ lim\"\n+++\n\n",
+    );
     project.build().success();
-    assert_eq!(
-        std::fs::read(project.path("output/den-a/cover.jpg")).unwrap(),
-        std::fs::read(project.path("sites/den-a/cover.jpg")).unwrap()
+
+    let out = files(&project.output());
+    assert!(
+        !out.contains_key("chua-b/cot.jpg"),
+        "the original, with its metadata, stays unpublished"
+    );
+    let variants: Vec<&String> = out
+        .keys()
+        .filter(|k| k.starts_with("chua-b/cot-"))
+        .collect();
+    assert_eq!(variants, ["chua-b/cot-400.jpg", "chua-b/cot-600.jpg"]);
+    for name in variants {
+        let bytes = &out[name];
+        assert!(
+            !contains(bytes, b"Exif") && !contains(bytes, b"Canon"),
+            "{name} keeps metadata"
+        );
+        let image = image::load_from_memory(bytes).unwrap();
+        assert!(image.height() > image.width(), "{name} is not upright");
+    }
+    let page = project.read("output/chua-b/index.html");
+    assert!(
+        page.contains("width=\"600\" height=\"800\" alt=\"Cột gỗ lim\" loading=\"lazy\""),
+        "{page}"
     );
     assert!(Path::new(&project.path("output/assets/style.css")).is_file());
+
+    // Built again, the photo is not encoded again: the cached variants are reused as they are.
+    let cached = |p: &Project| files(&p.path(".ditich-cache/photos"));
+    let before = cached(&project);
+    assert_eq!(
+        before.len(),
+        2 + 4,
+        "two variants of cot.jpg and four of den-a's cover"
+    );
+    let modified: Vec<_> = walk_times(&project.path(".ditich-cache/photos"));
+    project.build().success();
+    assert_eq!(walk_times(&project.path(".ditich-cache/photos")), modified);
+    assert_eq!(files(&project.output()), out);
+}
+
+fn walk_times(dir: &Path) -> Vec<std::time::SystemTime> {
+    let mut times: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().modified().unwrap())
+        .collect();
+    times.sort();
+    times
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// `jpeg` with an EXIF block saying "rotate 90° clockwise" and "made by a Canon".
+fn with_exif(jpeg: &[u8]) -> Vec<u8> {
+    let mut tiff = b"MM\0\x2a\0\0\0\x08\0\x02".to_vec();
+    tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]); // Orientation = 6
+    tiff.extend_from_slice(&[0x01, 0x0F, 0, 2, 0, 0, 0, 6, 0, 0, 0, 38]); // Make, at 38
+    tiff.extend_from_slice(&[0, 0, 0, 0]);
+    tiff.extend_from_slice(b"Canon\0");
+    let mut app1 = vec![0xFF, 0xE1];
+    app1.extend_from_slice(&((2 + 6 + tiff.len()) as u16).to_be_bytes());
+    app1.extend_from_slice(b"Exif\0\0");
+    app1.extend_from_slice(&tiff);
+    [&jpeg[..2], &app1, &jpeg[2..]].concat()
 }

@@ -267,7 +267,7 @@ fn a_translation_may_only_translate() {
         &project,
         &[
             "sites/den-a/index.en.md:3:1: error: unknown key `rank`",
-            "the keys allowed here are id, name, summary, machine_translated",
+            "the keys allowed here are id, name, summary, cover_alt, transcript, opening_hours, etiquette, machine_translated",
         ],
     );
 }

@@ -24,7 +24,7 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
     let leftovers: Vec<_> = std::fs::read_dir(project.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
+        .filter(|n| n.starts_with(".output"))
         .collect();
     assert!(
         leftovers.is_empty(),
