@@ -172,3 +172,42 @@ test("after the first visit, a relic page reloads offline", async () => {
   assert.equal(await page.locator("h1").innerText(), "Nhà thờ họ Doãn");
   await context.close();
 });
+
+test("a relic page stays within its weight budget on a phone", async () => {
+  const { gzipSync } = await import("node:zlib");
+  const context = await phone();
+  const page = await context.newPage();
+  const bodies = [];
+  page.on("response", async (r) => bodies.push({ url: r.url(), type: r.headers()["content-type"] ?? "", body: await r.body().catch(() => Buffer.alloc(0)) }));
+  await page.goto(at("nha-tho-ho-doan/"), { waitUntil: "networkidle" });
+  await page.close();
+  const text = bodies.filter((b) => /html|css|javascript/.test(b.type));
+  const gzipped = text.reduce((sum, b) => sum + gzipSync(b.body).length, 0);
+  const total = bodies.reduce((sum, b) => sum + b.body.length, 0);
+  assert.ok(gzipped <= 14 * 1024, `HTML + CSS + JS are ${gzipped} bytes gzipped: ${text.map((b) => b.url)}`);
+  assert.ok(total <= 150 * 1024, `the first view weighs ${total} bytes: ${bodies.map((b) => `${b.url} ${b.body.length}`)}`);
+  await context.close();
+});
+
+test("pages stay usable at 200% zoom", async () => {
+  const context = await browser.newContext({ viewport: { width: 206, height: 458 }, deviceScaleFactor: 4, isMobile: true, hasTouch: true, locale: "vi-VN" });
+  for (const path of ["", "nha-tho-ho-doan/", "en/nha-tho-ho-doan/", "map/"]) {
+    const { page } = await open(context, path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `/${path} is ${overflow}px wider than the screen at 200%`);
+    await page.close();
+  }
+  await context.close();
+});
+
+test("an audio guide played once is kept for offline listening", async () => {
+  const context = await phone();
+  const { page } = await open(context, "nha-tho-ho-doan/");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.evaluate(() => { const a = document.querySelector("audio"); a.muted = true; return a.play().catch(() => a.dispatchEvent(new Event("play"))); });
+  await page.waitForFunction(async () => {
+    const cache = await caches.open("ditich-audio");
+    return (await cache.keys()).some((r) => r.url.endsWith("thuyet-minh.ogg"));
+  });
+  await context.close();
+});

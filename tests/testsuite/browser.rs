@@ -1,24 +1,38 @@
-//! The built sample in a real browser: runs `tests/browser/` (Node's test runner driving
-//! headless Chromium through playwright-core) against a fresh build.
+//! The built sample as browsers and validators see it: `tests/browser/` (Node's test runner
+//! driving headless Chromium through playwright-core) and the Nu HTML checker (`vnu-jar`),
+//! both installed by `npm ci` in `tests/browser`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use crate::project::Project;
 
-#[test]
-fn the_sample_works_in_headless_chromium_on_a_phone() {
-    let browser_tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+fn browser_tests() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     assert!(
-        browser_tests.join("node_modules/playwright-core").is_dir(),
+        dir.join("node_modules/playwright-core").is_dir(),
         "run `npm ci` in tests/browser first (.ci/run does), and install Chromium (Debian package chromium)"
     );
-    let project = Project::sample();
-    project.build().success();
+    dir
+}
+
+/// The sample, built once for the tests here.
+fn sample() -> &'static Project {
+    static SAMPLE: OnceLock<Project> = OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let project = Project::sample();
+        project.build().success();
+        project
+    })
+}
+
+#[test]
+fn the_sample_works_in_headless_chromium_on_a_phone() {
     let output = Command::new("node")
         .arg("--test")
-        .current_dir(&browser_tests)
-        .env("DITICH_SITE", project.output())
+        .current_dir(browser_tests())
+        .env("DITICH_SITE", sample().output())
         .output()
         .expect("node (Node.js 20 or later) runs the browser tests");
     let report = String::from_utf8_lossy(&output.stdout);
@@ -30,5 +44,22 @@ fn the_sample_works_in_headless_chromium_on_a_phone() {
     assert!(
         report.contains("# fail 0") && !report.contains("# pass 0"),
         "{report}"
+    );
+}
+
+#[test]
+fn every_page_passes_the_nu_html_checker() {
+    let jar = browser_tests().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .arg("--skip-non-html")
+        .arg(sample().output())
+        .output()
+        .expect("java (a JRE, 11 or later) runs the Nu HTML checker");
+    let messages = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && messages.trim().is_empty(),
+        "the checker found:\n{messages}"
     );
 }
