@@ -8,13 +8,21 @@ use std::sync::OnceLock;
 
 use crate::project::Project;
 
-fn browser_tests() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    assert!(
-        dir.join("node_modules/playwright-core").is_dir(),
-        "run `npm ci` in tests/browser first (.ci/run does), and install Chromium (Debian package chromium)"
-    );
-    dir
+/// `tests/browser`, with its npm packages installed from the lock file on first use.
+fn browser_tests() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+        if !dir.join("node_modules/playwright-core").is_dir() {
+            let status = Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&dir)
+                .status()
+                .expect("npm (Node.js 20 or later) installs the browser tests' packages");
+            assert!(status.success(), "npm ci failed in tests/browser");
+        }
+        dir
+    })
 }
 
 /// The sample, built once for the tests here.
