@@ -330,20 +330,27 @@ impl Renderer<'_> {
         self.render("landing.html", path.to_owned(), &context)
     }
 
+    /// A page that exists in the default language only, titled by the theme string `title_key`.
+    fn single_page<'a>(&'a self, path: &str, title_key: &str) -> Page<'a> {
+        let config = &self.site.config;
+        let lang = config.default_language();
+        let mut page = self.page(lang, &|_| path.to_owned(), &[]);
+        page.title = format!(
+            "{} – {}",
+            self.strings.get(lang).text(title_key),
+            config.title[lang]
+        );
+        page
+    }
+
     /// `posters/`: the print files for officers to download and take to the print shop.
     fn poster_list(
         &self,
         print_files: &[crate::posters::PrintFile],
     ) -> Result<OutputFile, Diagnostic> {
         let config = &self.site.config;
-        let lang = config.default_language();
         let path = "posters/";
-        let mut page = self.page(lang, &|_| path.to_owned(), &[]);
-        page.title = format!(
-            "{} – {}",
-            self.strings.get(lang).text("posters_title"),
-            config.title[lang]
-        );
+        let page = self.single_page(path, "posters_title");
         let sizes: Vec<&str> = config.posters.sizes.iter().map(|s| s.name).collect();
         let mut context = Context::from_serialize(&page).map_err(template_data)?;
         context.insert("print_files", print_files);

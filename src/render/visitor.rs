@@ -113,14 +113,8 @@ impl Renderer<'_> {
     /// `Q/`: every plaque code; the code box sends `?code=` here when scripts do not run.
     pub(super) fn codes_page(&self) -> Result<OutputFile, Diagnostic> {
         let config = &self.site.config;
-        let lang = config.default_language();
         let path = "Q/";
-        let mut page = self.page(lang, &|_| path.to_owned(), &[]);
-        page.title = format!(
-            "{} – {}",
-            self.strings.get(lang).text("codes_title"),
-            config.title[lang]
-        );
+        let page = self.single_page(path, "codes_title");
         let codes: Vec<Code<'_>> = self
             .site
             .relics
@@ -146,12 +140,7 @@ impl Renderer<'_> {
         let config = &self.site.config;
         let lang = config.default_language();
         let path = "kiosk/";
-        let mut page = self.page(lang, &|_| path.to_owned(), &[]);
-        page.title = format!(
-            "{} – {}",
-            self.strings.get(lang).text("kiosk_title"),
-            config.title[lang]
-        );
+        let page = self.single_page(path, "kiosk_title");
         let slides = self
             .site
             .relics
