@@ -112,7 +112,6 @@ impl Renderer<'_> {
 
     /// `Q/`: every plaque code; the code box sends `?code=` here when scripts do not run.
     pub(super) fn codes_page(&self) -> Result<OutputFile, Diagnostic> {
-        let config = &self.site.config;
         let path = "Q/";
         let page = self.single_page(path, "codes_title");
         let codes: Vec<Code<'_>> = self
