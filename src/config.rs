@@ -32,6 +32,30 @@ struct RawConfig {
     /// Which print files to make: `[posters]`.
     #[serde(default)]
     posters: RawPosters,
+    /// What the stories may contain beyond Markdown: `[content]`.
+    #[serde(default)]
+    content: ContentSettings,
+}
+
+/// `[content]`: how much HTML the stories may carry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ContentSettings {
+    /// `true` (the default) keeps formatting HTML written in a story and removes everything
+    /// that could run code or restyle the page; `false` leaves raw HTML out altogether.
+    pub raw_html: bool,
+    /// Hosts whose pages a story may embed with `<iframe src="https://…">`, e.g.
+    /// `["www.youtube-nocookie.com"]`. Default: none.
+    pub iframe_hosts: Vec<String>,
+}
+
+impl Default for ContentSettings {
+    fn default() -> ContentSettings {
+        ContentSettings {
+            raw_html: true,
+            iframe_hosts: Vec::new(),
+        }
+    }
 }
 
 /// `[posters]` as written.
@@ -149,6 +173,7 @@ pub struct Config {
     pub commune: Commune,
     pub contact: Contact,
     pub posters: Posters,
+    pub content: ContentSettings,
 }
 
 impl Config {
@@ -187,6 +212,7 @@ fn resolve(file: &Path, source: &str, raw: RawConfig) -> Result<Config, Vec<Diag
         commune,
         contact,
         posters,
+        content,
     } = raw;
     let mut problems = Vec::new();
     let at = |span: std::ops::Range<usize>| Location::of_span(source, span);
@@ -262,6 +288,7 @@ fn resolve(file: &Path, source: &str, raw: RawConfig) -> Result<Config, Vec<Diag
         commune,
         contact,
         posters,
+        content,
     })
 }
 

@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
-use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::config::ContentSettings;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::photos::Photo;
 use crate::slug::slugify;
@@ -59,20 +59,113 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 /// URL schemes a link may use. Everything else (`javascript:`, `data:` …) is refused.
 const SCHEMES: &[&str] = &["http", "https", "mailto", "tel", "geo"];
 
-/// Raw HTML is allowed for formatting only. The sanitizer keeps the attributes the Markdown
-/// renderer itself writes (heading ids, footnote classes).
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut builder = ammonia::Builder::default();
-    builder.add_generic_attributes(["id", "class"]);
-    builder.add_tag_attributes(
-        "img",
-        ["srcset", "sizes", "width", "height", "loading", "decoding"],
-    );
-    builder.link_rel(None);
-    builder
-});
+/// What raw HTML in a story may keep: formatting only, and iframes from the hosts `site.toml`
+/// allows; or nothing at all when `raw_html = false`.
+pub struct Sanitizer {
+    builder: ammonia::Builder<'static>,
+    raw_html: bool,
+    iframe_hosts: Vec<String>,
+}
 
-pub fn render(source: &Source<'_>, links: &Links<'_>) -> Rendered {
+impl Sanitizer {
+    pub fn new(settings: &ContentSettings) -> Sanitizer {
+        let mut builder = ammonia::Builder::default();
+        // Keep what the Markdown renderer itself writes: heading ids, footnote classes and
+        // responsive photos.
+        builder.add_generic_attributes(["id", "class"]);
+        builder.add_tag_attributes(
+            "img",
+            ["srcset", "sizes", "width", "height", "loading", "decoding"],
+        );
+        builder.link_rel(None);
+        let hosts = settings.iframe_hosts.clone();
+        if !hosts.is_empty() {
+            builder.add_tags(["iframe"]);
+            builder.add_tag_attributes(
+                "iframe",
+                [
+                    "src",
+                    "width",
+                    "height",
+                    "title",
+                    "allowfullscreen",
+                    "loading",
+                ],
+            );
+            builder.attribute_filter(move |element, attribute, value| {
+                if element == "iframe" && attribute == "src" && !allowed_frame(&hosts, value) {
+                    return None;
+                }
+                Some(value.into())
+            });
+        }
+        Sanitizer {
+            builder,
+            raw_html: settings.raw_html,
+            iframe_hosts: settings.iframe_hosts.clone(),
+        }
+    }
+
+    fn clean(&self, html: &str) -> String {
+        self.builder.clean(html).to_string()
+    }
+
+    /// The tags, event-handler attributes and frame sources in a piece of raw HTML that
+    /// cleaning removes, to name them in warnings.
+    fn removed(&self, html: &str) -> Vec<String> {
+        let allowed = self.builder.clone_tags();
+        let mut found = Vec::new();
+        let mut rest = html;
+        while let Some(start) = rest.find('<') {
+            let after = &rest[start + 1..];
+            let closing = after.starts_with('/');
+            let after = after.strip_prefix('/').unwrap_or(after);
+            let name: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let tag_end = after.find('>').unwrap_or(after.len());
+            let attributes = after[name.len()..tag_end].to_ascii_lowercase();
+            if !name.is_empty() && !closing {
+                if !allowed.contains(name.as_str()) {
+                    found.push(format!("<{name}>"));
+                } else if let Some(handler) = attributes
+                    .split(|c: char| c.is_whitespace())
+                    .find(|a| a.starts_with("on") && a.contains('='))
+                {
+                    found.push(format!("{}=", handler.split('=').next().unwrap_or(handler)));
+                } else if attributes.contains("javascript:") {
+                    found.push("javascript:".to_owned());
+                } else if name == "iframe" {
+                    let src = attributes.split("src=").nth(1).unwrap_or_default();
+                    let src = src
+                        .trim_start_matches(['"', '\''])
+                        .split(['"', '\'', ' '])
+                        .next()
+                        .unwrap_or_default();
+                    if !allowed_frame(&self.iframe_hosts, src) {
+                        found.push(format!("<iframe src=\"{src}\">"));
+                    }
+                }
+            }
+            rest = &rest[start + 1..];
+        }
+        found
+    }
+}
+
+/// Whether `src` is an https page of one of `hosts`.
+fn allowed_frame(hosts: &[String], src: &str) -> bool {
+    url::Url::parse(src).is_ok_and(|url| {
+        url.scheme() == "https"
+            && url
+                .host_str()
+                .is_some_and(|h| hosts.iter().any(|allowed| allowed.eq_ignore_ascii_case(h)))
+    })
+}
+
+pub fn render(source: &Source<'_>, links: &Links<'_>, sanitizer: &Sanitizer) -> Rendered {
     let body = &source.text[source.body_offset..];
     let mut diagnostics = Vec::new();
     let mut has_raw_html = false;
@@ -180,8 +273,17 @@ pub fn render(source: &Source<'_>, links: &Links<'_>) -> Rendered {
             }
             _ if image.is_some() => continue,
             Event::Html(html) | Event::InlineHtml(html) => {
+                if !sanitizer.raw_html {
+                    diagnostics.push(
+                        Diagnostic::warning("raw HTML is left out: site.toml switches it off")
+                            .in_file(source.file)
+                            .at(at())
+                            .help("write the text in Markdown, or set raw_html = true under [content] in site.toml"),
+                    );
+                    continue;
+                }
                 has_raw_html = true;
-                for (tag, _) in unsafe_tags(&html) {
+                for tag in sanitizer.removed(&html) {
                     diagnostics.push(
                         Diagnostic::warning(format!("raw HTML `{tag}` is removed from the page"))
                             .in_file(source.file)
@@ -199,7 +301,7 @@ pub fn render(source: &Source<'_>, links: &Links<'_>) -> Rendered {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if has_raw_html {
-        html = SANITIZER.clean(&html).to_string();
+        html = sanitizer.clean(&html);
     }
     Rendered { html, diagnostics }
 }
@@ -329,46 +431,15 @@ fn photo_tag(photo: &Photo, alt: &str, title: &str, links: &Links<'_>) -> String
 /// How wide photos are shown: the text column, at most 40rem.
 pub const SIZES: &str = "(min-width: 44rem) 40rem, calc(100vw - 2rem)";
 
-/// The tags and event-handler attributes in a piece of raw HTML that the sanitizer removes.
-fn unsafe_tags(html: &str) -> Vec<(String, usize)> {
-    let allowed = SANITIZER.clone_tags();
-    let mut found = Vec::new();
-    let mut rest = html;
-    let mut offset = 0;
-    while let Some(start) = rest.find('<') {
-        let after = &rest[start + 1..];
-        let after = after.strip_prefix('/').unwrap_or(after);
-        let name: String = after
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let tag_end = after.find('>').unwrap_or(after.len());
-        let attributes = &after[name.len()..tag_end].to_ascii_lowercase();
-        if !name.is_empty() && !rest[start + 1..].starts_with('/') {
-            if !allowed.contains(name.as_str()) {
-                found.push((format!("<{name}>"), offset + start));
-            } else if let Some(handler) = attributes
-                .split(|c: char| c.is_whitespace())
-                .find(|a| a.starts_with("on") && a.contains('='))
-            {
-                let attribute = handler.split('=').next().unwrap_or(handler);
-                found.push((format!("{attribute}="), offset + start));
-            } else if attributes.contains("javascript:") {
-                found.push(("javascript:".to_owned(), offset + start));
-            }
-        }
-        offset += start + 1;
-        rest = &rest[start + 1..];
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn render_body(body: &str) -> Rendered {
+        render_with(body, &ContentSettings::default())
+    }
+
+    fn render_with(body: &str, settings: &ContentSettings) -> Rendered {
         let text = format!("+++\n+++\n{body}");
         let assets: HashSet<&str> = ["cong.jpg", "ảnh cổng.jpg"].into_iter().collect();
         let asset_href = |name: &str| format!("../../den-ca/{name}");
@@ -398,7 +469,47 @@ mod tests {
                 body_offset: 8,
             },
             &links,
+            &Sanitizer::new(settings),
         )
+    }
+
+    #[test]
+    fn iframes_come_only_from_allowed_hosts() {
+        let settings = ContentSettings {
+            raw_html: true,
+            iframe_hosts: vec!["www.youtube-nocookie.com".to_owned()],
+        };
+        let out = render_with(
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"Lễ hội\"></iframe>\n\n<iframe src=\"https://evil.example/x\"></iframe>\n",
+            &settings,
+        );
+        assert!(out.html.contains("<iframe src=\"https://www.youtube-nocookie.com/embed/x\" title=\"Lễ hội\"></iframe>"), "{}", out.html);
+        assert!(!out.html.contains("evil.example"), "{}", out.html);
+        let messages: Vec<_> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["raw HTML `<iframe src=\"https://evil.example/x\">` is removed from the page"]
+        );
+        // Without an allowed host, no iframe at all.
+        let out =
+            render_body("<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>\n");
+        assert!(!out.html.contains("iframe"), "{}", out.html);
+    }
+
+    #[test]
+    fn raw_html_can_be_switched_off() {
+        let settings = ContentSettings {
+            raw_html: false,
+            iframe_hosts: Vec::new(),
+        };
+        let out = render_with("Đền <b>Cả</b>\n\n<div>khối</div>\n", &settings);
+        assert_eq!(out.html, "<p>Đền Cả</p>\n");
+        assert_eq!(out.diagnostics.len(), 3);
+        assert!(
+            out.diagnostics
+                .iter()
+                .all(|d| d.message == "raw HTML is left out: site.toml switches it off")
+        );
     }
 
     #[test]

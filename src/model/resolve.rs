@@ -61,9 +61,10 @@ pub fn resolve(project: Project, diagnostics: &mut Vec<Diagnostic>) -> Site {
             )
         })
         .collect();
+    let sanitizer = markdown::Sanitizer::new(&config.content);
     let stories: Vec<_> = relics
         .par_iter()
-        .map(|(relic, source)| stories(relic, source, &slugs, &config))
+        .map(|(relic, source)| stories(relic, source, &slugs, &config, &sanitizer))
         .collect();
     let mut done = Vec::with_capacity(relics.len());
     for ((mut relic, _), (bodies, problems)) in relics.into_iter().zip(stories) {
@@ -610,6 +611,7 @@ fn stories(
     source: &RelicSources,
     slugs: &BTreeMap<&str, Vec<&str>>,
     config: &crate::config::Config,
+    sanitizer: &markdown::Sanitizer,
 ) -> (Vec<String>, Vec<Diagnostic>) {
     let assets: HashSet<&str> = relic.assets.iter().map(|a| a.name.as_str()).collect();
     let documents: Vec<_> = std::iter::once((
@@ -657,6 +659,7 @@ fn stories(
                 body_offset,
             },
             &links,
+            sanitizer,
         );
         bodies.push(rendered.html);
         problems.extend(rendered.diagnostics);

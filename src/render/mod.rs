@@ -48,6 +48,10 @@ struct Renderer<'a> {
     site: &'a Site,
     strings: Strings,
     tera: Tera,
+    /// The Content-Security-Policy of every page: only the site's own files, nothing inline.
+    csp: String,
+    /// The theme's `static/landing.js`, inlined in landing pages so a scan costs one request.
+    landing_script: String,
 }
 
 /// Renders every file of the site; `None` when a template or the theme's strings failed.
@@ -59,6 +63,14 @@ pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Output
         .map_err(|p| diagnostics.extend(p))
         .ok()?;
     let renderer = Renderer {
+        csp: content_security_policy(&site.config),
+        landing_script: String::from_utf8_lossy(
+            site.theme
+                .static_files
+                .get("landing.js")
+                .map_or(&[][..], Vec::as_slice),
+        )
+        .into_owned(),
         site,
         strings,
         tera,
@@ -144,7 +156,9 @@ impl Renderer<'_> {
         path_in: &dyn Fn(&str) -> String,
         languages: &[&str],
     ) -> Page<'a> {
-        Page::new(self.site, &self.strings, lang, path_in, languages)
+        let mut page = Page::new(self.site, &self.strings, lang, path_in, languages);
+        page.csp = &self.csp;
+        page
     }
 
     fn all_languages(&self) -> Vec<&str> {
@@ -321,6 +335,8 @@ impl Renderer<'_> {
             "target",
             &urls::relative(path, &urls::relic_page(config, lang, &relic.slug)),
         );
+        context.insert("landing_script", &self.landing_script);
+        context.insert("landing_script_hash", &script_hash(&self.landing_script));
         context.insert(
             "targets_json",
             &serde_json::Value::Object(targets)
@@ -409,6 +425,32 @@ fn relic_files(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Out
         }
     }
     (!diagnostics.iter().any(Diagnostic::is_error)).then_some(files)
+}
+
+/// Pages may load only the site's own files; embedded videos only from the hosts
+/// `site.toml` allows.
+fn content_security_policy(config: &crate::config::Config) -> String {
+    let frames = if config.content.iframe_hosts.is_empty() {
+        "'none'".to_owned()
+    } else {
+        config
+            .content
+            .iframe_hosts
+            .iter()
+            .map(|h| format!("https://{h}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src {frames}; object-src 'none'; base-uri 'none'; form-action 'self'"
+    )
+}
+
+/// The CSP source for an inline script: `sha256-<base64 of its SHA-256>`.
+fn script_hash(script: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()))
 }
 
 /// Every code that a plaque may carry, in both printed forms, with the relic it opens: each

@@ -25,6 +25,8 @@ pub struct Page<'a> {
     pub title: String,
     /// The text for `<meta name="description">`.
     pub description: String,
+    /// The Content-Security-Policy, for a `<meta http-equiv>`.
+    pub csp: &'a str,
     pub site: SiteView<'a>,
     /// The theme's strings in this language: `t.home`, `t.rank["national"]` …
     pub t: &'a toml::Table,
@@ -195,6 +197,7 @@ impl<'a> Page<'a> {
             canonical: config.absolute(&path),
             title: String::new(),
             description: String::new(),
+            csp: "",
             site: SiteView {
                 title: &config.title[lang],
                 host: &config.host,

@@ -479,3 +479,57 @@ fn with_exif(jpeg: &[u8]) -> Vec<u8> {
     app1.extend_from_slice(&tiff);
     [&jpeg[..2], &app1, &jpeg[2..]].concat()
 }
+
+#[test]
+fn every_page_allows_only_the_sites_own_files() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    let selector = Selector::parse("meta[http-equiv=\"Content-Security-Policy\"]").unwrap();
+    for (path, bytes) in files(&project.output())
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+    {
+        let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        let policy = html
+            .select(&selector)
+            .next()
+            .and_then(|m| m.value().attr("content"))
+            .unwrap_or_else(|| panic!("{path} has no Content-Security-Policy"));
+        assert!(
+            policy.starts_with("default-src 'self'; script-src 'self'"),
+            "{path}: {policy}"
+        );
+        assert!(policy.contains("object-src 'none'"), "{path}: {policy}");
+    }
+}
+
+#[test]
+fn iframes_are_allowed_only_from_the_hosts_site_toml_names() {
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "site.toml",
+        "[posters]",
+        "[content]\niframe_hosts = [\"www.youtube-nocookie.com\"]\n\n[posters]",
+    );
+    project.edit(
+        "sites/chua-b/index.md",
+        "Chùa.",
+        "Chùa.\n\n<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"Lễ hội\"></iframe>\n\n<iframe src=\"https://tracker.example/x\"></iframe>",
+    );
+    project
+        .build()
+        .success()
+        .stderr_has(&["sites/chua-b/index.md:13:1: warning: raw HTML `<iframe src=\"https://tracker.example/x\">` is removed from the page"]);
+    let page = project.read("output/chua-b/index.html");
+    assert!(
+        page.contains(
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"Lễ hội\"></iframe>"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("tracker.example"), "{page}");
+    assert!(
+        page.contains("frame-src https://www.youtube-nocookie.com;"),
+        "{page}"
+    );
+}

@@ -22,6 +22,13 @@
     });
   }
 
+  // Arriving at the list of codes from the code box without script: go on to the one asked for.
+  var list = document.querySelector("ul.codes[data-codes]");
+  var asked = (new URLSearchParams(location.search).get("code") || "").toUpperCase().replace(/[^A-Z0-9]/g, "");
+  if (list && asked && JSON.parse(list.dataset.codes).indexOf(asked) >= 0) {
+    location.replace(asked + "/");
+  }
+
   // Keep the guide readable offline after the first visit.
   if ("serviceWorker" in navigator && location.protocol !== "file:") {
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname });
