@@ -8,6 +8,8 @@
 
 pub mod config;
 pub mod diagnostic;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod html;
 pub mod ledger;
 pub mod load;

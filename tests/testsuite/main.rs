@@ -4,6 +4,7 @@
 mod browser;
 mod build;
 mod errors;
+mod fuzz_corpus;
 mod posters;
 mod project;
 mod publish;
