@@ -208,6 +208,12 @@ impl Renderer<'_> {
     }
 
     fn relic<'a>(&'a self, index: usize, lang: &'a str) -> Result<OutputFile, Diagnostic> {
+        // Debug builds only: lets the tests prove that a worker's panic leaves the published
+        // site as it was.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("DITICH_TEST_PANIC_IN_RENDER").is_some() {
+            panic!("injected by DITICH_TEST_PANIC_IN_RENDER");
+        }
         let site = self.site;
         let config = &site.config;
         let relic = &site.relics[index];

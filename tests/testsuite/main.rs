@@ -5,6 +5,7 @@ mod browser;
 mod build;
 mod errors;
 mod fuzz_corpus;
+mod hostile;
 mod posters;
 mod project;
 mod publish;
