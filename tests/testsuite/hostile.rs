@@ -94,7 +94,7 @@ fn a_full_disk_leaves_the_published_site_as_it_was() {
     // A large photo: its variants no longer fit beside the published site.
     let mut photo = Vec::new();
     image::RgbImage::from_fn(1400, 1000, |x, y| {
-        image::Rgb([(x * 7 ^ y * 13) as u8, (x * y) as u8, (y * 3) as u8])
+        image::Rgb([((x * 7) ^ (y * 13)) as u8, (x * y) as u8, (y * 3) as u8])
     })
     .write_to(
         &mut std::io::Cursor::new(&mut photo),
