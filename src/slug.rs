@@ -3,7 +3,9 @@
 /// Folds diacritics and `đ`, lowercases, and joins the words with single hyphens. The result
 /// holds only `a-z`, `0-9` and inner hyphens; it is empty when the name has no letter or digit.
 pub fn slugify(name: &str) -> String {
-    let ascii = deunicode::deunicode(name);
+    // Folder names reach us composed (Windows) or decomposed (macOS); fold one form only.
+    let composed: String = unicode_normalization::UnicodeNormalization::nfc(name).collect();
+    let ascii = deunicode::deunicode(&composed);
     let mut slug = String::with_capacity(ascii.len());
     for word in ascii
         .split(|c: char| !c.is_ascii_alphanumeric())

@@ -64,6 +64,15 @@ impl Relic {
     }
 }
 
+/// Whether `id` can be printed on a plaque: 2 to 12 capital letters A–Z or digits, which the
+/// QR code's alphanumeric mode holds compactly and anyone can read out and type.
+pub fn is_plaque_code(id: &str) -> bool {
+    (2..=12).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
 /// What is written in words, once per language.
 #[derive(Debug)]
 pub struct Text {

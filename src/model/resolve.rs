@@ -357,11 +357,7 @@ impl Checker<'_> {
 
     fn id(&mut self, id: &Spanned<String>) -> String {
         let value = id.get_ref().trim();
-        let valid = (2..=12).contains(&value.len())
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-        if !valid {
+        if !super::is_plaque_code(value) {
             let fixed: String = deunicode::deunicode(value)
                 .chars()
                 .filter(char::is_ascii_alphanumeric)

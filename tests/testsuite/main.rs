@@ -8,4 +8,5 @@ mod fuzz_corpus;
 mod hostile;
 mod posters;
 mod project;
+mod properties;
 mod publish;
