@@ -172,3 +172,34 @@ fn a_symbolic_link_out_of_sites_is_refused() {
         .failure()
         .stderr_has(&["sites/chua-b/passwd.pdf: error: symbolic links are not published"]);
 }
+
+#[test]
+fn a_25_mb_photo_is_published_as_small_variants() {
+    let project = Project::fixture("two-relics");
+    // Noise does not compress: at 6000 × 4000 and quality 98 this is a camera-sized file.
+    let mut seed = 1u32;
+    let photo = image::RgbImage::from_fn(6000, 4000, |_, _| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        let [r, g, b, _] = seed.to_le_bytes();
+        image::Rgb([r, g, b])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 98)
+        .encode_image(&photo)
+        .unwrap();
+    assert!(jpeg.len() > 20_000_000, "{} bytes", jpeg.len());
+    project.write("sites/chua-b/lon.jpg", &jpeg);
+    project.edit(
+        "sites/chua-b/index.md",
+        "Chùa.",
+        "Chùa.\n\n![Ảnh lớn](lon.jpg)",
+    );
+    project.build().success();
+    let widest = std::fs::metadata(project.path("output/chua-b/lon-1400.jpg"))
+        .unwrap()
+        .len();
+    assert!(widest < 3_000_000, "the widest variant is {widest} bytes");
+    assert!(!project.path("output/chua-b/lon.jpg").exists());
+}
