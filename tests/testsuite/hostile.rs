@@ -52,11 +52,7 @@ fn a_build_killed_midway_leaves_the_published_site_as_it_was() {
         );
     }
     project.build().success();
-    let leftovers: Vec<_> = std::fs::read_dir(project.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".output"))
-        .collect();
+    let leftovers = project.staging_leftovers();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 

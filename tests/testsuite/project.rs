@@ -71,6 +71,15 @@ impl Project {
         self.write(relative, text.replacen(from, to, 1));
     }
 
+    /// Folders a build leaves beside the output while it works (`.output.staging` …).
+    pub fn staging_leftovers(&self) -> Vec<String> {
+        std::fs::read_dir(self.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".output"))
+            .collect()
+    }
+
     pub fn build(&self) -> Run {
         self.ditich(&["build"])
     }

@@ -21,11 +21,7 @@ fn a_failed_build_leaves_the_previous_output_byte_identical() {
         .stderr_has(&["the output folder was not changed"]);
 
     assert_eq!(files(&project.output()), before);
-    let leftovers: Vec<_> = std::fs::read_dir(project.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".output"))
-        .collect();
+    let leftovers = project.staging_leftovers();
     assert!(
         leftovers.is_empty(),
         "staging folders left behind: {leftovers:?}"
