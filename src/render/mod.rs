@@ -241,7 +241,7 @@ impl Renderer<'_> {
         let location = relic.location.map(|p| view::LocationView {
             lat: p.lat,
             lon: p.lon,
-            geo: format!("geo:{},{}", p.lat, p.lon),
+            geo: view::geo_uri(p),
             openstreetmap: format!(
                 "https://www.openstreetmap.org/?mlat={0}&mlon={1}#map=17/{0}/{1}",
                 p.lat, p.lon

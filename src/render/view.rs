@@ -256,6 +256,11 @@ pub fn image(relic: &Relic, name: &str, from: &str, alt: &str) -> Option<ImageVi
     })
 }
 
+/// A `geo:` URI, which phones open in their map app.
+pub fn geo_uri(point: crate::model::GeoPoint) -> String {
+    format!("geo:{},{}", point.lat, point.lon)
+}
+
 pub fn date(strings: &Strings, lang: &str, date: Date) -> DateView {
     DateView {
         iso: date.to_string(),

@@ -25,6 +25,15 @@ pub struct Filters<'a> {
     pub categories: Vec<Filter<'a>>,
 }
 
+/// A relic in the map page's list.
+#[derive(Serialize)]
+struct MapEntry<'a> {
+    #[serde(flatten)]
+    card: Card<'a>,
+    /// A `geo:` link that opens the phone's map app, when the relic is located.
+    geo: Option<String>,
+}
+
 #[derive(Serialize)]
 struct Code<'a> {
     id: &'a str,
@@ -88,20 +97,13 @@ impl Renderer<'_> {
             self.strings.get(lang).text("map_title"),
             config.title[lang]
         );
-        let relics: Vec<_> = self
+        let relics: Vec<MapEntry<'_>> = self
             .site
             .relics
             .iter()
-            .map(|relic| {
-                let location = relic
-                    .location
-                    .map(|p| serde_json::json!({ "geo": format!("geo:{},{}", p.lat, p.lon) }));
-                serde_json::json!({
-                    "id": relic.id,
-                    "name": relic.text_or_default(lang).name,
-                    "href": urls::relative(&path, &urls::relic_page_for(config, lang, relic)),
-                    "location": location,
-                })
+            .map(|relic| MapEntry {
+                card: view::card(config, &self.strings, relic, lang, &path),
+                geo: relic.location.map(view::geo_uri),
             })
             .collect();
         let mut context = Context::from_serialize(&page).map_err(template_data)?;
