@@ -28,10 +28,10 @@ pub fn front_matter(data: &[u8]) {
 }
 
 /// A story rendered with links checked and raw HTML sanitized, iframes allowed from one host.
-pub fn markdown(data: &[u8]) {
-    let Ok(body) = std::str::from_utf8(data) else {
-        return;
-    };
+/// Returns the HTML for the caller to check with a real HTML parser: text inside an `<iframe>`
+/// may look like tags, yet browsers never parse it.
+pub fn markdown(data: &[u8]) -> Option<String> {
+    let body = std::str::from_utf8(data).ok()?;
     let assets: std::collections::HashSet<&str> =
         ["cong.jpg", "thuyet-minh.mp3"].into_iter().collect();
     let photos = std::collections::BTreeMap::new();
@@ -52,11 +52,7 @@ pub fn markdown(data: &[u8]) {
         text: body,
         body_offset: 0,
     };
-    let rendered = markdown::render(&source, &links, &Sanitizer::new(&settings));
-    assert!(
-        !rendered.html.contains("<script"),
-        "a script survived sanitizing"
-    );
+    Some(markdown::render(&source, &links, &Sanitizer::new(&settings)).html)
 }
 
 /// The whole loader and validator on one relic file written to a scratch project.
