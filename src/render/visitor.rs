@@ -9,6 +9,7 @@ use super::view::{self, Card};
 use super::{OutputFile, Renderer, template_data};
 use crate::config::ErrorCorrection;
 use crate::diagnostic::Diagnostic;
+use crate::model::{Category, Rank};
 use crate::posters::qr::{self, Matrix};
 use crate::urls;
 
@@ -60,23 +61,25 @@ impl Renderer<'_> {
     pub(super) fn filters(&self, lang: &str) -> Filters<'_> {
         let t = self.strings.get(lang);
         let relics = &self.site.relics;
-        let ranks = crate::model::Rank::ALL
-            .iter()
-            .filter(|r| relics.iter().any(|relic| relic.rank == **r))
-            .map(|r| Filter {
-                key: r.key(),
-                label: t.label(crate::model::Rank::GROUP, r.key()),
-            })
-            .collect();
-        let categories = crate::model::Category::ALL
-            .iter()
-            .filter(|c| relics.iter().any(|relic| relic.category == **c))
-            .map(|c| Filter {
-                key: c.key(),
-                label: t.label(crate::model::Category::GROUP, c.key()),
-            })
-            .collect();
-        Filters { ranks, categories }
+        // The keys of `all` that some relic has, with their labels from the theme's `group`.
+        let present =
+            |all: &[&'static str], group: &str, has: &dyn Fn(&str) -> bool| -> Vec<Filter<'_>> {
+                all.iter()
+                    .filter(|key| has(key))
+                    .map(|key| Filter {
+                        key,
+                        label: t.label(group, key),
+                    })
+                    .collect()
+            };
+        Filters {
+            ranks: present(&Rank::keys(), Rank::GROUP, &|key| {
+                relics.iter().any(|r| r.rank.key() == key)
+            }),
+            categories: present(&Category::keys(), Category::GROUP, &|key| {
+                relics.iter().any(|r| r.category.key() == key)
+            }),
+        }
     }
 
     pub(super) fn map_view(&self, lang: &str, from: &str) -> map::MapView {
