@@ -66,8 +66,19 @@ fn every_page_passes_the_nu_html_checker() {
         .output()
         .expect("java (a JRE, 11 or later) runs the Nu HTML checker");
     let messages = String::from_utf8_lossy(&output.stderr);
+    // The checker reads the pages as file: URLs, which no 'self' in the security policy
+    // matches, and it takes data blocks for scripts; it reports both as "info", and neither
+    // happens in a browser on the real site. Anything else counts, warnings included.
+    let problems: Vec<&str> = messages
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .filter(|line| {
+            !(line.contains(": info warning: ") && line.contains("Content Security Policy"))
+        })
+        .collect();
     assert!(
-        output.status.success() && messages.trim().is_empty(),
-        "the checker found:\n{messages}"
+        output.status.success() && problems.is_empty(),
+        "the checker found:\n{}",
+        problems.join("\n")
     );
 }
