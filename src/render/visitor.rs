@@ -1,6 +1,7 @@
 //! Pages that help a visitor find a relic: the map, the list of plaque codes (where the code
 //! box lands without JavaScript) and the kiosk slideshow for the commune's public boards.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -145,10 +146,11 @@ impl Renderer<'_> {
         let lang = config.default_language();
         let path = "kiosk/";
         let page = self.single_page(path, "kiosk_title");
+        // Choosing each code's mask is the costly part; the codes are made in parallel.
         let slides = self
             .site
             .relics
-            .iter()
+            .par_iter()
             .map(|relic| {
                 let matrix = Matrix::encode(&qr::payload(config, &relic.id), ErrorCorrection::Q)
                     .map_err(|e| {
