@@ -6,7 +6,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
@@ -14,7 +18,7 @@ pub enum Severity {
 
 /// Where in a file a problem sits. Lines and columns count from 1; columns count characters,
 /// not bytes, because that is what an editor's status bar shows for Vietnamese text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
     pub line: usize,
     pub column: usize,
@@ -63,7 +67,9 @@ fn floor_char_boundary(s: &str, mut index: usize) -> usize {
     index
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A problem in the project. Serialized as the JSON of `ditich check --format json`, so its
+/// field names are a public contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file, relative to the project folder, with `/` separators.
@@ -122,18 +128,44 @@ pub fn display_path(path: &Path) -> String {
         .join("/")
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The label's colour on a terminal, as compilers use them.
+    pub fn style(self) -> Style {
+        let colour = match self {
+            Severity::Error => AnsiColor::BrightRed,
+            Severity::Warning => AnsiColor::BrightYellow,
+        };
+        Style::new().bold().fg_color(Some(colour.into()))
+    }
+}
+
+/// `{}` writes plain text; `{:#}` adds terminal colours to the label and the caret, for a
+/// caller that knows its stream shows them.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let style = if f.alternate() {
+            self.severity.style()
+        } else {
+            Style::new()
         };
         match (&self.file, &self.location) {
             (Some(file), Some(at)) => write!(f, "{file}:{}:{}: ", at.line, at.column)?,
             (Some(file), None) => write!(f, "{file}: ")?,
             _ => {}
         }
-        write!(f, "{label}: {}", self.message)?;
+        write!(
+            f,
+            "{style}{}:{style:#} {}",
+            self.severity.label(),
+            self.message
+        )?;
         let gutter = self
             .location
             .as_ref()
@@ -144,7 +176,7 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n{pad} |\n{} | {text}", at.line)?;
             write!(
                 f,
-                "\n{pad} | {}{}",
+                "\n{pad} | {}{style}{}{style:#}",
                 " ".repeat(at.column - 1),
                 "^".repeat(at.width)
             )?;

@@ -66,6 +66,16 @@ pub struct Retired {
     pub redirect: String,
 }
 
+impl LedgerFile {
+    /// Every code ever printed, retired or not.
+    pub fn ids(&self) -> impl Iterator<Item = String> + '_ {
+        self.raw
+            .plaque
+            .iter()
+            .map(|p| p.id.get_ref().trim().to_ascii_uppercase())
+    }
+}
+
 /// Reads `root/plaques.toml`; `None` when nothing has been printed yet.
 pub fn read(root: &Path) -> Result<Option<LedgerFile>, Diagnostic> {
     let file = Path::new(FILE_NAME);

@@ -8,6 +8,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod html;
@@ -17,7 +18,10 @@ pub mod markdown;
 pub mod model;
 pub mod photos;
 pub mod posters;
+pub mod progress;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod slug;
 pub mod urls;
 pub mod write;
@@ -35,6 +39,8 @@ pub struct Report {
     pub ids: Vec<String>,
     pub relics: usize,
     pub pages: usize,
+    /// Posters and plaques, in every format.
+    pub print_files: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
 }
@@ -50,24 +56,85 @@ pub fn load_site(root: &Path) -> (Option<model::Site>, Vec<Diagnostic>) {
     (site.filter(|_| !failed), diagnostics)
 }
 
+/// How a build runs.
+pub struct Options<'a> {
+    /// Make the posters and plaques that `site.toml` asks for. Previews leave them out: they
+    /// cost more than every page together and nobody reads them on screen.
+    pub print_files: bool,
+    /// Resize the photos (or take them from the cache). `check` needs only their sizes.
+    pub photos: bool,
+    pub progress: &'a dyn progress::Progress,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            print_files: true,
+            photos: true,
+            progress: &progress::Silent,
+        }
+    }
+}
+
+/// What `check` found.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// Relics that loaded, with or without problems.
+    pub relics: usize,
+    /// Errors and warnings, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads, validates and renders the project at `root` without writing anything, as `build`
+/// would, and reports every problem found.
+pub fn check(root: &Path) -> CheckReport {
+    let options = Options {
+        print_files: false,
+        photos: false,
+        ..Options::default()
+    };
+    let mut diagnostics = Vec::new();
+    let project = load::project(root, &mut diagnostics);
+    let relics = project.as_ref().map_or(0, |p| p.relics.len());
+    if let Some(project) = project {
+        let mut site = model::resolve(project, &mut diagnostics);
+        if !diagnostics.iter().any(Diagnostic::is_error) {
+            prepare(&mut site, &options);
+            render::site(&site, &mut diagnostics, &options);
+        }
+    }
+    diagnostic::sort(&mut diagnostics);
+    CheckReport {
+        relics,
+        diagnostics,
+    }
+}
+
 /// Builds the project at `root` into `out`. On any problem in the project the error is
 /// [`Problems`] and `out` is left as it was.
-pub fn build(root: &Path, out: &Path) -> anyhow::Result<Report> {
+pub fn build(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Report> {
     check_output_folder(root, out)?;
-    let (site, mut diagnostics) = load_site(root);
+    let (mut site, mut diagnostics) = load_site(root);
+    if let Some(site) = &mut site {
+        prepare(site, options);
+    }
     let files = site
         .as_ref()
-        .and_then(|site| render::site(site, &mut diagnostics));
+        .and_then(|site| render::site(site, &mut diagnostics, options));
     let (Some(site), Some(files)) = (site, files) else {
         diagnostic::sort(&mut diagnostics);
         return Err(Problems(diagnostics).into());
     };
-    write::publish(out, &files)?;
+    write::publish(out, &files, options.progress)?;
     diagnostic::sort(&mut diagnostics);
     Ok(Report {
         ids: site.relics.iter().map(|r| r.id.clone()).collect(),
         relics: site.relics.len(),
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        print_files: files
+            .iter()
+            .filter(|f| f.path.starts_with("posters/") && !f.path.ends_with(".html"))
+            .count(),
         files: files.len(),
         warnings: diagnostics,
     })
@@ -87,8 +154,13 @@ pub fn print(
     out: &Path,
     ids: &[String],
     date: model::Date,
+    options: &Options,
 ) -> anyhow::Result<PrintReport> {
-    let build = build(root, out)?;
+    let options = Options {
+        print_files: true,
+        ..*options
+    };
+    let build = build(root, out, &options)?;
     let config = config::load(root).map_err(Problems)?;
     let known: Vec<&str> = build.ids.iter().map(String::as_str).collect();
     let unknown: Vec<&str> = ids
@@ -110,6 +182,12 @@ pub fn print(
     };
     let recorded = ledger::record(root, &wanted, &config, date)?;
     Ok(PrintReport { build, recorded })
+}
+
+fn prepare(site: &mut model::Site, options: &Options) {
+    if !options.print_files {
+        site.config.posters.sizes.clear();
+    }
 }
 
 /// The output folder is replaced whole, so it must not hold the sources.

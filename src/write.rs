@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
+use crate::progress::Progress;
 use crate::render::{Content, OutputFile};
 
 /// A file in every output folder ditich writes. Its presence is what lets a build replace the
@@ -19,7 +20,7 @@ pub const MARKER: &str = ".ditich-output";
 
 const MARKER_TEXT: &str = "This folder is written by `ditich build` and replaced whole by every build.\nEdit the sources, not these files.\n";
 
-pub fn publish(out: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+pub fn publish(out: &Path, files: &[OutputFile], progress: &dyn Progress) -> anyhow::Result<()> {
     let (staging, previous) = siblings(out)?;
     if let Some(parent) = out.parent() {
         fs::create_dir_all(parent)
@@ -34,7 +35,7 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     check_replaceable(out)?;
     fs::create_dir(&staging).with_context(|| format!("cannot create {}", staging.display()))?;
 
-    let written = write_all(&staging, files).and_then(|()| {
+    let written = write_all(&staging, files, progress).and_then(|()| {
         fs::write(staging.join(MARKER), MARKER_TEXT)
             .with_context(|| format!("cannot write in {}", staging.display()))
     });
@@ -86,7 +87,7 @@ fn check_replaceable(out: &Path) -> anyhow::Result<()> {
     )
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
+fn write_all(staging: &Path, files: &[OutputFile], progress: &dyn Progress) -> anyhow::Result<()> {
     let mut dirs: Vec<PathBuf> = files
         .iter()
         .filter_map(|f| Path::new(&f.path).parent().map(|p| staging.join(p)))
@@ -96,13 +97,16 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> anyhow::Result<()> {
     for dir in &dirs {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
+    progress.stage("writing", files.len());
     files.par_iter().try_for_each(|file| {
         let target = staging.join(&file.path);
         match &file.content {
             Content::Bytes(bytes) => fs::write(&target, bytes).map(drop),
             Content::Copy(source) => fs::copy(source, &target).map(drop),
         }
-        .with_context(|| format!("cannot write {}", target.display()))
+        .with_context(|| format!("cannot write {}", target.display()))?;
+        progress.step();
+        Ok(())
     })
 }
 

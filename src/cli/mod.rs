@@ -1,44 +1,67 @@
-//! Command-line interface: one struct per subcommand, each with its own `run`.
+//! Command-line interface: one module per subcommand, each with its own `run`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod build;
+mod check;
+mod new;
+mod output;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
-use ditich::diagnostic::{Diagnostic, Problems};
+use ditich::diagnostic::Problems;
+
+use output::Verbosity;
 
 /// Builds a heritage guide from one Markdown file per relic: a bilingual static site, QR
-/// landing pages that never break, and open data.
+/// landing pages that never break, print files for the plaques, and open data.
+///
+/// Run it in the project folder, the one holding site.toml and sites/.
 #[derive(Debug, Parser)]
-#[command(name = "ditich", version, about, long_about = None)]
+#[command(name = "ditich", version, about, long_about, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    verbosity: Verbosity,
 }
+
+const EXAMPLES: &str = "\
+Examples:
+  ditich new \"Đền Cả\"       start a relic's page in sites/den-ca/index.md
+  ditich check              find mistakes without building
+  ditich serve              look at the site at http://127.0.0.1:8000/ while editing
+  ditich build              write the site into output/
+  ditich posters DT08       make DT08's plaque and record it as printed
+
+Exit status: 0 when all went well, 1 when the project has errors, 2 for a wrong command.";
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Build the site into the output folder, replacing it only if the build succeeds.
-    Build(BuildArgs),
+    Build(build::BuildArgs),
+    /// Start a new relic: a folder under sites/ with an index.md to fill in.
+    New(new::NewArgs),
+    /// Check the project for every error and warning, without writing anything.
+    Check(check::CheckArgs),
     /// Build the site with its print files, then record the printed codes in plaques.toml.
     ///
     /// Run this before taking plaques to the print shop, and commit plaques.toml: every later
     /// build checks that each printed code still opens a relic.
-    Posters(PostersArgs),
+    Posters(build::PostersArgs),
+    /// Serve the site on this computer and rebuild it whenever a file changes.
+    ///
+    /// Open the address it prints in a browser: the page reloads by itself after each saved
+    /// edit, and shows what is wrong when the project has an error. Nothing is written to
+    /// output/; print files are left out.
+    Serve(serve::ServeArgs),
 }
 
+/// The project folder option every command shares.
 #[derive(Debug, Args)]
-struct PostersArgs {
-    /// The codes being printed, e.g. DT01 DT04 [default: every relic's]
-    #[arg(value_name = "ID")]
-    ids: Vec<String>,
-    #[command(flatten)]
-    build: BuildArgs,
-}
-
-#[derive(Debug, Args)]
-struct BuildArgs {
+pub struct Project {
     /// The project folder, the one holding site.toml [default: the current folder]
     #[arg(
         long,
@@ -47,63 +70,18 @@ struct BuildArgs {
         hide_default_value = true
     )]
     root: PathBuf,
-    /// Where to write the site [default: output/ in the project folder]
-    #[arg(long, value_name = "DIR")]
-    out: Option<PathBuf>,
 }
 
 impl Cli {
     pub fn run(self) -> anyhow::Result<ExitCode> {
+        let verbosity = self.verbosity;
         match self.command {
-            Command::Build(args) => args.run(),
-            Command::Posters(args) => args.run(),
+            Command::Build(args) => args.run(verbosity),
+            Command::Check(args) => args.run(verbosity),
+            Command::New(args) => args.run(verbosity),
+            Command::Posters(args) => args.run(verbosity),
+            Command::Serve(args) => args.run(verbosity),
         }
-    }
-}
-
-impl BuildArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
-        let started = Instant::now();
-        let out = self.out();
-        let report = ditich::build(&self.root, &out)?;
-        print_diagnostics(&report.warnings);
-        eprintln!(
-            "built {} relics: {} pages, {} files in {} ({:.2} s)",
-            report.relics,
-            report.pages,
-            report.files,
-            out.display(),
-            started.elapsed().as_secs_f64()
-        );
-        Ok(ExitCode::SUCCESS)
-    }
-}
-
-impl BuildArgs {
-    fn out(&self) -> PathBuf {
-        self.out.clone().unwrap_or_else(|| self.root.join("output"))
-    }
-}
-
-impl PostersArgs {
-    fn run(self) -> anyhow::Result<ExitCode> {
-        let out = self.build.out();
-        let ids: Vec<String> = self
-            .ids
-            .iter()
-            .map(|id| id.trim().to_ascii_uppercase())
-            .collect();
-        let report = ditich::print(&self.build.root, &out, &ids, today()?)?;
-        print_diagnostics(&report.build.warnings);
-        match report.recorded.as_slice() {
-            [] => eprintln!("every code was already in plaques.toml"),
-            added => eprintln!(
-                "recorded {} in plaques.toml: commit it with the print files",
-                added.join(", ")
-            ),
-        }
-        eprintln!("print files: {}", out.join("posters").display());
-        Ok(ExitCode::SUCCESS)
     }
 }
 
@@ -123,19 +101,16 @@ fn today() -> anyhow::Result<ditich::model::Date> {
     })
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    for d in diagnostics {
-        eprintln!("{d}\n");
-    }
-}
-
 /// Prints a failed command's error: every problem of the project, or the chain of causes.
 pub fn print_error(err: &anyhow::Error) {
+    let style = ditich::diagnostic::Severity::Error.style();
     if let Some(problems) = err.downcast_ref::<Problems>() {
-        print_diagnostics(&problems.0);
-        eprintln!("error: {problems}; the output folder was not changed");
+        for d in &problems.0 {
+            anstream::eprintln!("{d:#}\n");
+        }
+        anstream::eprintln!("{style}error:{style:#} {problems}; the output folder was not changed");
     } else {
-        eprintln!("error: {err:#}");
+        anstream::eprintln!("{style}error:{style:#} {err:#}");
     }
 }
 

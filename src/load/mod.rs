@@ -176,12 +176,11 @@ fn relic(root: &Path, dir: &Path, config: &Config) -> (Option<RelicSources>, Vec
         let in_folder = entry.depth() == 1;
         match markdown_language(&name, config) {
             Some(Ok(lang)) if in_folder => {
-                let read = if lang == config.default_language() {
-                    read_document(entry.path(), &file, lang).map(|doc| main = Some(doc))
+                if lang == config.default_language() {
+                    main = read_document(entry.path(), &file, lang, &mut problems);
                 } else {
-                    read_document(entry.path(), &file, lang).map(|doc| translations.push(doc))
-                };
-                problems.extend(read.err());
+                    translations.extend(read_document(entry.path(), &file, lang, &mut problems));
+                }
                 continue;
             }
             Some(Err(lang)) if in_folder => {
@@ -270,10 +269,22 @@ fn read_document<T: DeserializeOwned>(
     path: &Path,
     file: &Path,
     lang: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Document<T>> {
+    parse_document(path, file, lang, problems)
+        .map_err(|d| problems.push(d))
+        .ok()
+}
+
+fn parse_document<T: DeserializeOwned>(
+    path: &Path,
+    file: &Path,
+    lang: &str,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<Document<T>, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(file))?;
-    let source = text::decode(file, &bytes)?;
+    let source = text::decode_document(file, &bytes, warnings)?;
     let parts = split::split(file, &source)?;
     let front_matter =
         toml_error::parse(file, &source, parts.front_matter_offset, parts.front_matter)?;

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use crate::diagnostic::{Diagnostic, Location};
 
@@ -12,12 +13,77 @@ use crate::diagnostic::{Diagnostic, Location};
 pub fn decode(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|err| not_utf8(file, bytes, err))?;
+    Ok(normalize(text))
+}
+
+/// Decodes a relic's text as [`decode`] does, and warns about what `ditich check --fix`
+/// would change in the file: decomposed letters, which some search tools and older phones
+/// show apart.
+pub fn decode_document(
+    file: &Path,
+    bytes: &[u8],
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<String, Diagnostic> {
+    let text = decode(file, bytes)?;
+    let raw = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    if let Some(at) = first_not_nfc(&raw) {
+        warnings.push(
+            Diagnostic::warning("the text is not in Unicode NFC form: letters and their marks are stored apart")
+                .in_file(file)
+                .at(at)
+                .help("`ditich check --fix` rewrites the file in NFC, as Vietnamese keyboards on Windows type it; the page is the same either way"),
+        );
+    }
+    Ok(text)
+}
+
+fn normalize(text: &str) -> String {
     let text = text.replace("\r\n", "\n");
-    Ok(if unicode_normalization::is_nfc(&text) {
+    if unicode_normalization::is_nfc(&text) {
         text
     } else {
         text.nfc().collect()
-    })
+    }
+}
+
+/// The first letter whose marks are stored apart, underlined with its marks.
+fn first_not_nfc(text: &str) -> Option<Location> {
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return None;
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if !unicode_normalization::is_nfc(line) {
+            // The mark follows its letter: underline from the letter to the last mark.
+            let mut chars = line.char_indices().peekable();
+            let mut base = 0;
+            while let Some((i, c)) = chars.next() {
+                if !is_combining_mark(c) {
+                    base = i;
+                    continue;
+                }
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, next)) = chars.peek() {
+                    if !is_combining_mark(next) {
+                        break;
+                    }
+                    end = j + next.len_utf8();
+                    chars.next();
+                }
+                let word = &line[base..end];
+                if word.nfc().collect::<String>() != word {
+                    return Some(Location::of_span(text, offset + base..offset + end));
+                }
+            }
+            return Some(Location::of_line(
+                text,
+                text[..offset].matches('\n').count() + 1,
+            ));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 fn not_utf8(file: &Path, bytes: &[u8], err: std::str::Utf8Error) -> Diagnostic {
@@ -60,6 +126,17 @@ mod tests {
         let nfd: String = "Đền Cả".nfd().collect();
         assert_ne!(nfd, "Đền Cả");
         assert_eq!(decode(Path::new("a.md"), nfd.as_bytes()).unwrap(), "Đền Cả");
+    }
+
+    #[test]
+    fn decomposed_letters_are_pointed_at() {
+        let source = format!("+++\nname = \"{}\"\n", "Đền Cả".nfd().collect::<String>());
+        let mut warnings = Vec::new();
+        let text = decode_document(Path::new("a.md"), source.as_bytes(), &mut warnings).unwrap();
+        assert_eq!(text, "+++\nname = \"Đền Cả\"\n");
+        let at = warnings[0].location.as_deref().unwrap();
+        // "ề" is e, circumflex, grave: three characters from column 10.
+        assert_eq!((at.line, at.column, at.width), (2, 10, 3));
     }
 
     #[test]

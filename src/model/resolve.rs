@@ -319,6 +319,8 @@ fn probe_photos(source: &RelicSources, problems: &mut Vec<Diagnostic>) -> BTreeM
     for asset in source.assets.iter().filter(|a| photos::is_photo(&a.name)) {
         match Photo::probe(&asset.name, &asset.path) {
             Ok(photo) => {
+                let file = source.folder.join(&asset.name);
+                problems.extend(photo_size_warning(&photo, &asset.path, &file));
                 photos.insert(asset.name.clone(), photo);
             }
             Err(err) => problems.push(
@@ -329,6 +331,31 @@ fn probe_photos(source: &RelicSources, problems: &mut Vec<Diagnostic>) -> BTreeM
         }
     }
     photos
+}
+
+/// Photos larger than this are slow to copy to the site and usually straight from a camera.
+const PHOTO_MAX_BYTES: u64 = 5 * 1024 * 1024;
+/// Narrower photos look blurred on a phone held upright, whose screens are 1080 px wide.
+const PHOTO_MIN_WIDTH: u32 = 800;
+
+fn photo_size_warning(photo: &Photo, path: &Path, file: &Path) -> Option<Diagnostic> {
+    let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+    let warning = if bytes > PHOTO_MAX_BYTES {
+        Diagnostic::warning(format!(
+            "this photo is {:.1} MB; photos over 5 MB slow down every build and copy",
+            bytes as f64 / 1_048_576.0
+        ))
+        .help("save it at about 2000 px wide and 85 % JPEG quality; visitors get resized copies either way")
+    } else if photo.width < PHOTO_MIN_WIDTH {
+        Diagnostic::warning(format!(
+            "this photo is only {} px wide; phones show photos under {PHOTO_MIN_WIDTH} px blurred",
+            photo.width
+        ))
+        .help("use the original from the camera or phone rather than a copy from a chat or a web page")
+    } else {
+        return None;
+    };
+    Some(warning.in_file(file))
 }
 
 const PHOTO: (&str, &[&str]) = ("a JPEG, PNG or WebP photo", &photos::EXTENSIONS);

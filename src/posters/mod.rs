@@ -97,6 +97,7 @@ pub fn render(
     site: &Site,
     strings: &Strings,
     diagnostics: &mut Vec<Diagnostic>,
+    progress: &dyn crate::progress::Progress,
 ) -> Option<(Vec<OutputFile>, Vec<PrintFile>)> {
     let posters = &site.config.posters;
     if posters.sizes.is_empty() || posters.formats.is_empty() {
@@ -117,9 +118,14 @@ pub fn render(
         .iter()
         .flat_map(|r| posters.sizes.iter().map(move |s| (r, s)))
         .collect();
+    progress.stage("print files", jobs.len());
     let results: Vec<Result<Printed, Diagnostic>> = jobs
         .par_iter()
-        .map(|(relic, size)| poster(site, strings, &tera, &printer, relic, size))
+        .map(|(relic, size)| {
+            let printed = poster(site, strings, &tera, &printer, relic, size);
+            progress.step();
+            printed
+        })
         .collect();
 
     let mut printed = Vec::with_capacity(results.len());

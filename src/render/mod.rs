@@ -55,7 +55,12 @@ struct Renderer<'a> {
 }
 
 /// Renders every file of the site; `None` when a template or the theme's strings failed.
-pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<OutputFile>> {
+pub fn site(
+    site: &Site,
+    diagnostics: &mut Vec<Diagnostic>,
+    options: &crate::Options,
+) -> Option<Vec<OutputFile>> {
+    let progress = options.progress;
     let strings = Strings::new(&site.theme.strings, &site.config)
         .map_err(|p| diagnostics.extend(p))
         .ok()?;
@@ -83,9 +88,14 @@ pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Output
         .enumerate()
         .flat_map(|(i, r)| r.texts.iter().map(move |t| (i, t.lang.as_str())))
         .collect();
+    progress.stage("pages", relic_pages.len());
     let pages: Vec<Result<OutputFile, Diagnostic>> = relic_pages
         .par_iter()
-        .map(|&(i, lang)| renderer.relic(i, lang))
+        .map(|&(i, lang)| {
+            let page = renderer.relic(i, lang);
+            progress.step();
+            page
+        })
         .chain(config.languages.par_iter().map(|lang| renderer.home(lang)))
         .chain(
             landing_paths(site)
@@ -115,7 +125,8 @@ pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Output
         return None;
     }
 
-    let (posters, print_files) = crate::posters::render(site, &renderer.strings, diagnostics)?;
+    let (posters, print_files) =
+        crate::posters::render(site, &renderer.strings, diagnostics, progress)?;
     if !print_files.is_empty() {
         files.push(
             renderer
@@ -136,7 +147,9 @@ pub fn site(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Output
     for (name, bytes) in &site.theme.static_files {
         files.push(OutputFile::bytes(format!("assets/{name}"), bytes.clone()));
     }
-    files.extend(relic_files(site, diagnostics)?);
+    if options.photos {
+        files.extend(relic_files(site, diagnostics)?);
+    }
     files.push(renderer.manifest());
     files.extend(renderer.icons().map_err(|d| diagnostics.push(d)).ok()?);
     // Last: the service worker lists the files above.

@@ -1,0 +1,112 @@
+//! `ditich check`: every problem a build would report, and what `--fix` can mend.
+
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use super::Project;
+use super::output::Verbosity;
+use ditich::diagnostic::Diagnostic;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    project: Project,
+    /// First rewrite the relics' texts to fix what needs no judgement: text saved in
+    /// Windows-1258, letters stored decomposed (not NFC), text typed in the old TCVN3 (ABC)
+    /// or VNI fonts
+    #[arg(long)]
+    fix: bool,
+    /// Exit with status 1 on warnings too, not only on errors
+    #[arg(long)]
+    strict: bool,
+    /// How to print the problems
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// Like a compiler: file:line:column, the line, a caret under the mistake, a hint
+    Human,
+    /// One JSON document on standard output, for scripts and editors
+    Json,
+}
+
+/// The JSON document of `--format json`.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    relics: usize,
+    errors: usize,
+    warnings: usize,
+    fixed: Vec<JsonFixed<'a>>,
+    diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Serialize)]
+struct JsonFixed<'a> {
+    file: &'a str,
+    changes: &'a [String],
+}
+
+impl CheckArgs {
+    pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+        let fixed = if self.fix {
+            ditich::fix::project(&self.project.root)?
+        } else {
+            Vec::new()
+        };
+        let report = ditich::check(&self.project.root);
+        let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = report.diagnostics.len() - errors;
+        match self.format {
+            Format::Json => {
+                let json = JsonReport {
+                    relics: report.relics,
+                    errors,
+                    warnings,
+                    fixed: fixed
+                        .iter()
+                        .map(|f| JsonFixed {
+                            file: &f.file,
+                            changes: &f.changes,
+                        })
+                        .collect(),
+                    diagnostics: &report.diagnostics,
+                };
+                println!("{}", serde_json::to_string_pretty(&json)?);
+            }
+            Format::Human => {
+                for f in &fixed {
+                    verbosity.status(format_args!("fixed {}: {}", f.file, f.changes.join("; ")));
+                }
+                verbosity.diagnostics(&report.diagnostics);
+                verbosity.status(format_args!(
+                    "checked {} relics: {}",
+                    report.relics,
+                    tally(errors, warnings)
+                ));
+            }
+        }
+        let failed = errors > 0 || (self.strict && warnings > 0);
+        Ok(if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        })
+    }
+}
+
+fn tally(errors: usize, warnings: usize) -> String {
+    let count = |n: usize, what: &str| match n {
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    };
+    match (errors, warnings) {
+        (0, 0) => "no problems found".to_owned(),
+        (0, w) => count(w, "warning"),
+        (e, 0) => count(e, "error"),
+        (e, w) => format!("{}, {}", count(e, "error"), count(w, "warning")),
+    }
+}

@@ -1,0 +1,121 @@
+//! What the commands print, and how: colour only where a terminal shows it (never with
+//! `NO_COLOR`), a progress bar on a terminal, plain lines in logs and CI.
+
+use std::io::IsTerminal as _;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use clap::Args;
+use ditich::diagnostic::Diagnostic;
+use ditich::progress::Progress;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// Options every command takes.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Verbosity {
+    /// Print only errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print each stage of the build with its time
+    #[arg(short, long, global = true)]
+    verbose: bool,
+}
+
+impl Verbosity {
+    /// Prints warnings, unless quiet; errors always.
+    pub fn diagnostics(self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics.iter().filter(|d| d.is_error() || !self.quiet) {
+            anstream::eprintln!("{d:#}\n");
+        }
+    }
+
+    /// A line saying what a command did, unless quiet.
+    pub fn status(self, line: std::fmt::Arguments) {
+        if !self.quiet {
+            anstream::eprintln!("{line}");
+        }
+    }
+
+    /// What follows a build: a bar on a terminal, lines elsewhere.
+    pub fn progress(self) -> Stages {
+        let bar = (!self.quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::hidden();
+            bar.set_style(
+                ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} {elapsed}")
+                    .expect("the template is valid")
+                    .progress_chars("=> "),
+            );
+            bar
+        });
+        Stages {
+            bar,
+            verbose: self.verbose,
+            current: Mutex::new(None),
+        }
+    }
+}
+
+/// Stages shorter than this many steps get no bar and no line: they are over at once.
+const LONG_STAGE: usize = 500;
+
+pub struct Stages {
+    bar: Option<ProgressBar>,
+    verbose: bool,
+    /// The running stage, to print its time when the next begins.
+    current: Mutex<Option<(&'static str, usize, Instant)>>,
+}
+
+impl Stages {
+    fn end_stage(&self) {
+        let Some((name, total, started)) = self.current.lock().expect("not poisoned").take() else {
+            return;
+        };
+        if self.verbose {
+            self.line(format!(
+                "{name}: {total} done in {:.2} s",
+                started.elapsed().as_secs_f64()
+            ));
+        }
+    }
+
+    fn line(&self, line: String) {
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => anstream::eprintln!("{line}"),
+        }
+    }
+
+    /// Clears the bar; the command's summary line follows.
+    pub fn finish(&self) {
+        self.end_stage();
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Stages {
+    fn stage(&self, name: &'static str, total: usize) {
+        self.end_stage();
+        *self.current.lock().expect("not poisoned") = Some((name, total, Instant::now()));
+        match &self.bar {
+            Some(bar) if total >= LONG_STAGE => {
+                bar.set_message(name);
+                bar.set_length(total as u64);
+                bar.set_position(0);
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            }
+            Some(bar) => bar.set_draw_target(ProgressDrawTarget::hidden()),
+            None if total >= LONG_STAGE || self.verbose => {
+                anstream::eprintln!("{name}: {total}…");
+            }
+            None => {}
+        }
+    }
+
+    fn step(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+}

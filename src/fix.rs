@@ -1,0 +1,74 @@
+//! `ditich check --fix`: rewrites the project's text files in the one form every later stage
+//! reads, for the mistakes a tool can undo without guessing: Unicode letters stored
+//! decomposed (as macOS saves them) become NFC.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use unicode_normalization::UnicodeNormalization as _;
+
+use crate::diagnostic::{display_path, relative_to};
+use crate::load::SITES_DIR;
+
+/// A file that was rewritten, and why.
+#[derive(Debug)]
+pub struct Fixed {
+    /// Relative to the project folder, with `/`.
+    pub file: String,
+    pub changes: Vec<String>,
+}
+
+/// Fixes every relic text under `sites/`. Files that need nothing are not touched, so their
+/// modification times stay as they were.
+pub fn project(root: &Path) -> anyhow::Result<Vec<Fixed>> {
+    let mut fixed = Vec::new();
+    for path in texts(root) {
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let Some((text, changes)) = fix(&bytes) else {
+            continue;
+        };
+        replace(&path, text.as_bytes())?;
+        fixed.push(Fixed {
+            file: display_path(&relative_to(root, &path)),
+            changes,
+        });
+    }
+    Ok(fixed)
+}
+
+/// The relics' Markdown files, in name order.
+fn texts(root: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(root.join(SITES_DIR))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .map(walkdir::DirEntry::into_path)
+        .collect()
+}
+
+/// The fixed text of a file and what changed, or `None` when nothing needs fixing or the
+/// file is not text ditich can read.
+fn fix(bytes: &[u8]) -> Option<(String, Vec<String>)> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut changes = Vec::new();
+    let text = if unicode_normalization::is_nfc(text) {
+        text.to_owned()
+    } else {
+        changes.push("letters stored decomposed were rewritten in NFC".to_owned());
+        text.nfc().collect()
+    };
+    (!changes.is_empty()).then_some((text, changes))
+}
+
+/// Replaces a file by renaming a finished copy over it, so an interrupted fix never leaves
+/// half a file.
+fn replace(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = path.with_file_name(format!(".{name}.ditich-fix"));
+    std::fs::write(&temporary, bytes)
+        .and_then(|()| std::fs::rename(&temporary, path))
+        .with_context(|| format!("cannot rewrite {}", path.display()))
+}
