@@ -43,7 +43,7 @@ impl BuildArgs {
         verbosity.status(format_args!(
             "{} in {} ({:.2} s)",
             summary(&report),
-            out.display(),
+            out.strip_prefix(".").unwrap_or(&out).display(),
             started.elapsed().as_secs_f64()
         ));
         Ok(ExitCode::SUCCESS)

@@ -1,0 +1,198 @@
+//! `ditich serve`: the preview an officer keeps open while editing, driven over real HTTP.
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::project::Project;
+
+/// A running `ditich serve --port 0`, stopped when dropped.
+struct Preview {
+    child: Child,
+    /// `127.0.0.1:PORT`
+    address: String,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Preview {
+    fn start(project: &Project) -> Preview {
+        let mut child = project
+            .command(&["serve", "--port", "0"])
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut preview = Preview {
+            child,
+            address: String::new(),
+            lines,
+        };
+        let serving = preview.line_with("serving http://");
+        let url = serving.split_whitespace().nth(1).unwrap();
+        assert!(
+            url.starts_with("http://127.0.0.1:") && url.ends_with("/du-lich/"),
+            "{serving}"
+        );
+        preview.address = url["http://".len()..url.len() - "/du-lich/".len()].to_owned();
+        preview
+    }
+
+    /// Waits for a line of the preview's output that contains `text`.
+    fn line_with(&self, text: &str) -> String {
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(Duration::from_secs(30))
+                .unwrap_or_else(|_| panic!("no line with {text:?}"));
+            if line.contains(text) {
+                return line;
+            }
+        }
+    }
+
+    fn get(&self, path: &str) -> Response {
+        get(&self.address, path)
+    }
+}
+
+/// Sends `GET path` exactly as written, so no client tidies `..` away first.
+fn get(address: &str, path: &str) -> Response {
+    let mut stream = TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    Response {
+        status: head.split_whitespace().nth(1).unwrap().parse().unwrap(),
+        head: head.to_owned(),
+        body: body.to_owned(),
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Response {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+#[test]
+fn serve_shows_each_edit_and_each_error_in_the_open_tab() {
+    let project = Project::fixture("two-relics");
+    let preview = Preview::start(&project);
+
+    let home = preview.get("/du-lich/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.body
+            .contains("<script src=\"/__ditich/live.js?v=0\"></script></body>")
+    );
+    assert!(
+        preview
+            .get("/du-lich/den-a/")
+            .body
+            .contains("Một ngôi đền để thử.")
+    );
+    assert!(
+        preview
+            .get("/__ditich/live.js?v=0")
+            .body
+            .contains("location.reload()")
+    );
+    // A service worker would keep serving old pages; the preview's removes itself.
+    assert!(preview.get("/du-lich/sw.js").body.contains("unregister()"));
+    let root = preview.get("/");
+    assert_eq!(root.status, 302);
+    assert!(root.head.contains("Location: /du-lich/"), "{}", root.head);
+    assert_eq!(preview.get("/du-lich/no-such-page/").status, 404);
+
+    // The open tab waits for the next build; an edit ends the wait.
+    let address = preview.address.clone();
+    let waiting = std::thread::spawn(move || get(&address, "/__ditich/wait?since=0").body);
+    std::thread::sleep(Duration::from_millis(300));
+    project.edit(
+        "sites/den-a/index.md",
+        "Một ngôi đền để thử.",
+        "Ngôi đền đã sửa.",
+    );
+    let rebuilt = preview.line_with("changed: ");
+    assert!(
+        rebuilt
+            .starts_with("sites/den-a/index.md changed: built 2 relics: 14 pages, 1 warning in "),
+        "{rebuilt}"
+    );
+    assert_eq!(waiting.join().unwrap(), "1");
+    let page = preview.get("/du-lich/den-a/");
+    assert!(page.body.contains("Ngôi đền đã sửa."));
+    assert!(page.body.contains("live.js?v=1"));
+
+    // A mistake shows in the page, with the same words as on the terminal.
+    project.edit(
+        "sites/den-a/index.md",
+        "rank = \"national\"",
+        "rank = \"quoc gia\"",
+    );
+    preview.line_with("the build failed");
+    let failed = preview.get("/du-lich/den-a/");
+    assert_eq!(failed.status, 500);
+    assert!(
+        failed
+            .body
+            .contains("sites/den-a/index.md:4:8: error: unknown rank &quot;quoc gia&quot;"),
+        "{}",
+        failed.body
+    );
+    assert!(failed.body.contains("live.js?v=2"));
+    project.edit(
+        "sites/den-a/index.md",
+        "rank = \"quoc gia\"",
+        "rank = \"national\"",
+    );
+    preview.line_with("changed: built");
+    assert_eq!(preview.get("/du-lich/den-a/").status, 200);
+
+    assert!(!project.output().exists(), "serve wrote output/");
+}
+
+#[test]
+fn serve_refuses_every_path_out_of_the_site() {
+    let project = Project::fixture("two-relics");
+    project.write("secret.txt", "not for the web");
+    let preview = Preview::start(&project);
+    for path in [
+        "/du-lich/../secret.txt",
+        "/du-lich/../../../../etc/passwd",
+        "/du-lich/%2e%2e/secret.txt",
+        "/du-lich/%2E%2E%2fsecret.txt",
+        "/du-lich/..%5csecret.txt",
+        "/du-lich/..\\secret.txt",
+        "/du-lich/den-a/%00",
+        "/du-lich/.ditich-output",
+    ] {
+        let response = preview.get(path);
+        assert_eq!(response.status, 400, "{path}");
+        assert!(!response.body.contains("not for the web"), "{path}");
+    }
+}
