@@ -103,3 +103,37 @@ fn root_and_out_can_name_other_folders() {
     run.success();
     assert!(out.join("den-a/index.html").is_file());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_replaces_changed_ones() {
+    use std::os::unix::fs::MetadataExt as _;
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    let identity = |path: &str| {
+        let meta = std::fs::metadata(project.output().join(path)).unwrap();
+        (meta.ino(), meta.mtime_nsec())
+    };
+    let style = identity("assets/style.css");
+    let page = identity("chua-b/index.html");
+
+    project.edit("sites/chua-b/index.md", "\nChùa.", "\nĐã sửa: Chùa.");
+    project.build().success();
+    assert_eq!(
+        identity("assets/style.css"),
+        style,
+        "an unchanged file was written again"
+    );
+    assert_ne!(
+        identity("chua-b/index.html"),
+        page,
+        "a changed page was kept"
+    );
+    assert!(
+        project
+            .read("output/chua-b/index.html")
+            .contains("Đã sửa: ")
+    );
+    // Nothing of the old output is left behind.
+    assert_eq!(project.staging_leftovers(), Vec::<String>::new());
+}
