@@ -49,6 +49,7 @@ impl Verbosity {
         });
         Stages {
             bar,
+            quiet: self.quiet,
             verbose: self.verbose,
             current: Mutex::new(None),
         }
@@ -60,6 +61,7 @@ const LONG_STAGE: usize = 500;
 
 pub struct Stages {
     bar: Option<ProgressBar>,
+    quiet: bool,
     verbose: bool,
     /// The running stage, to print its time when the next begins.
     current: Mutex<Option<(&'static str, usize, Instant)>>,
@@ -106,7 +108,7 @@ impl Progress for Stages {
                 bar.set_draw_target(ProgressDrawTarget::stderr());
             }
             Some(bar) => bar.set_draw_target(ProgressDrawTarget::hidden()),
-            None if total >= LONG_STAGE || self.verbose => {
+            None if !self.quiet && (total >= LONG_STAGE || self.verbose) => {
                 anstream::eprintln!("{name}: {total}…");
             }
             None => {}
