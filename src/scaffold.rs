@@ -11,6 +11,8 @@ use crate::model::{self, Date, kinds::Category};
 use crate::slug::slugify;
 
 const TEMPLATE: &str = include_str!("scaffold/index.md");
+/// The summary of a new relic, which `check` warns about until it is replaced.
+pub const PLACEHOLDER_SUMMARY: &str = "Viết một hai câu giới thiệu di tích ở đây.";
 
 /// What `new` made.
 #[derive(Debug)]
@@ -55,6 +57,7 @@ pub fn relic(root: &Path, name: &str, id: Option<&str>, today: Date) -> anyhow::
     let text = TEMPLATE
         .replace("{id}", &toml_string(&id))
         .replace("{name}", &toml_string(name))
+        .replace("{summary}", &toml_string(PLACEHOLDER_SUMMARY))
         .replace("{category}", &toml_string(guess_category(&slug).key()))
         .replace("{today}", &today.to_string());
     std::fs::create_dir_all(&folder)

@@ -11,6 +11,14 @@ use crate::diagnostic::{Diagnostic, Location};
 /// Windows tools carries a BOM and CRLF; all of them become the same NFC text, so ids,
 /// names and slugs compare equal however the file was saved.
 pub fn decode(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        // Notepad's "Unicode" is UTF-16: the text is fine, only its encoding is not.
+        return Err(Diagnostic::error(
+            "the file is saved as UTF-16 (\"Unicode\" in Notepad), not UTF-8",
+        )
+        .in_file(file)
+        .help("open it in Notepad and save it again with File > Save as > Encoding: UTF-8"));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|err| not_utf8(file, bytes, err))?;
     Ok(normalize(text))
@@ -143,6 +151,12 @@ mod tests {
     fn bom_and_crlf_are_dropped() {
         let text = decode(Path::new("a.md"), b"\xEF\xBB\xBF+++\r\nid = 1\r\n").unwrap();
         assert_eq!(text, "+++\nid = 1\n");
+    }
+
+    #[test]
+    fn utf_16_is_named() {
+        let err = decode(Path::new("a.md"), b"\xFF\xFE+\0+\0+\0").unwrap_err();
+        assert!(err.message.contains("UTF-16"), "{}", err.message);
     }
 
     #[test]

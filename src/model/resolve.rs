@@ -438,6 +438,14 @@ impl Checker<'_> {
                 d.help("shorten it to one or two sentences; the story below has room for the rest"),
             );
         }
+        if summary == crate::scaffold::PLACEHOLDER_SUMMARY {
+            let d = self.at(
+                Diagnostic::warning("the summary is still the example `ditich new` wrote"),
+                value.span(),
+            );
+            self.problems
+                .push(d.help("write one or two sentences about the relic in its place"));
+        }
         summary
     }
 

@@ -34,7 +34,14 @@ fn new_scaffolds_a_relic_that_checks_and_builds() {
     let check = project.ditich(&["check"]);
     assert_eq!(check.code, Some(0), "{}", check.stderr);
     assert!(
-        check.stderr.ends_with("checked 4 relics: 1 warning\n"),
+        check.stderr.contains(
+            "sites/den-ca/index.md:18:11: warning: the summary is still the example `ditich new` wrote"
+        ),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check.stderr.ends_with("checked 4 relics: 3 warnings\n"),
         "{}",
         check.stderr
     );
