@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod fuzzing;
 pub mod html;
 pub mod ledger;
+pub mod legacy;
 pub mod load;
 pub mod markdown;
 pub mod model;
