@@ -100,6 +100,21 @@ const BREVE: char = '\u{306}';
 const HORN: char = '\u{31B}';
 const VOWELS: &str = "aăâeêioôơuưy";
 
+/// Some of the commonest syllables of written Vietnamese, to choose between two readings of a
+/// short line that convert equally well.
+const COMMON: [&str; 121] = [
+    "của", "và", "là", "có", "các", "những", "được", "trong", "một", "cho", "không", "người",
+    "với", "đã", "này", "để", "năm", "đến", "từ", "khi", "thì", "ra", "như", "nhà", "về", "nhiều",
+    "cũng", "theo", "lại", "đó", "sau", "làm", "đi", "ở", "tại", "trên", "hơn", "vì", "nên", "còn",
+    "nhưng", "mà", "bị", "sẽ", "rất", "phải", "nước", "việc", "công", "hội", "chính", "thể",
+    "hiện", "học", "thành", "quốc", "dân", "tỉnh", "huyện", "xã", "làng", "văn", "hoá", "hóa",
+    "lịch", "sử", "di", "tích", "đền", "chùa", "đình", "thờ", "họ", "ông", "bà", "vua", "thần",
+    "lễ", "tháng", "ngày", "mới", "cả", "chỉ", "đều", "vẫn", "đang", "nơi", "nào", "gì", "tôi",
+    "chúng", "ta", "con", "cháu", "đời", "thời", "xưa", "nay", "trước", "dưới", "giữa", "bên",
+    "đất", "núi", "sông", "xây", "dựng", "tu", "bổ", "tạo", "gỗ", "đá", "tượng", "phật", "sắc",
+    "phong", "cấp", "gia", "vật", "nghệ", "thuật",
+];
+
 // ---------------------------------------------------------------------------------------------
 // Windows-1258
 
@@ -163,16 +178,34 @@ fn looks_windows_1258(decoded: &str) -> bool {
 /// sentence and in all-capital runs, lowercase elsewhere (`Ên §é` → `Ấn Độ`, but mid-sentence
 /// `ấn Độ`).
 pub fn find_mojibake(text: &str) -> Vec<Mojibake> {
-    let mut found = Vec::new();
+    let mut lines = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let range = start..start + line.len();
         start = range.end;
-        let tcvn3 = line_runs(text, range.clone(), Encoding::Tcvn3);
-        let vni = line_runs(text, range, Encoding::Vni);
+        lines.push((
+            line_runs(text, range.clone(), Encoding::Tcvn3),
+            line_runs(text, range, Encoding::Vni),
+        ));
+    }
+    // A short line can read as either (`sö` is VNI's sư and TCVN3's sử). Then the rest of the
+    // text decides, or else the reading with commoner words, or else the one with fewer tones.
+    let total = |vni: bool| -> usize {
+        lines
+            .iter()
+            .map(|(t, v)| if vni { v.evidence } else { t.evidence })
+            .sum()
+    };
+    let text_order = total(true).cmp(&total(false));
+    let mut found = Vec::new();
+    for (tcvn3, vni) in lines {
         // More converted words wins; then fewer words with legacy characters left over.
-        let vni_wins = (vni.evidence, tcvn3.failed) > (tcvn3.evidence, vni.failed);
-        found.extend(if vni_wins { vni.runs } else { tcvn3.runs });
+        let line_order = (vni.evidence, tcvn3.failed).cmp(&(tcvn3.evidence, vni.failed));
+        let order = line_order
+            .then(text_order)
+            .then(vni.common.cmp(&tcvn3.common))
+            .then(tcvn3.tones.cmp(&vni.tones));
+        found.extend(if order.is_gt() { vni.runs } else { tcvn3.runs });
     }
     found
 }
@@ -244,6 +277,10 @@ struct LineRuns {
     evidence: usize,
     /// Words with characters of this encoding that do not convert.
     failed: usize,
+    /// Converted words that are among the commonest syllables.
+    common: usize,
+    /// Tone marks in the converted words: VNI's ơ and ư (`ô`, `ö`) are TCVN3's ụ and ử.
+    tones: usize,
 }
 
 fn line_runs(text: &str, line: Range<usize>, encoding: Encoding) -> LineRuns {
@@ -266,6 +303,7 @@ fn line_runs(text: &str, line: Range<usize>, encoding: Encoding) -> LineRuns {
             _ => {}
         }
     }
+    let converted = || tokens.iter().filter_map(|t| t.word.converted());
     let mut result = LineRuns {
         runs: Vec::new(),
         evidence: tokens
@@ -277,6 +315,12 @@ fn line_runs(text: &str, line: Range<usize>, encoding: Encoding) -> LineRuns {
             .filter(|t| matches!(t.word, Word::Breaker))
             .filter(|t| t.nfc.chars().any(|c| is_legacy(c, encoding)))
             .count(),
+        common: converted()
+            .filter(|w| COMMON.contains(&w.to_lowercase().as_str()))
+            .count(),
+        tones: converted()
+            .map(|w| w.nfd().filter(|c| TONES.contains(c)).count())
+            .sum(),
     };
     for group in tokens.split(|t| matches!(t.word, Word::Breaker)) {
         let changed = |t: &Token| t.word.converted().is_some();
@@ -936,6 +980,20 @@ mod tests {
             (Encoding::Tcvn3, Encoding::Vni)
         );
         assert_eq!(fix_mojibake(mixed), "Cộng hoà xã hội\nCộng hòa xã hội\n");
+    }
+
+    #[test]
+    fn short_lines_read_like_the_rest_of_the_text() {
+        // `Nhöng thuû` converts as well from VNI (nhưng thủ) as from TCVN3 (nhửng thuỷ).
+        let vni = "Coäng hoøa xaõ hoäi chuû nghóa\nNhöng thuû\n";
+        assert_eq!(fix_mojibake(vni), "Cộng hòa xã hội chủ nghĩa\nNhưng thủ\n");
+        let tcvn3 = "Céng hoµ x· héi chñ nghÜa\nNhöng thuû\n";
+        assert_eq!(
+            fix_mojibake(tcvn3),
+            "Cộng hoà xã hội chủ nghĩa\nNhửng thuỷ\n"
+        );
+        // Alone, the reading with the commoner words wins.
+        assert_eq!(fix_mojibake("Nhöng thuû"), "Nhưng thủ");
     }
 
     #[test]
