@@ -13,6 +13,7 @@ pub mod fix;
 pub mod fuzzing;
 pub mod html;
 pub mod ledger;
+pub mod legacy;
 pub mod load;
 pub mod markdown;
 pub mod model;
