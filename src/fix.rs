@@ -1,6 +1,7 @@
-//! `ditich check --fix`: rewrites the project's text files in the one form every later stage
-//! reads, for the mistakes a tool can undo without guessing: Unicode letters stored
-//! decomposed (as macOS saves them) become NFC.
+//! `ditich check --fix`: rewrites the relics' texts in the one form every later stage reads,
+//! for the mistakes a tool can undo: a file saved in Windows-1258 becomes UTF-8, letters
+//! stored decomposed (as macOS saves them) become NFC, and text typed in the TCVN3 or VNI
+//! fonts becomes Unicode.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +9,7 @@ use anyhow::Context as _;
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::diagnostic::{display_path, relative_to};
+use crate::legacy;
 use crate::load::SITES_DIR;
 
 /// A file that was rewritten, and why.
@@ -52,13 +54,34 @@ fn texts(root: &Path) -> Vec<PathBuf> {
 /// The fixed text of a file and what changed, or `None` when nothing needs fixing or the
 /// file is not text ditich can read.
 fn fix(bytes: &[u8]) -> Option<(String, Vec<String>)> {
-    let text = std::str::from_utf8(bytes).ok()?;
     let mut changes = Vec::new();
-    let text = if unicode_normalization::is_nfc(text) {
-        text.to_owned()
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => {
+            changes.push("converted from Windows-1258 to UTF-8".to_owned());
+            legacy::decode_windows_1258(bytes)?
+        }
+    };
+    let text = if unicode_normalization::is_nfc(&text) {
+        text
     } else {
         changes.push("letters stored decomposed were rewritten in NFC".to_owned());
         text.nfc().collect()
+    };
+    let runs = legacy::find_mojibake(&text);
+    let text = if runs.is_empty() {
+        text
+    } else {
+        for encoding in [legacy::Encoding::Tcvn3, legacy::Encoding::Vni] {
+            match runs.iter().filter(|r| r.encoding == encoding).count() {
+                0 => {}
+                1 => changes.push(format!("1 line typed in {encoding} converted to Unicode")),
+                n => changes.push(format!(
+                    "{n} lines typed in {encoding} converted to Unicode"
+                )),
+            }
+        }
+        legacy::fix_mojibake(&text)
     };
     (!changes.is_empty()).then_some((text, changes))
 }

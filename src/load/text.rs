@@ -6,6 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::legacy;
 
 /// Decodes a text file. Vietnamese typed on macOS arrives decomposed (NFD) and text from
 /// Windows tools carries a BOM and CRLF; all of them become the same NFC text, so ids,
@@ -25,15 +26,38 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
 }
 
 /// Decodes a relic's text as [`decode`] does, and warns about what `ditich check --fix`
-/// would change in the file: decomposed letters, which some search tools and older phones
-/// show apart.
+/// would change in the file: a file saved in Windows-1258, which is read as such; decomposed
+/// letters, which some search tools and older phones show apart; text typed in the TCVN3 or
+/// VNI fonts, which reads as gibberish anywhere but on the old computer it came from.
 pub fn decode_document(
     file: &Path,
     bytes: &[u8],
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<String, Diagnostic> {
-    let text = decode(file, bytes)?;
+    let text = match decode(file, bytes) {
+        Ok(text) => text,
+        Err(not_utf8) => {
+            let text = legacy::decode_windows_1258(bytes).ok_or_else(|| not_utf8.clone())?;
+            let mut warning = Diagnostic::warning(
+                "the file is saved in Windows-1258, not UTF-8; ditich read it as Windows-1258",
+            )
+            .in_file(file)
+            .help(
+                "`ditich check --fix` converts it to UTF-8, the encoding every other tool expects",
+            );
+            warning.location = not_utf8.location.map(|mut at| {
+                // Show the line as it reads in Windows-1258, not as the bytes' replacement marks.
+                at.text = text.lines().nth(at.line - 1).unwrap_or_default().to_owned();
+                at
+            });
+            warnings.push(warning);
+            return Ok(normalize(&text));
+        }
+    };
     let raw = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    if let Some(warning) = mojibake_warning(file, &text) {
+        warnings.push(warning);
+    }
     if let Some(at) = first_not_nfc(&raw) {
         warnings.push(
             Diagnostic::warning("the text is not in Unicode NFC form: letters and their marks are stored apart")
@@ -43,6 +67,26 @@ pub fn decode_document(
         );
     }
     Ok(text)
+}
+
+/// One warning for a file's text typed in a legacy font: the first passage, and how many more.
+fn mojibake_warning(file: &Path, text: &str) -> Option<Diagnostic> {
+    let runs = legacy::find_mojibake(text);
+    let first = runs.first()?;
+    let more = match runs.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more line)".to_owned(),
+        n => format!(" (and {n} more lines)"),
+    };
+    Some(
+        Diagnostic::warning(format!(
+            "this text was typed in the old {} font encoding and reads as gibberish: it means \"{}\"{more}",
+            first.encoding, first.fixed
+        ))
+        .in_file(file)
+        .at(Location::of_span(text, first.range.clone()))
+        .help("`ditich check --fix` converts it to Unicode; or type it again with Unikey or EVKey set to Unicode"),
+    )
 }
 
 fn normalize(text: &str) -> String {

@@ -206,3 +206,68 @@ fn output_is_one_line_plain_when_piped_and_silent_when_quiet() {
     let none = String::from_utf8(none.stderr).unwrap();
     assert!(!none.contains('\x1b'), "colour despite NO_COLOR: {none}");
 }
+
+/// Real sentences, as an officer might paste them from an old dossier.
+const HISTORY: &str = "Đền thờ Thành hoàng làng, được xây dựng vào thời Lê, trùng tu năm 1925.";
+const RANKING: &str =
+    "Di tích lịch sử văn hoá cấp tỉnh, xếp hạng theo quyết định của Uỷ ban nhân dân tỉnh Nghệ An.";
+
+/// `text` as Windows-1258 writes it: letters with their circumflex, breve or horn, then the
+/// tone as a combining mark.
+fn windows_1258(text: &str) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization as _;
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let mut split = String::new();
+    for c in text.chars() {
+        let (tone, letter): (String, String) = c.nfd().partition(|m| TONES.contains(m));
+        split.extend(letter.nfc());
+        split.push_str(&tone);
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&split);
+    assert!(!unmappable, "{text}");
+    bytes.into_owned()
+}
+
+#[test]
+fn check_finds_legacy_encodings_and_fix_converts_them() {
+    use ditich::legacy::{Encoding, to_mojibake};
+    let project = Project::fixture("two-relics");
+    let den = project.read("sites/den-a/index.md") + "\n" + HISTORY + "\n";
+    project.write("sites/den-a/index.md", windows_1258(&den));
+    let chua = project.read("sites/chua-b/index.md");
+    let pasted = format!(
+        "{chua}\n{}\n\n{}\n",
+        to_mojibake(HISTORY, Encoding::Tcvn3),
+        to_mojibake(RANKING, Encoding::Vni)
+    );
+    project.write("sites/chua-b/index.md", &pasted);
+
+    let check = project.ditich(&["check"]);
+    assert_eq!(check.code, Some(0), "{}", check.stderr);
+    insta::assert_snapshot!("check_legacy", check.stderr);
+    // Read as Windows-1258, the page is already right.
+    project.build().success();
+    assert!(project.read("output/den-a/index.html").contains(HISTORY));
+
+    let fixed = project.ditich(&["check", "--fix"]);
+    assert_eq!(fixed.code, Some(0));
+    assert!(
+        fixed.stderr.starts_with(
+            "fixed sites/chua-b/index.md: 1 line typed in TCVN3 (ABC) converted to Unicode; 1 line typed in VNI converted to Unicode\n\
+             fixed sites/den-a/index.md: converted from Windows-1258 to UTF-8\n"
+        ),
+        "{}",
+        fixed.stderr
+    );
+    assert_eq!(project.read("sites/den-a/index.md"), den);
+    assert_eq!(
+        project.read("sites/chua-b/index.md"),
+        format!("{chua}\n{HISTORY}\n\n{RANKING}\n")
+    );
+    let after = project.ditich(&["check"]);
+    assert!(
+        after.stderr.ends_with("checked 2 relics: 1 warning\n"),
+        "{}",
+        after.stderr
+    );
+}
