@@ -6,6 +6,7 @@
 //! output folder whole. Every stage reports problems as [`diagnostic::Diagnostic`]s; the
 //! library prints nothing.
 
+pub mod cache;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;

@@ -20,8 +20,6 @@ pub const WIDTHS: [u32; 4] = [400, 600, 900, 1400];
 const QUALITY: u8 = 72;
 /// Changes whenever the encoding does, so that cached variants of older settings are not reused.
 const SETTINGS: &str = "jpeg-q72-catmullrom-v1";
-/// Where encoded variants are kept between builds, in the project folder.
-pub const CACHE_DIR: &str = ".ditich-cache";
 /// File endings treated as photos.
 pub const EXTENSIONS: [&str; 4] = ["jpg", "jpeg", "png", "webp"];
 
@@ -119,21 +117,12 @@ pub fn variants(
     let failed =
         |e: String| Diagnostic::error(format!("cannot process the photo: {e}")).in_file(source);
     let bytes = fs::read(source).map_err(|e| failed(e.to_string()))?;
-    let key = blake3::Hasher::new()
-        .update(SETTINGS.as_bytes())
-        .update(&bytes)
-        .finalize()
-        .to_hex();
+    let key = crate::cache::key(&[SETTINGS.as_bytes(), &bytes]);
     let dir = cache.join("photos");
     let cached: Vec<(String, PathBuf)> = photo
         .widths
         .iter()
-        .map(|w| {
-            (
-                photo.variant(*w),
-                dir.join(format!("{}-{w}.jpg", &key[..32])),
-            )
-        })
+        .map(|w| (photo.variant(*w), dir.join(format!("{key}-{w}.jpg"))))
         .collect();
     if cached.iter().all(|(_, path)| path.is_file()) {
         return Ok(cached);
@@ -153,11 +142,7 @@ pub fn variants(
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, QUALITY)
             .encode_image(&resized)
             .map_err(|e| failed(e.to_string()))?;
-        // Written aside and renamed, so a build stopped midway never leaves half a file cached.
-        let partial = path.with_extension(format!("{}.partial", std::process::id()));
-        fs::write(&partial, &jpeg)
-            .and_then(|()| fs::rename(&partial, path))
-            .map_err(|e| failed(e.to_string()))?;
+        crate::cache::store(path, &jpeg).map_err(|e| failed(e.to_string()))?;
     }
     Ok(cached)
 }

@@ -116,6 +116,9 @@ fn write_all(
                 None => fs::write(&target, bytes),
             },
             Content::Copy(source) => fs::copy(source, &target).map(drop),
+            Content::Cached(source) => {
+                fs::hard_link(source, &target).or_else(|_| fs::copy(source, &target).map(drop))
+            }
         }
         .with_context(|| format!("cannot write {}", target.display()))?;
         progress.step();

@@ -19,7 +19,7 @@ use crate::config::PosterSize;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Rank, Relic, RelicType, Site};
 use crate::render::strings::Strings;
-use crate::render::{OutputFile, templates};
+use crate::render::{Content, OutputFile, templates};
 use crate::urls;
 use fonts::Fonts;
 pub use print::PNG_DPI;
@@ -112,6 +112,7 @@ pub fn render(
         .map_err(|p| diagnostics.extend(p))
         .ok()?;
     let printer = Printer::new(&fonts);
+    let cache = PrintCache::new(site);
 
     let jobs: Vec<(&Relic, &PosterSize)> = site
         .relics
@@ -122,7 +123,7 @@ pub fn render(
     let results: Vec<Result<Printed, Diagnostic>> = jobs
         .par_iter()
         .map(|(relic, size)| {
-            let printed = poster(site, strings, &tera, &printer, relic, size);
+            let printed = poster(site, strings, &tera, &printer, &cache, relic, size);
             progress.step();
             printed
         })
@@ -145,7 +146,7 @@ pub fn render(
     for p in printed {
         files.extend(p.files);
         list.push(p.listing);
-        sheets.push(p.sheet);
+        sheets.push((p.sheet, p.key));
     }
     if posters.formats.contains(&"pdf") {
         let lang = site.config.default_language();
@@ -153,11 +154,20 @@ pub fn render(
             .sizes
             .par_iter()
             .map(|size| {
-                let sheets: Vec<&Sheet> =
-                    sheets.iter().filter(|s| s.size.name == size.name).collect();
+                let (sheets, keys): (Vec<&Sheet>, Vec<&[u8]>) = sheets
+                    .iter()
+                    .filter(|(s, _)| s.size.name == size.name)
+                    .map(|(s, key)| (s, key.as_bytes()))
+                    .unzip();
                 let title = format!("{} – {}", site.config.title[lang], size.name.to_uppercase());
-                print::pdf(&sheets, &title, lang)
-                    .map(|bytes| OutputFile::bytes(format!("posters/all-{}.pdf", size.name), bytes))
+                let mut parts = vec![title.as_bytes(), lang.as_bytes()];
+                parts.extend(keys);
+                cache
+                    .file(&parts, "pdf", || print::pdf(&sheets, &title, lang))
+                    .map(|cached| OutputFile {
+                        path: format!("posters/all-{}.pdf", size.name),
+                        content: Content::Cached(cached),
+                    })
                     .map_err(|err| {
                         Diagnostic::error(format!("cannot print all-{}.pdf: {err}", size.name))
                     })
@@ -177,6 +187,44 @@ struct Printed {
     files: Vec<OutputFile>,
     listing: PrintFile,
     sheet: Sheet,
+    /// What made the sheet, for the key of the books that hold it.
+    key: String,
+}
+
+/// Print files already made, in `.ditich-cache/posters/`: a PDF or PNG is encoded only when
+/// its SVG, fonts or settings changed, which makes a rebuild with posters nearly free.
+struct PrintCache {
+    dir: std::path::PathBuf,
+    /// The fonts and the encoders' settings, part of every key.
+    salt: String,
+}
+
+/// Changes whenever the PDF or PNG encoding does, so files made the old way are not reused.
+const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v1";
+
+impl PrintCache {
+    fn new(site: &Site) -> PrintCache {
+        let mut parts: Vec<&[u8]> = vec![PRINT_SETTINGS.as_bytes()];
+        for (name, bytes) in &site.theme.fonts {
+            parts.extend([name.as_bytes(), bytes.as_slice()]);
+        }
+        PrintCache {
+            dir: site.root.join(crate::cache::DIR).join("posters"),
+            salt: crate::cache::key(&parts),
+        }
+    }
+
+    fn file(
+        &self,
+        parts: &[&[u8]],
+        format: &str,
+        make: impl FnOnce() -> Result<Vec<u8>, String>,
+    ) -> Result<std::path::PathBuf, String> {
+        let mut all = vec![self.salt.as_bytes(), format.as_bytes()];
+        all.extend(parts);
+        let name = format!("{}.{format}", crate::cache::key(&all));
+        crate::cache::get_or_make(&self.dir, &name, make)
+    }
 }
 
 fn poster(
@@ -184,6 +232,7 @@ fn poster(
     strings: &Strings,
     tera: &Tera,
     printer: &Printer,
+    cache: &PrintCache,
     relic: &Relic,
     size: &PosterSize,
 ) -> Result<Printed, Diagnostic> {
@@ -263,14 +312,32 @@ fn poster(
     };
 
     let stem = format!("posters/{}-{}", relic.id, size.name);
+    let dimensions = format!("{}x{}", size.width_mm, size.height_mm);
+    let parts: [&[u8]; 4] = [
+        svg.as_bytes(),
+        dimensions.as_bytes(),
+        sheet.title.as_bytes(),
+        lang.as_bytes(),
+    ];
     let mut files = Vec::new();
     for format in &config.posters.formats {
-        let bytes = match *format {
-            "svg" => svg.clone().into_bytes(),
-            "png" => print::png(&sheet).map_err(&failed)?,
-            _ => print::pdf(&[&sheet], &sheet.title, lang).map_err(&failed)?,
+        let content = match *format {
+            "svg" => Content::Bytes(svg.clone().into_bytes()),
+            "png" => Content::Cached(
+                cache
+                    .file(&parts, format, || print::png(&sheet))
+                    .map_err(&failed)?,
+            ),
+            _ => Content::Cached(
+                cache
+                    .file(&parts, format, || print::pdf(&[&sheet], &sheet.title, lang))
+                    .map_err(&failed)?,
+            ),
         };
-        files.push(OutputFile::bytes(format!("{stem}.{format}"), bytes));
+        files.push(OutputFile {
+            path: format!("{stem}.{format}"),
+            content,
+        });
     }
     let listing = PrintFile {
         id: relic.id.clone(),
@@ -283,10 +350,12 @@ fn poster(
         qr_version: code.version,
         module_mm: module_size(&sheet, &code).unwrap_or(0.0),
     };
+    let key = crate::cache::key(&parts);
     Ok(Printed {
         files,
         listing,
         sheet,
+        key,
     })
 }
 

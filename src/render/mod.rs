@@ -31,8 +31,10 @@ pub struct OutputFile {
 
 pub enum Content {
     Bytes(Vec<u8>),
-    /// Copied unchanged from the project (photos, audio).
+    /// Copied unchanged from the project (audio, documents).
     Copy(PathBuf),
+    /// A file of the build cache, which is never rewritten: linked rather than copied.
+    Cached(PathBuf),
 }
 
 impl OutputFile {
@@ -412,7 +414,7 @@ impl Renderer<'_> {
 
 /// The relics' own files: each photo as its resized variants, every other file as it is.
 fn relic_files(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<OutputFile>> {
-    let cache = site.root.join(crate::photos::CACHE_DIR);
+    let cache = site.root.join(crate::cache::DIR);
     let assets: Vec<(&Relic, &crate::load::Asset)> = site
         .relics
         .iter()
@@ -426,7 +428,7 @@ fn relic_files(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<Out
                     .into_iter()
                     .map(|(name, cached)| OutputFile {
                         path: format!("{}/{name}", relic.slug),
-                        content: Content::Copy(cached),
+                        content: Content::Cached(cached),
                     })
                     .collect()
             }),

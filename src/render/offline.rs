@@ -81,10 +81,15 @@ impl Renderer<'_> {
                 super::Content::Bytes(bytes) => bytes.hash(&mut hasher),
                 // Photos as the officers saved them can weigh megabytes: those are stored
                 // when viewed, not all at the first visit.
-                super::Content::Copy(source) => match std::fs::metadata(source) {
-                    Ok(meta) if meta.len() <= PRECACHE_MAX_BYTES => meta.len().hash(&mut hasher),
-                    _ => continue,
-                },
+                super::Content::Copy(source) | super::Content::Cached(source) => {
+                    match std::fs::metadata(source) {
+                        // A cached file's name is the hash of what made it.
+                        Ok(meta) if meta.len() <= PRECACHE_MAX_BYTES => {
+                            (meta.len(), source.file_name()).hash(&mut hasher);
+                        }
+                        _ => continue,
+                    }
+                }
             }
             file.path.hash(&mut hasher);
             precache.push(url);

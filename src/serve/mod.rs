@@ -59,7 +59,7 @@ struct Shared {
 /// process is stopped. `report` receives what happens.
 pub fn run(root: &Path, address: SocketAddr, report: &dyn Fn(Event)) -> anyhow::Result<()> {
     let config = crate::config::load(root).map_err(crate::diagnostic::Problems)?;
-    let site = root.join(crate::photos::CACHE_DIR).join("serve");
+    let site = root.join(crate::cache::DIR).join("serve");
     let shared = Arc::new(Shared {
         site: site.clone(),
         base_path: config.base_path.clone(),

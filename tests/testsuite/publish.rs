@@ -137,3 +137,49 @@ fn a_rebuild_keeps_unchanged_files_and_replaces_changed_ones() {
     // Nothing of the old output is left behind.
     assert_eq!(project.staging_leftovers(), Vec::<String>::new());
 }
+
+#[test]
+fn print_files_are_encoded_again_only_when_their_poster_changed() {
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "site.toml",
+        "formats = [\"svg\"]",
+        "sizes = [\"plaque\"]\nformats = [\"pdf\", \"png\"]",
+    );
+    let cached = || -> std::collections::BTreeMap<String, std::time::SystemTime> {
+        std::fs::read_dir(project.path(".ditich-cache/posters"))
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                let modified = e.metadata().unwrap().modified().unwrap();
+                (e.file_name().to_string_lossy().into_owned(), modified)
+            })
+            .collect()
+    };
+    project.build().success();
+    let first = cached();
+    let printed = files(&project.output().join("posters"));
+
+    project.build().success();
+    assert_eq!(cached(), first, "a print file was encoded again");
+    assert_eq!(files(&project.output().join("posters")), printed);
+
+    project.edit(
+        "sites/chua-b/index.md",
+        "name = \"Chùa B\"",
+        "name = \"Chùa Bến\"",
+    );
+    project.build().success();
+    let after = cached();
+    // Only Chùa B's plaque (PDF and PNG) and the book of all plaques were made again.
+    let made: Vec<&String> = after
+        .keys()
+        .filter(|name| !first.contains_key(*name))
+        .collect();
+    assert_eq!(made.len(), 3, "{made:?}");
+    assert!(
+        first
+            .iter()
+            .all(|(name, time)| after.get(name) == Some(time))
+    );
+}
