@@ -19,6 +19,7 @@ pub mod photos;
 pub mod posters;
 pub mod render;
 pub mod slug;
+pub mod stats;
 pub mod urls;
 pub mod write;
 
