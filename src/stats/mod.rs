@@ -1,11 +1,21 @@
 //! Stats: how often each relic's QR code was scanned, counted from the web server's access
 //! logs, so that the commune can report it to the district.
 //!
-//! The logs are [`read`] line by line, plain or gzip-compressed, each line [`parse`]d, and its
-//! request matched against the relics' [`landing`] pages.
+//! A scan is a GET or HEAD request of a relic's landing page (`{base_path}Q/{ID}/`, or the typed
+//! `q/{id}/`) answered with 2xx or 3xx, by a user agent that does not call itself a bot. The
+//! logs are [`read`] line by line, each line [`parse`]d and sorted by [`count::Counter`], which
+//! tallies scans per relic and day, per relic and month and in total, with the distinct
+//! [`visitors`] behind them estimated without keeping any address.
 //!
-//! Like the rest of the library, nothing here prints.
+//! Like the rest of the library, nothing here prints: the caller shows the [`count::Summary`].
 
+pub mod catalogue;
+pub mod count;
 pub mod landing;
 pub mod parse;
 pub mod read;
+pub mod visitors;
+
+pub use catalogue::{Catalogue, Relic};
+pub use count::{By, Counter, Stats, Summary};
+pub use visitors::VisitorKey;
