@@ -5,15 +5,18 @@
 //! `q/{id}/`) answered with 2xx or 3xx, by a user agent that does not call itself a bot. The
 //! logs are [`read`] line by line, each line [`parse`]d and sorted by [`count::Counter`], which
 //! tallies scans per relic and day, per relic and month and in total, with the distinct
-//! [`visitors`] behind them estimated without keeping any address.
+//! [`visitors`] behind them estimated without keeping any address. [`report`] and [`chart`]
+//! turn the finished [`count::Stats`] into a table, CSV and SVG.
 //!
 //! Like the rest of the library, nothing here prints: the caller shows the [`count::Summary`].
 
 pub mod catalogue;
+pub mod chart;
 pub mod count;
 pub mod landing;
 pub mod parse;
 pub mod read;
+pub mod report;
 pub mod visitors;
 
 pub use catalogue::{Catalogue, Relic};
