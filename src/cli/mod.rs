@@ -1,6 +1,8 @@
 //! Command-line interface: one struct per subcommand, each with its own `run`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod stats;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -26,6 +28,12 @@ enum Command {
     /// Run this before taking plaques to the print shop, and commit plaques.toml: every later
     /// build checks that each printed code still opens a relic.
     Posters(PostersArgs),
+    /// Count QR scans per relic from web server access logs (nginx or Apache, .gz too).
+    ///
+    /// Prints scans and estimated distinct visitors per relic and month; --csv and --svg also
+    /// write them for a report. No address is stored: visitors are told apart by a keyed hash
+    /// whose key is made anew for each run.
+    Stats(stats::StatsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -57,6 +65,7 @@ impl Cli {
         match self.command {
             Command::Build(args) => args.run(),
             Command::Posters(args) => args.run(),
+            Command::Stats(args) => args.run(),
         }
     }
 }

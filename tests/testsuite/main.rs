@@ -10,3 +10,4 @@ mod posters;
 mod project;
 mod properties;
 mod publish;
+mod stats;
