@@ -319,8 +319,8 @@ impl Counter {
         Stats {
             site_by_day: site_rows(&mut self.site_days, Period::Day),
             site_by_month: site_rows(&mut self.site_months, Period::Month),
-            first_day: self.days.keys().map(|(_, day)| *day).min(),
-            last_day: self.days.keys().map(|(_, day)| *day).max(),
+            first_day: self.site_days.keys().next().copied(),
+            last_day: self.site_days.keys().next_back().copied(),
             totals: self.relics.iter_mut().map(Tally::count).collect(),
             site: self.site.count(),
             by_day,
