@@ -72,3 +72,48 @@ pub fn relic(data: &[u8], project: &Path) {
         let _ = d.to_string();
     }
 }
+
+/// Every line of `data` through the access-log parser and the scan counter, as `ditich stats`
+/// reads a log, then through the reports. Checks what the parser promises and that each line
+/// lands in exactly one of the summary's buckets.
+pub fn access_log(data: &[u8]) {
+    use crate::stats::parse::{self, Request};
+    use crate::stats::{By, Catalogue, Counter, Relic, VisitorKey, chart, landing, report};
+
+    const BASE: &str = "/du-lich/";
+    for line in data.split(|&b| b == b'\n') {
+        let Ok(Ok(entry)) = std::str::from_utf8(line).map(parse::line) else {
+            continue;
+        };
+        assert!((100..=599).contains(&entry.status));
+        assert!(!entry.host.is_empty() && !entry.host.contains(' '));
+        if let Request::Line { method, target } = entry.request {
+            assert!(!method.is_empty() && !target.is_empty());
+            if let Some(code) = landing::code(target, BASE) {
+                assert!(!code.is_empty() && !code.contains('/'));
+            }
+        }
+    }
+
+    let relics = [("DT01", "Đền A"), ("DT02", "Chùa <B> & \"C\"")]
+        .map(|(id, name)| Relic {
+            id: id.to_owned(),
+            name: name.to_owned(),
+        })
+        .to_vec();
+    let retired = [("DT09".to_owned(), "DT01".to_owned())];
+    let catalogue = Catalogue::new(BASE, "Thử", relics, &retired);
+    let mut counter = Counter::new(catalogue, VisitorKey::fixed([0; 32]));
+    counter.read("fuzz.log", data);
+    let stats = counter.finish();
+    let s = &stats.summary;
+    assert_eq!(
+        s.lines,
+        s.scans + s.bots + s.unknown_codes + s.other + s.malformed
+    );
+    assert_eq!(s.scans, stats.site.scans);
+    assert!(stats.site.visitors <= stats.site.scans);
+    let _ = report::table(&stats, By::Day);
+    let _ = report::csv(&stats, By::Month);
+    let _ = chart::svg(&stats);
+}

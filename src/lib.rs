@@ -25,6 +25,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;
+pub mod stats;
 pub mod urls;
 pub mod write;
 

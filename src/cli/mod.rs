@@ -6,6 +6,7 @@ mod check;
 mod new;
 mod output;
 mod serve;
+mod stats;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,6 +58,12 @@ enum Command {
     /// edit, and shows what is wrong when the project has an error. Nothing is written to
     /// output/; print files are left out.
     Serve(serve::ServeArgs),
+    /// Count QR scans per relic from web server access logs (nginx or Apache, .gz too).
+    ///
+    /// Prints scans and estimated distinct visitors per relic and month; --csv and --svg also
+    /// write them for a report. No address is stored: visitors are told apart by a keyed hash
+    /// whose key is made anew for each run.
+    Stats(stats::StatsArgs),
 }
 
 /// The project folder option every command shares.
@@ -81,6 +88,7 @@ impl Cli {
             Command::New(args) => args.run(verbosity),
             Command::Posters(args) => args.run(verbosity),
             Command::Serve(args) => args.run(verbosity),
+            Command::Stats(args) => args.run(verbosity),
         }
     }
 }

@@ -73,3 +73,12 @@ fn relic_inputs_never_panic() {
         ditich::fuzzing::relic(&data, project.path());
     }
 }
+
+#[test]
+fn access_log_inputs_never_panic_and_count_each_line_once() {
+    let inputs = inputs("access_log");
+    assert!(inputs.len() >= 5);
+    for (_, data) in inputs {
+        ditich::fuzzing::access_log(&data);
+    }
+}

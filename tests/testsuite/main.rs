@@ -12,3 +12,4 @@ mod project;
 mod properties;
 mod publish;
 mod serve;
+mod stats;

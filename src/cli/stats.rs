@@ -1,0 +1,119 @@
+//! `ditich stats`: QR scans per relic from the web server's access logs.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::{Args, ValueEnum};
+use ditich::diagnostic::display_path;
+use ditich::stats::{self, By, Counter, VisitorKey, chart, report};
+
+use super::output::Verbosity;
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Access logs of the web server serving the guide, in nginx's or Apache's common or
+    /// combined format; gzip-compressed logs (access.log.2.gz) are read as they are
+    #[arg(value_name = "LOG", required = true)]
+    logs: Vec<PathBuf>,
+    /// The project folder, the one holding site.toml, whose base_url and relic ids say which
+    /// requests are scans [default: the current folder]
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = ".",
+        hide_default_value = true
+    )]
+    root: PathBuf,
+    /// Also write the counts as CSV to FILE: period,id,name,scans,visitors, one row per relic
+    /// and period with scans
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// Also write an SVG bar chart of each relic's scans to FILE
+    #[arg(long, value_name = "FILE")]
+    svg: Option<PathBuf>,
+    /// The period of each row of the table and the CSV
+    #[arg(long, value_enum, value_name = "PERIOD", default_value_t = Period::Month)]
+    by: Period,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Period {
+    /// One row per relic and day
+    Day,
+    /// One row per relic and month
+    Month,
+}
+
+impl StatsArgs {
+    pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+        let (catalogue, errors) = match stats::catalogue::load(&self.root) {
+            Ok(loaded) => loaded,
+            Err(problems) => {
+                verbosity.diagnostics(&problems.0);
+                bail!(
+                    "{problems}; scans are counted against site.toml's base_url, so fix it first"
+                );
+            }
+        };
+        if !errors.is_empty() {
+            let errors = match errors.len() {
+                1 => "1 error".to_owned(),
+                n => format!("{n} errors"),
+            };
+            let ids: Vec<&str> = catalogue.relics.iter().map(|r| r.id.as_str()).collect();
+            let counted = match ids.as_slice() {
+                [] => "no relic's index.md reads, so every code counts as unknown".to_owned(),
+                ids => format!(
+                    "counting the relics whose index.md reads: {}",
+                    ids.join(", ")
+                ),
+            };
+            let style = ditich::diagnostic::Severity::Warning.style();
+            verbosity.status(format_args!(
+                "{style}warning:{style:#} the project has {errors} (`ditich build` lists them); {counted}\n"
+            ));
+        }
+        // Every log opened before any is read: a mistyped name fails at once, not after an
+        // hour of reading the others.
+        let logs = self
+            .logs
+            .iter()
+            .map(|path| {
+                let log = stats::read::open(path)
+                    .with_context(|| format!("cannot read the log {}", path.display()))?;
+                Ok((name(path), log))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+
+        let key = VisitorKey::random().context("cannot draw a random key to hash visitors with")?;
+        let mut counter = Counter::new(catalogue, key);
+        for (name, log) in logs {
+            counter.read(&name, log);
+        }
+        let stats = counter.finish();
+
+        let by = match self.by {
+            Period::Day => By::Day,
+            Period::Month => By::Month,
+        };
+        print!("{}", report::table(&stats, by));
+        if let Some(path) = &self.csv {
+            write(path, &report::csv(&stats, by)?)?;
+        }
+        if let Some(path) = &self.svg {
+            write(path, chart::svg(&stats).as_bytes())?;
+        }
+        verbosity.status(format_args!("{}", stats.summary));
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// A log's name in messages: as given, with `/` separators.
+fn name(path: &Path) -> String {
+    display_path(path)
+}
+
+fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
