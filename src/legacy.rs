@@ -178,6 +178,11 @@ fn looks_windows_1258(decoded: &str) -> bool {
 /// sentence and in all-capital runs, lowercase elsewhere (`Ên §é` → `Ấn Độ`, but mid-sentence
 /// `ấn Độ`).
 pub fn find_mojibake(text: &str) -> Vec<Mojibake> {
+    // Nearly every file is clean, and reading each word both ways is the costly part: text
+    // whose words are all ASCII or Vietnamese as written is passed over after one look.
+    if !may_hold_mojibake(text) {
+        return Vec::new();
+    }
     let mut lines = Vec::new();
     let mut start = 0;
     for line in text.split_inclusive('\n') {
@@ -423,6 +428,18 @@ fn is_legacy(c: char, encoding: Encoding) -> bool {
         Encoding::Vni => vni_letter(c).is_some() || vni_mark(c).is_some(),
         Encoding::Windows1258 => false,
     }
+}
+
+/// Whether any word could be mojibake: it holds a character of a legacy font and is not a
+/// Vietnamese syllable as written. Only such words start a run, so text without them has none.
+fn may_hold_mojibake(text: &str) -> bool {
+    text.split(|c: char| !is_word_char(c)).any(|word| {
+        !word.is_ascii()
+            && word
+                .chars()
+                .any(|c| is_legacy(c, Encoding::Tcvn3) || is_legacy(c, Encoding::Vni))
+            && !is_syllable(word)
+    })
 }
 
 /// A sentence starts here when the line before it holds only opening punctuation, or ends one.
