@@ -271,3 +271,30 @@ fn check_finds_legacy_encodings_and_fix_converts_them() {
         after.stderr
     );
 }
+
+#[test]
+fn check_warns_about_photos_too_small_or_too_heavy() {
+    let project = Project::fixture("two-relics");
+    let mut small = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(600, 400, image::Rgb([90, 120, 60]))
+        .write_to(&mut small, image::ImageFormat::Jpeg)
+        .unwrap();
+    project.write("sites/chua-b/nho.jpg", small.into_inner());
+    // A real photo with 6 MB after its end, as some cameras and editors leave.
+    let mut heavy = std::fs::read(project.path("sites/den-a/cover.jpg")).unwrap();
+    heavy.resize(heavy.len() + 6 * 1024 * 1024, 0);
+    project.write("sites/chua-b/nang.jpg", heavy);
+    project.edit(
+        "sites/chua-b/index.md",
+        "+++\n\nChùa.",
+        "[[photos]]\nfile = \"nho.jpg\"\nalt = \"Cổng\"\n\n[[photos]]\nfile = \"nang.jpg\"\nalt = \"Sân\"\n+++\n\nChùa.",
+    );
+    let run = project.ditich(&["check"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    for expected in [
+        "sites/chua-b/nang.jpg: warning: this photo is 6.0 MB; photos over 5 MB slow down every build and copy",
+        "sites/chua-b/nho.jpg: warning: this photo is only 600 px wide; phones show photos under 800 px blurred",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+}
