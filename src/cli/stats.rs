@@ -16,15 +16,9 @@ pub struct StatsArgs {
     /// combined format; gzip-compressed logs (access.log.2.gz) are read as they are
     #[arg(value_name = "LOG", required = true)]
     logs: Vec<PathBuf>,
-    /// The project folder, the one holding site.toml, whose base_url and relic ids say which
-    /// requests are scans [default: the current folder]
-    #[arg(
-        long,
-        value_name = "DIR",
-        default_value = ".",
-        hide_default_value = true
-    )]
-    root: PathBuf,
+    /// The project whose site.toml base_url and relic ids say which requests are scans
+    #[command(flatten)]
+    project: super::Project,
     /// Also write the counts as CSV to FILE: period,id,name,scans,visitors, one row per relic
     /// and period with scans
     #[arg(long, value_name = "FILE")]
@@ -47,7 +41,7 @@ enum Period {
 
 impl StatsArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
-        let (catalogue, errors) = match stats::catalogue::load(&self.root) {
+        let (catalogue, errors) = match stats::catalogue::load(&self.project.root) {
             Ok(loaded) => loaded,
             Err(problems) => {
                 verbosity.diagnostics(&problems.0);
