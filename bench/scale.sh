@@ -8,17 +8,21 @@
 #   N               project sizes, in relics (default: 7 1000 10000)
 #   --runs R        timed runs per case (default: 5)
 #   --posters-10k   also time the print files for N >= 10000 (several minutes per run)
-#   DITICH=PATH     the binary to time (default: cargo build --release, then target/release/ditich)
+#   DITICH=PATH     the binary to time, copied first (default: cargo build --release, then
+#                   target/release/ditich)
 #   HUGO=PATH       the Hugo to compare with (default: hugo on the PATH; skipped when there is none)
 #
 # Cases, for each N, without print files and with one size (plaque) in two formats (pdf, png):
-#   cold        no output/, .output.* or .ditich-cache/: every photo encoded, every file written
+#   cold        no output/, .output.* or .ditich-cache/: every photo and print file encoded
 #   no-change   a rebuild over the output and cache the runs before left
 #   one-edit    a rebuild after a line is appended to one relic's index.md
 #   hugo cold   Hugo without public/ or resources/ (its resized photos)
 # The table gives the median, min and max wall time of R runs (hyperfine -N), the CPU time
 # (user + system, mean), pages (.html files in the output) per second of the median, and the
 # peak RSS of one more cold run (/usr/bin/time -v).
+#
+# The projects are generated in a temporary folder (mktemp -d: under $TMPDIR, default /tmp),
+# so that is the disk measured. Wall times on a busy machine vary a lot; CPU time much less.
 #
 # Needs python3, hyperfine and GNU time (Debian packages `hyperfine`, `time`); Hugo is
 # optional (`hugo`). CI runs the quick form: bench/scale.sh 7 200 --runs 1
@@ -51,17 +55,20 @@ command -v hyperfine >/dev/null || die "needs hyperfine (apt-get install hyperfi
 [[ -x /usr/bin/time ]] || die "needs GNU time for the peak RSS (apt-get install time)"
 
 if [[ -n ${DITICH:-} ]]; then
-  ditich=$(realpath "$DITICH")
+  built=$DITICH
 else
   cargo build --release --quiet
-  ditich=$repo/target/release/ditich
+  built=$repo/target/release/ditich
 fi
-[[ -x $ditich ]] || die "$ditich is not an executable"
+[[ -x $built ]] || die "$built is not an executable"
 hugo=${HUGO:-$(command -v hugo || true)}
 [[ -n $hugo ]] || note "hugo not found: skipping the Hugo comparison (apt-get install hugo)"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Time a copy: a long run must not switch binaries halfway when the original is rebuilt.
+ditich=$work/ditich
+cp "$built" "$ditich"
 rows=$work/rows.tsv
 : >"$rows"
 
