@@ -21,7 +21,6 @@ same bytes, and both forms write the same relics.
 """
 
 import argparse
-import os
 import random
 import re
 import sys
@@ -373,7 +372,7 @@ class Relic:
         intro = (f"{self.name} ở {hamlet}, làng {c['lang']}, xã {c['xa']}, "
                  f"huyện {c['huyen']}, tỉnh Nghệ An.")
         if self.recognition:
-            decision, authority, date = self.recognition
+            _, authority, date = self.recognition
             year = date[:4]
             intro += (f" Năm {year}, {c['noi']} được {authority} xếp hạng là "
                       f"{rank_words[self.rank]}.[^qd]")
