@@ -146,7 +146,7 @@ pub fn render(
     for p in printed {
         files.extend(p.files);
         list.push(p.listing);
-        sheets.push((p.sheet, p.key));
+        sheets.push(p.page);
     }
     if posters.formats.contains(&"pdf") {
         let lang = site.config.default_language();
@@ -154,16 +154,27 @@ pub fn render(
             .sizes
             .par_iter()
             .map(|size| {
-                let (sheets, keys): (Vec<&Sheet>, Vec<&[u8]>) = sheets
+                let pages: Vec<&BookPage> = sheets
                     .iter()
-                    .filter(|(s, _)| s.size.name == size.name)
-                    .map(|(s, key)| (s, key.as_bytes()))
-                    .unzip();
+                    .filter(|page| page.size.name == size.name)
+                    .collect();
                 let title = format!("{} – {}", site.config.title[lang], size.name.to_uppercase());
                 let mut parts = vec![title.as_bytes(), lang.as_bytes()];
-                parts.extend(keys);
+                parts.extend(pages.iter().map(|page| page.key.as_bytes()));
+                // Parsed again one at a time, so that a province's thousands of posters are
+                // never all in memory; only a changed book is drawn at all.
+                let parsed = pages.iter().map(|page| {
+                    printer
+                        .parse(&page.svg)
+                        .map(|tree| Sheet {
+                            tree,
+                            size: page.size.clone(),
+                            title: page.title.clone(),
+                        })
+                        .map_err(|e| e.to_string())
+                });
                 cache
-                    .file(&parts, "pdf", || print::pdf(&sheets, &title, lang))
+                    .file(&parts, "pdf", || print::pdf(parsed, &title, lang))
                     .map(|cached| OutputFile {
                         path: format!("posters/all-{}.pdf", size.name),
                         content: Content::Cached(cached),
@@ -186,8 +197,15 @@ pub fn render(
 struct Printed {
     files: Vec<OutputFile>,
     listing: PrintFile,
-    sheet: Sheet,
-    /// What made the sheet, for the key of the books that hold it.
+    page: BookPage,
+}
+
+/// A poster as the book of all posters of its size needs it.
+struct BookPage {
+    svg: String,
+    size: PosterSize,
+    title: String,
+    /// What made the poster, for the key of the book.
     key: String,
 }
 
@@ -330,7 +348,9 @@ fn poster(
             ),
             _ => Content::Cached(
                 cache
-                    .file(&parts, format, || print::pdf(&[&sheet], &sheet.title, lang))
+                    .file(&parts, format, || {
+                        print::pdf([Ok(&sheet)], &sheet.title, lang)
+                    })
                     .map_err(&failed)?,
             ),
         };
@@ -354,8 +374,12 @@ fn poster(
     Ok(Printed {
         files,
         listing,
-        sheet,
-        key,
+        page: BookPage {
+            svg,
+            size: size.clone(),
+            title: sheet.title,
+            key,
+        },
     })
 }
 

@@ -45,8 +45,13 @@ impl Printer {
     }
 }
 
-/// One PDF with a page per sheet, each page the sheet's paper size.
-pub fn pdf(sheets: &[&Sheet], title: &str, lang: &str) -> Result<Vec<u8>, String> {
+/// One PDF with a page per sheet, each page the sheet's paper size. Sheets are taken one at
+/// a time, so they may be parsed as they are drawn.
+pub fn pdf<S: std::borrow::Borrow<Sheet>>(
+    sheets: impl IntoIterator<Item = Result<S, String>>,
+    title: &str,
+    lang: &str,
+) -> Result<Vec<u8>, String> {
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
@@ -54,6 +59,8 @@ pub fn pdf(sheets: &[&Sheet], title: &str, lang: &str) -> Result<Vec<u8>, String
             .language(lang.to_owned()),
     );
     for sheet in sheets {
+        let sheet = sheet?;
+        let sheet = sheet.borrow();
         let to_points = POINTS_PER_INCH / MM_PER_INCH;
         let size = Size::from_wh(
             sheet.size.width_mm * to_points,
