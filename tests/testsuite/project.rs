@@ -71,12 +71,13 @@ impl Project {
         self.write(relative, text.replacen(from, to, 1));
     }
 
-    /// Folders a build leaves beside the output while it works (`.output.staging` …).
+    /// Folders a build leaves beside the output while it works (`.output.staging`). The old
+    /// output kept for the next build to reuse, `.output.previous`, is not one of them.
     pub fn staging_leftovers(&self) -> Vec<String> {
         std::fs::read_dir(self.root())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(".output"))
+            .filter(|n| n.starts_with(".output") && n != ".output.previous")
             .collect()
     }
 

@@ -183,3 +183,39 @@ fn print_files_are_encoded_again_only_when_their_poster_changed() {
             .all(|(name, time)| after.get(name) == Some(time))
     );
 }
+
+#[test]
+fn rebuilds_over_reused_folders_give_what_a_cold_build_gives() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    // Each build starts from the output before last: a relic comes and goes, pages change,
+    // and stray files appear in the output.
+    let chua = project.read("sites/chua-b/index.md");
+    project.write(
+        "sites/den-c/index.md",
+        chua.replace("DT02", "DT03").replace("Chùa B", "Đền C"),
+    );
+    project.build().success();
+    let published = files(&project.output());
+    std::fs::remove_dir_all(project.path("sites/den-c")).unwrap();
+    project.write(
+        "sites/chua-b/index.md",
+        chua.replace("Chùa.", "Chùa, đã sửa."),
+    );
+    std::fs::create_dir_all(project.output().join("stray/folder")).unwrap();
+    project.build().success();
+    let den = project.read("sites/den-a/index.md") + "\nĐền, đã sửa.\n";
+    project.write("sites/den-a/index.md", &den);
+    project.build().success();
+    assert_ne!(files(&project.output()), published);
+
+    let cold = Project::fixture("two-relics");
+    cold.write(
+        "sites/chua-b/index.md",
+        chua.replace("Chùa.", "Chùa, đã sửa."),
+    );
+    cold.write("sites/den-a/index.md", &den);
+    cold.build().success();
+    assert_eq!(files(&project.output()), files(&cold.output()));
+    assert_eq!(project.staging_leftovers(), Vec::<String>::new());
+}
