@@ -32,6 +32,11 @@ pub fn language_root(config: &Config, lang: &str) -> String {
     }
 }
 
+/// The map of every relic, with directions: `map/`, `en/map/`.
+pub fn map_page(config: &Config, lang: &str) -> String {
+    format!("{}map/", language_root(config, lang))
+}
+
 pub fn relic_page(config: &Config, lang: &str, slug: &str) -> String {
     format!("{}{slug}/", language_root(config, lang))
 }

@@ -218,7 +218,10 @@ impl Renderer<'_> {
         context.insert("relics", &cards);
         context.insert("filters", &self.filters(lang));
         context.insert("map", &self.map_view(lang, &path));
-        context.insert("map_href", &urls::relative(&path, &format!("{path}map/")));
+        context.insert(
+            "map_href",
+            &urls::relative(&path, &urls::map_page(config, lang)),
+        );
         self.render("index.html", path, &context)
     }
 

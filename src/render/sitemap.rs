@@ -16,6 +16,12 @@ pub fn sitemap(site: &Site) -> Vec<u8> {
         .map(|lang| (lang.clone(), urls::language_root(config, lang)))
         .collect();
     entry(&mut xml, config, &homes, None);
+    let maps: Vec<(String, String)> = config
+        .languages
+        .iter()
+        .map(|lang| (lang.clone(), urls::map_page(config, lang)))
+        .collect();
+    entry(&mut xml, config, &maps, None);
     for relic in &site.relics {
         let pages: Vec<(String, String)> = relic
             .texts

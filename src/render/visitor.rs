@@ -93,7 +93,7 @@ impl Renderer<'_> {
     /// `map/`, `en/map/`: the map with a directions link for every relic.
     pub(super) fn map_page(&self, lang: &str) -> Result<OutputFile, Diagnostic> {
         let config = &self.site.config;
-        let path_in = |l: &str| format!("{}map/", urls::language_root(config, l));
+        let path_in = |l: &str| urls::map_page(config, l);
         let path = path_in(lang);
         let mut page = self.page(lang, &path_in, &self.all_languages());
         page.title = format!(

@@ -316,6 +316,8 @@ fn sitemap_lists_every_page_with_absolute_urls() {
         "https://example.gov.vn/du-lich/den-a/",
         "https://example.gov.vn/du-lich/en/den-a/",
         "https://example.gov.vn/du-lich/chua-b/",
+        "https://example.gov.vn/du-lich/map/",
+        "https://example.gov.vn/du-lich/en/map/",
     ] {
         assert!(
             sitemap.contains(&format!("<loc>{url}</loc>")),
