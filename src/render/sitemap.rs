@@ -10,18 +10,14 @@ pub fn sitemap(site: &Site) -> Vec<u8> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let homes: Vec<(String, String)> = config
-        .languages
-        .iter()
-        .map(|lang| (lang.clone(), urls::language_root(config, lang)))
-        .collect();
-    entry(&mut xml, config, &homes, None);
-    let maps: Vec<(String, String)> = config
-        .languages
-        .iter()
-        .map(|lang| (lang.clone(), urls::map_page(config, lang)))
-        .collect();
-    entry(&mut xml, config, &maps, None);
+    for page in [urls::language_root, urls::map_page] {
+        let versions: Vec<(String, String)> = config
+            .languages
+            .iter()
+            .map(|lang| (lang.clone(), page(config, lang)))
+            .collect();
+        entry(&mut xml, config, &versions, None);
+    }
     for relic in &site.relics {
         let pages: Vec<(String, String)> = relic
             .texts
