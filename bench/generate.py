@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes a synthetic heritage guide of N relics, to time builds at scale.
 
-    bench/generate.py [--posters none|plaque-pdf-png|all] [--seed S] N DIR
-    bench/generate.py --hugo [--seed S] N DIR
+    bench/generate.py [--posters none|plaque-pdf-png|all] [--no-photos] [--seed S] N DIR
+    bench/generate.py --hugo [--no-photos] [--seed S] N DIR
 
 The first form writes a ditich project: DIR/site.toml (the sample's, with [posters] set by
 --posters; default none) and DIR/sites/<folder>/index.md for each relic. The second writes the
@@ -13,7 +13,7 @@ Every relic has about 800 words of Vietnamese built by recombining a bank of rea
 about history, architecture and festivals, with the names of places and people varied, plus
 `##` headings, a table, bullet lists, a footnote and a link to the previous relic. Every 10th
 relic has a cover photo (a copy of the sample's 1200 x 800 JPEG, each copy made distinct by a
-JPEG comment so that no two share a cache entry); every 5th has an English translation
+JPEG comment so that no two share a cache entry), unless --no-photos; every 5th has an English translation
 `index.en.md`. Coordinates are spread over Nghệ An.
 
 Python 3 standard library only. The output depends only on N and the seed: two runs write the
@@ -611,6 +611,8 @@ def main():
     parser.add_argument("--hugo", action="store_true", help="write a Hugo site instead")
     parser.add_argument("--posters", choices=sorted(POSTERS), default="none",
                         help="print files the ditich project makes (default: none)")
+    parser.add_argument("--no-photos", action="store_true",
+                        help="give no relic a photo (the case of the speed targets)")
     parser.add_argument("--seed", type=int, default=2026, help="random seed (default: 2026)")
     args = parser.parse_args()
     if args.n < 1:
@@ -631,6 +633,7 @@ def main():
 
     total_words = photos = translations = 0
     for relic in relics(args.n, args.seed):
+        relic.has_photo = relic.has_photo and not args.no_photos
         folder = root / relic.folder
         if args.hugo:
             main_fm, en_fm = hugo_front_matter(relic, False), hugo_front_matter(relic, True)
