@@ -35,6 +35,30 @@ struct RawConfig {
     /// What the stories may contain beyond Markdown: `[content]`.
     #[serde(default)]
     content: ContentSettings,
+    /// Which relics the slideshow of `/kiosk/` shows: `[kiosk]`.
+    #[serde(default)]
+    kiosk: RawKiosk,
+}
+
+/// `[kiosk]` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKiosk {
+    /// The ids of the relics the kiosk shows, in that order: `["DT01", "DT04"]`. Default: the
+    /// first [`KIOSK_SLIDES`] relics by rank (special national first), then by id.
+    relics: Option<Spanned<Vec<String>>>,
+}
+
+/// How many relics the kiosk shows unless `[kiosk] relics` chooses: at 12 seconds a slide, a
+/// ten-minute round. A public board gets no input, so more would never be seen; and a
+/// province's thousands would make one page too heavy for the board's browser.
+pub const KIOSK_SLIDES: usize = 50;
+
+/// `[kiosk]`, validated against the relics by the model.
+#[derive(Debug, Clone, Default)]
+pub struct Kiosk {
+    /// The chosen ids, and where `site.toml` lists them.
+    pub relics: Option<(Vec<String>, Location)>,
 }
 
 /// `[content]`: how much HTML the stories may carry.
@@ -174,6 +198,7 @@ pub struct Config {
     pub contact: Contact,
     pub posters: Posters,
     pub content: ContentSettings,
+    pub kiosk: Kiosk,
 }
 
 impl Config {
@@ -213,6 +238,7 @@ fn resolve(file: &Path, source: &str, raw: RawConfig) -> Result<Config, Vec<Diag
         contact,
         posters,
         content,
+        kiosk,
     } = raw;
     let mut problems = Vec::new();
     let at = |span: std::ops::Range<usize>| Location::of_span(source, span);
@@ -289,6 +315,11 @@ fn resolve(file: &Path, source: &str, raw: RawConfig) -> Result<Config, Vec<Diag
         contact,
         posters,
         content,
+        kiosk: Kiosk {
+            relics: kiosk
+                .relics
+                .map(|ids| (ids.get_ref().clone(), at(ids.span()))),
+        },
     })
 }
 

@@ -25,6 +25,8 @@ pub struct Site {
     pub relics: Vec<Relic>,
     /// Printed codes whose relic is gone, with the relic each now opens.
     pub retired: Vec<crate::ledger::Retired>,
+    /// The relics the kiosk shows, in order, as indices into `relics`.
+    pub kiosk: Vec<usize>,
 }
 
 #[derive(Debug)]

@@ -85,13 +85,44 @@ pub fn resolve(project: Project, diagnostics: &mut Vec<Diagnostic>) -> Site {
         }
         _ => Vec::new(),
     };
+    let kiosk = kiosk(&done, &config, diagnostics);
     Site {
         root,
         config,
         theme,
         relics: done,
         retired,
+        kiosk,
     }
+}
+
+/// The relics of the kiosk's slideshow, as indices into `relics` (sorted by id): the ones
+/// `[kiosk]` lists, or else the highest-ranked.
+fn kiosk(
+    relics: &[Relic],
+    config: &crate::config::Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    let Some((ids, location)) = &config.kiosk.relics else {
+        let mut chosen: Vec<usize> = (0..relics.len()).collect();
+        chosen.sort_by_key(|&i| relics[i].rank);
+        chosen.truncate(crate::config::KIOSK_SLIDES);
+        return chosen;
+    };
+    ids.iter()
+        .filter_map(|id| {
+            let found = relics.binary_search_by(|r| r.id.as_str().cmp(id)).ok();
+            if found.is_none() {
+                diagnostics.push(
+                    Diagnostic::error(format!("the kiosk lists {id}, which is not a relic's id"))
+                        .in_file(Path::new(crate::config::FILE_NAME))
+                        .at(location.clone())
+                        .help("write the `id` of a relic file, or remove it from [kiosk] relics"),
+                );
+            }
+            found
+        })
+        .collect()
 }
 
 /// How to read one vocabulary: by its key, by a Vietnamese word, and back to the key.

@@ -140,7 +140,8 @@ impl Renderer<'_> {
         self.render("codes.html", path.to_owned(), &context)
     }
 
-    /// `kiosk/`: one relic at a time, full screen, with its QR code, moving on by itself.
+    /// `kiosk/`: one relic at a time, full screen, with its QR code, moving on by itself. It
+    /// shows the relics `[kiosk]` chooses, not all: see [`crate::config::KIOSK_SLIDES`].
     pub(super) fn kiosk(&self) -> Result<OutputFile, Diagnostic> {
         let config = &self.site.config;
         let lang = config.default_language();
@@ -149,9 +150,10 @@ impl Renderer<'_> {
         // Choosing each code's mask is the costly part; the codes are made in parallel.
         let slides = self
             .site
-            .relics
+            .kiosk
             .par_iter()
-            .map(|relic| {
+            .map(|&i| {
+                let relic = &self.site.relics[i];
                 let matrix = Matrix::encode(&qr::payload(config, &relic.id), ErrorCorrection::Q)
                     .map_err(|e| {
                         Diagnostic::error(format!(

@@ -535,3 +535,58 @@ fn iframes_are_allowed_only_from_the_hosts_site_toml_names() {
         "{page}"
     );
 }
+
+/// The names on the kiosk's slides, in order.
+fn kiosk_slides(project: &Project) -> Vec<String> {
+    let page = Html::parse_document(&project.read("output/kiosk/index.html"));
+    let slide = Selector::parse("section.slide").unwrap();
+    page.select(&slide)
+        .map(|s| s.value().attr("aria-label").unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_kiosk_shows_the_fifty_highest_ranked_relics_unless_told() {
+    let project = Project::fixture("two-relics");
+    for n in 3..=60 {
+        let rank = if n == 60 { "national" } else { "provincial" };
+        project.write(
+            &format!("sites/r{n:02}/index.md"),
+            format!(
+                "+++\nid = \"DT{n:02}\"\nname = \"Relic {n:02}\"\nrank = \"{rank}\"\ncategory = \"temple\"\nsummary = \"A relic.\"\n+++\n"
+            ),
+        );
+    }
+    project.build().success();
+    // National first, each rank in the order of the ids; a board's browser gets no more.
+    let mut expected = vec![
+        "Đền A".to_owned(),
+        "Relic 60".to_owned(),
+        "Chùa B".to_owned(),
+    ];
+    expected.extend((3..=49).map(|n| format!("Relic {n:02}")));
+    assert_eq!(kiosk_slides(&project), expected);
+
+    project.edit(
+        "site.toml",
+        "[posters]",
+        "[kiosk]\nrelics = [\"DT07\", \"DT02\"]\n\n[posters]",
+    );
+    project.build().success();
+    assert_eq!(kiosk_slides(&project), ["Relic 07", "Chùa B"]);
+}
+
+#[test]
+fn a_kiosk_relic_that_does_not_exist_is_an_error() {
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "site.toml",
+        "[posters]",
+        "[kiosk]\nrelics = [\"DT01\", \"DT9\"]\n\n[posters]",
+    );
+    project.build().failure().stderr_has(&[
+        "site.toml:16:10: error: the kiosk lists DT9, which is not a relic's id",
+        "= help: write the `id` of a relic file, or remove it from [kiosk] relics",
+    ]);
+    assert!(!project.output().exists());
+}
