@@ -438,7 +438,28 @@ fn may_hold_mojibake(text: &str) -> bool {
             && word
                 .chars()
                 .any(|c| is_legacy(c, Encoding::Tcvn3) || is_legacy(c, Encoding::Vni))
-            && !is_syllable(word)
+            && !is_known_syllable(word)
+    })
+}
+
+/// [`is_syllable`], remembered: a story repeats a few hundred syllables thousands of times, and
+/// a province's stories share them, so each thread judges every spelling once.
+fn is_known_syllable(word: &str) -> bool {
+    // Bounds the memory that a file of endless distinct words could take.
+    const MAX_REMEMBERED: usize = 1 << 16;
+    thread_local! {
+        static SYLLABLES: std::cell::RefCell<std::collections::HashSet<String>> =
+            std::cell::RefCell::default();
+    }
+    SYLLABLES.with_borrow_mut(|known| {
+        if known.contains(word) {
+            return true;
+        }
+        let syllable = is_syllable(word);
+        if syllable && known.len() < MAX_REMEMBERED {
+            known.insert(word.to_owned());
+        }
+        syllable
     })
 }
 
