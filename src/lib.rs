@@ -2,9 +2,9 @@
 //! QR landing pages and open data out.
 //!
 //! The data makes one trip: [`load`] reads the project, [`model`] validates it into a
-//! [`model::Site`], [`render`] turns that into files in memory and [`write`] swaps them into the
-//! output folder whole. Every stage reports problems as [`diagnostic::Diagnostic`]s; the
-//! library prints nothing.
+//! [`model::Site`], [`render`] turns that into files, which [`write`] places in a staging
+//! folder as each is made and swaps into the output folder whole. Every stage reports
+//! problems as [`diagnostic::Diagnostic`]s; the library prints nothing.
 
 pub mod cache;
 pub mod config;
@@ -103,7 +103,8 @@ pub fn check(root: &Path) -> CheckReport {
         let mut site = model::resolve(project, &mut diagnostics);
         if !diagnostics.iter().any(Diagnostic::is_error) {
             prepare(&mut site, &options);
-            render::site(&site, &mut diagnostics, &options);
+            // Rendering to nothing fails only through the project's own problems.
+            let _ = render::site(&site, &render::Discard, &mut diagnostics, &options);
         }
     }
     diagnostic::sort(&mut diagnostics);
@@ -117,26 +118,30 @@ pub fn check(root: &Path) -> CheckReport {
 /// [`Problems`] and `out` is left as it was.
 pub fn build(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Report> {
     check_output_folder(root, out)?;
-    let (mut site, mut diagnostics) = load_site(root);
-    if let Some(site) = &mut site {
-        prepare(site, options);
-    }
-    let files = site
-        .as_ref()
-        .and_then(|site| render::site(site, &mut diagnostics, options));
-    let (Some(site), Some(files)) = (site, files) else {
-        diagnostic::sort(&mut diagnostics);
+    let (site, mut diagnostics) = load_site(root);
+    let Some(mut site) = site else {
         return Err(Problems(diagnostics).into());
     };
-    write::publish(out, &files, options.progress)?;
+    prepare(&mut site, options);
+    let staging = write::Staging::open(out)?;
+    match render::site(&site, &staging, &mut diagnostics, options) {
+        Ok(true) => {}
+        outcome => {
+            staging.abandon();
+            outcome?;
+            diagnostic::sort(&mut diagnostics);
+            return Err(Problems(diagnostics).into());
+        }
+    }
+    let files = staging.publish(options.progress)?;
     diagnostic::sort(&mut diagnostics);
     Ok(Report {
         ids: site.relics.iter().map(|r| r.id.clone()).collect(),
         relics: site.relics.len(),
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        pages: files.iter().filter(|f| f.ends_with(".html")).count(),
         print_files: files
             .iter()
-            .filter(|f| f.path.starts_with("posters/") && !f.path.ends_with(".html"))
+            .filter(|f| f.starts_with("posters/") && !f.ends_with(".html"))
             .count(),
         files: files.len(),
         warnings: diagnostics,

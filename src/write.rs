@@ -14,9 +14,9 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context as _, bail};
-use rayon::prelude::*;
 
 use crate::progress::Progress;
 use crate::render::{Content, OutputFile};
@@ -27,47 +27,158 @@ pub const MARKER: &str = ".ditich-output";
 
 const MARKER_TEXT: &str = "This folder is written by `ditich build` and replaced whole by every build.\nEdit the sources, not these files.\n";
 
-pub fn publish(out: &Path, files: &[OutputFile], progress: &dyn Progress) -> anyhow::Result<()> {
-    let (staging, previous) = siblings(out)?;
-    if let Some(parent) = out.parent() {
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+/// A build's files on their way to the output folder. [`Staging::open`] prepares the staging
+/// folder, [`Staging::put`] places each file as soon as it is rendered, so that a province's
+/// pages are never all in memory at once, and [`Staging::publish`] swaps the folder in.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    previous: PathBuf,
+    /// The published output, whose unchanged files are linked rather than written again.
+    unchanged_from: Option<PathBuf>,
+    /// Folders (relative) known to exist in the staging folder.
+    folders: Mutex<HashSet<PathBuf>>,
+    /// Every file put so far, relative, with `/`.
+    written: Mutex<Vec<String>>,
+}
+
+impl Staging {
+    /// Makes the staging folder ready: it starts from a build's leftovers or from the output
+    /// before last, whichever is there and was written by ditich; anything else is cleared.
+    pub fn open(out: &Path) -> anyhow::Result<Staging> {
+        let (staging, previous) = siblings(out)?;
+        if let Some(parent) = out.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        if !out.exists() && previous.is_dir() && staging.is_dir() {
+            // A build was stopped between moving the old site aside and moving the new one in.
+            fs::rename(&previous, out)
+                .with_context(|| format!("cannot restore {}", out.display()))?;
+        }
+        check_replaceable(out)?;
+        for folder in [&staging, &previous] {
+            if !folder.join(MARKER).is_file() {
+                remove_if_present(folder)?;
+            }
+        }
+        if !staging.exists() && previous.exists() {
+            fs::rename(&previous, &staging)
+                .with_context(|| format!("cannot reuse {}", previous.display()))?;
+        }
+        remove_if_present(&previous)?;
+        fs::create_dir_all(&staging)
+            .and_then(|()| fs::write(staging.join(MARKER), MARKER_TEXT))
+            .with_context(|| format!("cannot write in {}", staging.display()))?;
+        Ok(Staging {
+            unchanged_from: out.join(MARKER).is_file().then(|| out.to_path_buf()),
+            out: out.to_path_buf(),
+            dir: staging,
+            previous,
+            folders: Mutex::default(),
+            written: Mutex::default(),
+        })
     }
-    if !out.exists() && previous.is_dir() && staging.is_dir() {
-        // A build was stopped between moving the old site aside and moving the new one in.
-        fs::rename(&previous, out).with_context(|| format!("cannot restore {}", out.display()))?;
+
+    /// Places one file, unless the staging folder holds it already. A file is never rewritten
+    /// in place, only replaced, because it may be linked from the published output.
+    pub fn put(&self, file: &OutputFile) -> anyhow::Result<()> {
+        let relative = Path::new(&file.path);
+        let target = self.dir.join(relative);
+        relative
+            .parent()
+            .map_or(Ok(()), |folder| self.make_folder(folder))
+            .and_then(|()| place(&target, file, self.unchanged_from.as_deref()))
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        lock(&self.written).push(file.path.clone());
+        Ok(())
     }
-    check_replaceable(out)?;
-    // The staging folder starts from a build's leftovers or from the output before last,
-    // whichever is there and was written by ditich; anything else is cleared.
-    for folder in [&staging, &previous] {
-        if !folder.join(MARKER).is_file() {
-            remove_if_present(folder)?;
+
+    /// Removes what the build did not put, then moves the new site in and the old one aside.
+    /// Returns the paths of the site's files, sorted.
+    pub fn publish(self, progress: &dyn Progress) -> anyhow::Result<Vec<String>> {
+        progress.stage("publishing", 1);
+        let mut written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
+        written.sort_unstable();
+        let wanted: HashSet<&Path> = written
+            .iter()
+            .map(Path::new)
+            .chain([Path::new(MARKER)])
+            .collect();
+        let folders: HashSet<&Path> = wanted
+            .iter()
+            .flat_map(|path| path.ancestors().skip(1))
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+        prune(&self.dir, Path::new(""), &wanted, &folders)
+            .with_context(|| format!("cannot clear {}", self.dir.display()))?;
+        let out = &self.out;
+        if out.exists() {
+            fs::rename(out, &self.previous)
+                .with_context(|| format!("cannot move the old {} aside", out.display()))?;
+        }
+        if let Err(err) = fs::rename(&self.dir, out) {
+            // Put the old site back rather than leave no site at all.
+            let _ = fs::rename(&self.previous, out);
+            return Err(err)
+                .with_context(|| format!("cannot move the new site into {}", out.display()));
+        }
+        progress.step();
+        Ok(written)
+    }
+
+    /// Gives up a failed build and leaves the published output as it was. The staging folder
+    /// becomes the spare again, for the next build to bring up to date; before the first
+    /// publication there is nothing worth keeping.
+    pub fn abandon(self) {
+        if !self.out.exists() {
+            let _ = fs::remove_dir_all(&self.dir);
+        } else if !self.previous.exists() {
+            let _ = fs::rename(&self.dir, &self.previous);
         }
     }
-    if !staging.exists() && previous.exists() {
-        fs::rename(&previous, &staging)
-            .with_context(|| format!("cannot reuse {}", previous.display()))?;
-    }
-    remove_if_present(&previous)?;
-    fs::create_dir_all(&staging)
-        .and_then(|()| fs::write(staging.join(MARKER), MARKER_TEXT))
-        .with_context(|| format!("cannot write in {}", staging.display()))?;
 
-    let unchanged_from = out.join(MARKER).is_file().then_some(out);
-    update(&staging, files, unchanged_from, progress)?;
+    /// Creates `folder` (relative) in the staging folder, replacing a file or link that an
+    /// older build left where the folder now goes.
+    fn make_folder(&self, folder: &Path) -> io::Result<()> {
+        if folder.as_os_str().is_empty() || lock(&self.folders).contains(folder) {
+            return Ok(());
+        }
+        if let Some(parent) = folder.parent() {
+            self.make_folder(parent)?;
+        }
+        let dir = self.dir.join(folder);
+        match fs::symlink_metadata(&dir) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                fs::remove_file(&dir)?;
+                create_dir(&dir)?;
+            }
+            Err(err) if err.kind() == io::ErrorKind::NotFound => create_dir(&dir)?,
+            Err(err) => return Err(err),
+        }
+        lock(&self.folders).insert(folder.to_path_buf());
+        Ok(())
+    }
+}
 
-    if out.exists() {
-        fs::rename(out, &previous)
-            .with_context(|| format!("cannot move the old {} aside", out.display()))?;
+impl crate::render::Sink for Staging {
+    fn put(&self, file: OutputFile) -> anyhow::Result<()> {
+        Staging::put(self, &file)
     }
-    if let Err(err) = fs::rename(&staging, out) {
-        // Put the old site back rather than leave no site at all.
-        let _ = fs::rename(&previous, out);
-        return Err(err)
-            .with_context(|| format!("cannot move the new site into {}", out.display()));
+}
+
+/// Another worker may create the same folder at the same moment.
+fn create_dir(dir: &Path) -> io::Result<()> {
+    match fs::create_dir(dir) {
+        Err(err) if err.kind() != io::ErrorKind::AlreadyExists => Err(err),
+        _ => Ok(()),
     }
-    Ok(())
+}
+
+/// A worker that panicked holding the lock left nothing half-done in these lists.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The staging folder and the place the old output waits while the new one moves in:
@@ -100,44 +211,6 @@ fn check_replaceable(out: &Path) -> anyhow::Result<()> {
     )
 }
 
-/// Makes `staging` hold exactly `files` and the marker: what is there with the right bytes
-/// stays, the rest is written. A file is never rewritten in place, only replaced, because it
-/// may be linked from the published output.
-fn update(
-    staging: &Path,
-    files: &[OutputFile],
-    unchanged_from: Option<&Path>,
-    progress: &dyn Progress,
-) -> anyhow::Result<()> {
-    let wanted: HashSet<&Path> = files
-        .iter()
-        .map(|f| Path::new(&f.path))
-        .chain([Path::new(MARKER)])
-        .collect();
-    let folders: HashSet<&Path> = wanted
-        .iter()
-        .flat_map(|path| path.ancestors().skip(1))
-        .filter(|p| !p.as_os_str().is_empty())
-        .collect();
-    prune(staging, Path::new(""), &wanted, &folders)
-        .with_context(|| format!("cannot clear {}", staging.display()))?;
-    let mut folders: Vec<&&Path> = folders.iter().collect();
-    folders.sort();
-    for folder in folders {
-        let dir = staging.join(folder);
-        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-
-    progress.stage("writing", files.len());
-    files.par_iter().try_for_each(|file| {
-        let target = staging.join(&file.path);
-        place(&target, file, unchanged_from)
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        progress.step();
-        Ok(())
-    })
-}
-
 /// Removes from `dir` (at `relative` in the staging folder) whatever the new site does not
 /// have, and what has the wrong kind: a folder where a file goes, a link anywhere.
 fn prune(
@@ -164,7 +237,8 @@ fn prune(
 
 /// Puts one file at `target`, unless it is already there.
 fn place(target: &Path, file: &OutputFile, unchanged_from: Option<&Path>) -> io::Result<()> {
-    let present = fs::symlink_metadata(target).is_ok();
+    let present = fs::symlink_metadata(target).ok();
+    let present = present.as_ref();
     match &file.content {
         Content::Bytes(bytes) => {
             if holds(target, bytes) {
@@ -202,12 +276,13 @@ fn place(target: &Path, file: &OutputFile, unchanged_from: Option<&Path>) -> io:
 }
 
 /// Removes a stale file before its replacement is written, so that its bytes, which the
-/// published output may share, are never overwritten.
-fn replace(target: &Path, present: bool) -> io::Result<()> {
-    if present {
-        fs::remove_file(target)?;
+/// published output may share, are never overwritten; or the folder an older build had there.
+fn replace(target: &Path, present: Option<&fs::Metadata>) -> io::Result<()> {
+    match present {
+        Some(meta) if meta.is_dir() => fs::remove_dir_all(target),
+        Some(_) => fs::remove_file(target),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Whether the file at `path` holds exactly `bytes`; the length is compared first, so most
@@ -223,5 +298,80 @@ fn remove_if_present(dir: &Path) -> anyhow::Result<()> {
             Err(err).with_context(|| format!("cannot remove {}", dir.display()))
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Silent;
+
+    fn build(out: &Path, files: &[(&str, &str)]) -> Vec<String> {
+        let staging = Staging::open(out).unwrap();
+        for (path, text) in files {
+            staging
+                .put(&OutputFile::bytes(*path, text.as_bytes().to_vec()))
+                .unwrap();
+        }
+        staging.publish(&Silent).unwrap()
+    }
+
+    /// Every file under `dir` but the marker, with its text.
+    fn tree(dir: &Path) -> Vec<(String, String)> {
+        let mut found: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file() && e.file_name() != MARKER)
+            .map(|e| {
+                let path = e.path().strip_prefix(dir).unwrap();
+                let text = fs::read_to_string(e.path()).unwrap();
+                (path.to_string_lossy().replace('\\', "/"), text)
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn reused_folders_end_up_holding_exactly_the_new_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        build(&out, &[("a", "1"), ("c/d", "2"), ("e/f/g", "3")]);
+        build(&out, &[("a", "1"), ("c/d", "2"), ("e/f/g", "4")]);
+        // The staging folder is now the first build's output: a file becomes a folder, a
+        // folder a file, and a link appears where a file goes.
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/etc/hostname", dir.path().join(".output.previous/h")).unwrap();
+        let written = build(
+            &out,
+            &[("a/b", "5"), ("c", "6"), ("e/f/g", "4"), ("h", "7")],
+        );
+        assert_eq!(written, ["a/b", "c", "e/f/g", "h"]);
+        let expected = [("a/b", "5"), ("c", "6"), ("e/f/g", "4"), ("h", "7")]
+            .map(|(p, t)| (p.to_owned(), t.to_owned()));
+        assert_eq!(tree(&out), expected);
+        assert!(!fs::symlink_metadata(out.join("h")).unwrap().is_symlink());
+        // The spare holds the build before.
+        assert_eq!(tree(&dir.path().join(".output.previous"))[2].1, "4");
+    }
+
+    #[test]
+    fn an_abandoned_build_leaves_the_output_and_a_spare() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let staging = Staging::open(&out).unwrap();
+        staging.put(&OutputFile::bytes("a", b"1".to_vec())).unwrap();
+        staging.abandon();
+        assert!(!out.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left");
+
+        build(&out, &[("a", "1")]);
+        let staging = Staging::open(&out).unwrap();
+        staging.put(&OutputFile::bytes("a", b"2".to_vec())).unwrap();
+        staging.abandon();
+        assert_eq!(tree(&out), [("a".to_owned(), "1".to_owned())]);
+        assert!(dir.path().join(".output.previous").join(MARKER).is_file());
+        build(&out, &[("b", "3")]);
+        assert_eq!(tree(&out), [("b".to_owned(), "3".to_owned())]);
     }
 }

@@ -1,5 +1,6 @@
-//! Render: the model to the files of `output/`, in memory. Pages are rendered in parallel;
-//! nothing here touches the disk except to name files that the write stage copies.
+//! Render: the model to the files of `output/`. Pages are rendered in parallel and handed to
+//! a [`Sink`] (the write stage) one at a time; nothing here touches the disk except to name
+//! files that the write stage copies.
 
 mod data;
 mod jsonld;
@@ -12,6 +13,7 @@ pub mod view;
 mod visitor;
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use tera::{Context, Tera};
@@ -37,6 +39,77 @@ pub enum Content {
     Cached(PathBuf),
 }
 
+/// Where rendered files go, as soon as each is made.
+pub trait Sink: Sync {
+    /// Takes one file of the site. An error stops the build.
+    fn put(&self, file: OutputFile) -> anyhow::Result<()>;
+}
+
+/// For `check`, which renders everything to find every problem and keeps nothing.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: OutputFile) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+/// Hands files to the sink from many workers, and keeps what the last files need to know of
+/// them: the problems found, and what the service worker stores.
+struct Emitter<'s> {
+    sink: &'s dyn Sink,
+    problems: Mutex<Vec<Diagnostic>>,
+    precache: Mutex<Vec<offline::Precached>>,
+    failure: Mutex<Option<anyhow::Error>>,
+}
+
+impl<'s> Emitter<'s> {
+    fn new(sink: &'s dyn Sink) -> Emitter<'s> {
+        Emitter {
+            sink,
+            problems: Mutex::default(),
+            precache: Mutex::default(),
+            failure: Mutex::default(),
+        }
+    }
+
+    fn emit(&self, file: Result<OutputFile, Diagnostic>) {
+        match file {
+            Ok(file) => self.put(file),
+            Err(problem) => lock(&self.problems).push(problem),
+        }
+    }
+
+    fn put(&self, file: OutputFile) {
+        if lock(&self.failure).is_some() {
+            return;
+        }
+        if let Some(precached) = offline::precached(&file) {
+            lock(&self.precache).push(precached);
+        }
+        if let Err(err) = self.sink.put(file) {
+            lock(&self.failure).get_or_insert(err);
+        }
+    }
+
+    /// Moves the problems found so far into `diagnostics`; an error from the sink ends the
+    /// build. `Ok(false)` when a problem is an error.
+    fn settle(&self, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<bool> {
+        if let Some(err) = lock(&self.failure).take() {
+            return Err(err);
+        }
+        let problems = std::mem::take(&mut *lock(&self.problems));
+        let failed = problems.iter().any(Diagnostic::is_error);
+        diagnostics.extend(problems);
+        Ok(!failed)
+    }
+}
+
+/// A worker that panicked holding the lock left nothing half-done in these lists.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 impl OutputFile {
     pub(crate) fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> OutputFile {
         OutputFile {
@@ -56,19 +129,30 @@ struct Renderer<'a> {
     landing_script: String,
 }
 
-/// Renders every file of the site; `None` when a template or the theme's strings failed.
+/// Renders every file of the site into `sink`. `Ok(false)` when the project's problems, now
+/// in `diagnostics`, stopped it (a template or the theme's strings failed); an error when the
+/// sink failed.
 pub fn site(
     site: &Site,
+    sink: &dyn Sink,
     diagnostics: &mut Vec<Diagnostic>,
     options: &crate::Options,
-) -> Option<Vec<OutputFile>> {
+) -> anyhow::Result<bool> {
     let progress = options.progress;
-    let strings = Strings::new(&site.theme.strings, &site.config)
-        .map_err(|p| diagnostics.extend(p))
-        .ok()?;
-    let tera = templates::engine(&site.theme.templates)
-        .map_err(|p| diagnostics.extend(p))
-        .ok()?;
+    let strings = match Strings::new(&site.theme.strings, &site.config) {
+        Ok(strings) => strings,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return Ok(false);
+        }
+    };
+    let tera = match templates::engine(&site.theme.templates) {
+        Ok(tera) => tera,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return Ok(false);
+        }
+    };
     let renderer = Renderer {
         csp: content_security_policy(&site.config),
         landing_script: String::from_utf8_lossy(
@@ -83,6 +167,7 @@ pub fn site(
         tera,
     };
     let config = &site.config;
+    let out = Emitter::new(sink);
 
     let relic_pages: Vec<(usize, &str)> = site
         .relics
@@ -91,7 +176,7 @@ pub fn site(
         .flat_map(|(i, r)| r.texts.iter().map(move |t| (i, t.lang.as_str())))
         .collect();
     progress.stage("pages", relic_pages.len());
-    let pages: Vec<Result<OutputFile, Diagnostic>> = relic_pages
+    relic_pages
         .par_iter()
         .map(|&(i, lang)| {
             let page = renderer.relic(i, lang);
@@ -113,55 +198,48 @@ pub fn site(
         .chain(rayon::iter::once(renderer.codes_page()))
         .chain(rayon::iter::once(renderer.kiosk()))
         .chain(rayon::iter::once(renderer.not_found()))
-        .collect();
-
-    let mut files = Vec::with_capacity(pages.len() + 16);
-    let before = diagnostics.len();
-    for page in pages {
-        match page {
-            Ok(file) => files.push(file),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    if diagnostics[before..].iter().any(Diagnostic::is_error) {
-        return None;
+        .for_each(|page| out.emit(page));
+    if !out.settle(diagnostics)? {
+        return Ok(false);
     }
 
-    let (posters, print_files) =
-        crate::posters::render(site, &renderer.strings, diagnostics, progress)?;
+    let Some((posters, print_files)) =
+        crate::posters::render(site, &renderer.strings, diagnostics, progress)
+    else {
+        return Ok(false);
+    };
     if !print_files.is_empty() {
-        files.push(
-            renderer
-                .poster_list(&print_files)
-                .map_err(|d| diagnostics.push(d))
-                .ok()?,
-        );
+        out.emit(renderer.poster_list(&print_files));
     }
-    files.extend(posters);
-    files.push(OutputFile::bytes("sitemap.xml", sitemap::sitemap(site)));
-    files.push(OutputFile::bytes("robots.txt", sitemap::robots(site)));
-    files.push(OutputFile::bytes("data/relics.json", data::json(site)));
-    files.push(OutputFile::bytes(
+    for file in posters {
+        out.put(file);
+    }
+    out.put(OutputFile::bytes("sitemap.xml", sitemap::sitemap(site)));
+    out.put(OutputFile::bytes("robots.txt", sitemap::robots(site)));
+    out.put(OutputFile::bytes("data/relics.json", data::json(site)));
+    out.put(OutputFile::bytes(
         "data/relics.geojson",
         data::geojson(site),
     ));
-    files.push(OutputFile::bytes("data/relics.csv", data::csv(site)));
+    out.put(OutputFile::bytes("data/relics.csv", data::csv(site)));
     for (name, bytes) in &site.theme.static_files {
-        files.push(OutputFile::bytes(format!("assets/{name}"), bytes.clone()));
+        out.put(OutputFile::bytes(format!("assets/{name}"), bytes.clone()));
     }
     if options.photos {
-        files.extend(relic_files(site, diagnostics)?);
+        relic_files(site, &out);
     }
-    files.push(renderer.manifest());
-    files.extend(renderer.icons().map_err(|d| diagnostics.push(d)).ok()?);
+    out.put(renderer.manifest());
+    match renderer.icons() {
+        Ok(icons) => icons.into_iter().for_each(|icon| out.put(icon)),
+        Err(problem) => out.emit(Err(problem)),
+    }
+    if !out.settle(diagnostics)? {
+        return Ok(false);
+    }
     // Last: the service worker lists the files above.
-    files.push(
-        renderer
-            .service_worker(&files)
-            .map_err(|d| diagnostics.push(d))
-            .ok()?,
-    );
-    Some(files)
+    let precache = std::mem::take(&mut *lock(&out.precache));
+    out.emit(renderer.service_worker(precache));
+    out.settle(diagnostics)
 }
 
 impl Renderer<'_> {
@@ -416,39 +494,32 @@ impl Renderer<'_> {
 }
 
 /// The relics' own files: each photo as its resized variants, every other file as it is.
-fn relic_files(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<OutputFile>> {
+fn relic_files(site: &Site, out: &Emitter<'_>) {
     let cache = site.root.join(crate::cache::DIR);
     let assets: Vec<(&Relic, &crate::load::Asset)> = site
         .relics
         .iter()
         .flat_map(|r| r.assets.iter().map(move |a| (r, a)))
         .collect();
-    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = assets
+    assets
         .par_iter()
-        .map(|(relic, asset)| match relic.photos.get(&asset.name) {
-            Some(photo) => crate::photos::variants(photo, &asset.path, &cache).map(|variants| {
-                variants
-                    .into_iter()
-                    .map(|(name, cached)| OutputFile {
-                        path: format!("{}/{name}", relic.slug),
-                        content: Content::Cached(cached),
-                    })
-                    .collect()
-            }),
-            None => Ok(vec![OutputFile {
+        .for_each(|(relic, asset)| match relic.photos.get(&asset.name) {
+            Some(photo) => match crate::photos::variants(photo, &asset.path, &cache) {
+                Ok(variants) => {
+                    for (name, cached) in variants {
+                        out.put(OutputFile {
+                            path: format!("{}/{name}", relic.slug),
+                            content: Content::Cached(cached),
+                        });
+                    }
+                }
+                Err(problem) => out.emit(Err(problem)),
+            },
+            None => out.put(OutputFile {
                 path: format!("{}/{}", relic.slug, asset.name),
                 content: Content::Copy(asset.path.clone()),
-            }]),
-        })
-        .collect();
-    let mut files = Vec::new();
-    for result in results {
-        match result {
-            Ok(more) => files.extend(more),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    (!diagnostics.iter().any(Diagnostic::is_error)).then_some(files)
+            }),
+        });
 }
 
 /// Pages may load only the site's own files; embedded videos only from the hosts

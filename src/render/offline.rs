@@ -1,8 +1,6 @@
 //! What makes the guide an installable, offline web app: the manifest, its icons, and a
 //! service worker that stores every page after the first visit.
 
-use std::hash::{Hash, Hasher};
-
 use resvg::tiny_skia;
 use serde_json::json;
 use tera::Context;
@@ -67,44 +65,63 @@ impl Renderer<'_> {
             .collect()
     }
 
-    /// `sw.js`, listing every page and asset of `files` to store at the first visit. Its version
-    /// is a hash of those files, so that a new build replaces the stored copy and the same
-    /// build gives the same bytes.
-    pub(super) fn service_worker(&self, files: &[OutputFile]) -> Result<OutputFile, Diagnostic> {
-        let mut precache: Vec<String> = Vec::new();
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for file in files {
-            let Some(url) = offline_url(&file.path) else {
-                continue;
-            };
-            match &file.content {
-                super::Content::Bytes(bytes) => bytes.hash(&mut hasher),
-                // Photos as the officers saved them can weigh megabytes: those are stored
-                // when viewed, not all at the first visit.
-                super::Content::Copy(source) | super::Content::Cached(source) => {
-                    match std::fs::metadata(source) {
-                        // A cached file's name is the hash of what made it.
-                        Ok(meta) if meta.len() <= PRECACHE_MAX_BYTES => {
-                            (meta.len(), source.file_name()).hash(&mut hasher);
-                        }
-                        _ => continue,
-                    }
-                }
-            }
-            file.path.hash(&mut hasher);
-            precache.push(url);
+    /// `sw.js`, listing every page and asset to store at the first visit. Its version is a
+    /// hash of those files, so that a new build replaces the stored copy and the same build
+    /// gives the same bytes.
+    pub(super) fn service_worker(
+        &self,
+        mut precache: Vec<Precached>,
+    ) -> Result<OutputFile, Diagnostic> {
+        precache.sort_unstable_by(|a, b| a.url.cmp(&b.url));
+        let mut hasher = blake3::Hasher::new();
+        for file in &precache {
+            hasher.update(file.fingerprint.as_bytes());
         }
-        precache.sort();
+        let version = hasher.finalize().to_hex();
+        let urls: Vec<&str> = precache.iter().map(|p| p.url.as_str()).collect();
         let mut context = Context::new();
-        context.insert("version", &format!("{:016x}", hasher.finish()));
+        context.insert("version", &version[..16]);
         context.insert(
             "precache",
-            &serde_json::to_string(&precache).unwrap_or_default(),
+            &serde_json::to_string(&urls).unwrap_or_default(),
         );
         let js =
             super::templates::render(&self.tera, &self.site.theme.templates, "sw.js", &context)?;
         Ok(OutputFile::bytes("sw.js", js.into_bytes()))
     }
+}
+
+/// A file the service worker stores at the first visit.
+pub(super) struct Precached {
+    url: String,
+    /// A hash of its path and content.
+    fingerprint: blake3::Hash,
+}
+
+/// What the service worker keeps of `file`, if it stores it at the first visit.
+pub(super) fn precached(file: &OutputFile) -> Option<Precached> {
+    let url = offline_url(&file.path)?;
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(file.path.as_bytes()).update(&[0]);
+    match &file.content {
+        super::Content::Bytes(bytes) => hasher.update(bytes),
+        // Photos as the officers saved them can weigh megabytes: those are stored when
+        // viewed, not all at the first visit.
+        super::Content::Copy(source) | super::Content::Cached(source) => {
+            let meta = std::fs::metadata(source).ok()?;
+            if meta.len() > PRECACHE_MAX_BYTES {
+                return None;
+            }
+            // A cached file's name is the hash of what made it.
+            hasher
+                .update(&meta.len().to_le_bytes())
+                .update(source.file_name()?.as_encoded_bytes())
+        }
+    };
+    Some(Precached {
+        url,
+        fingerprint: hasher.finalize(),
+    })
 }
 
 /// The URL a visitor uses for a file worth keeping offline: pages as their folder, the theme's

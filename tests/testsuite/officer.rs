@@ -186,7 +186,7 @@ fn output_is_one_line_plain_when_piped_and_silent_when_quiet() {
     assert_eq!((quiet.code, quiet.stderr.as_str()), (Some(0), ""));
 
     let verbose = project.ditich(&["build", "-v"]);
-    for stage in ["pages: ", "print files: ", "writing: "] {
+    for stage in ["pages: ", "print files: ", "publishing: "] {
         assert!(verbose.stderr.contains(stage), "{}", verbose.stderr);
     }
 
