@@ -419,7 +419,15 @@ fn classify(word: &str, encoding: Encoding) -> Word {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c) || is_legacy(c, Encoding::Tcvn3)
+    // Vietnamese letters first: they are most of the non-ASCII text, and Unicode's general
+    // table is slow to search.
+    c.is_ascii_alphanumeric()
+        || ('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷'
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        || !c.is_ascii()
+            && (c.is_alphanumeric()
+                || ('\u{300}'..='\u{36F}').contains(&c)
+                || is_legacy(c, Encoding::Tcvn3))
 }
 
 fn is_legacy(c: char, encoding: Encoding) -> bool {
@@ -1085,6 +1093,16 @@ mod tests {
         for text in texts {
             assert_eq!(find_mojibake(&text), [], "{text}");
             assert_eq!(fix_mojibake(&text), text);
+        }
+    }
+
+    #[test]
+    fn the_quick_letter_ranges_agree_with_unicode() {
+        for c in ('\0'..='\u{2FFF}').filter(|c| !c.is_ascii()) {
+            let slow = c.is_alphanumeric()
+                || ('\u{300}'..='\u{36F}').contains(&c)
+                || is_legacy(c, Encoding::Tcvn3);
+            assert_eq!(is_word_char(c), slow, "{c:?}");
         }
     }
 

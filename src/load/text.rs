@@ -12,6 +12,11 @@ use crate::legacy;
 /// Windows tools carries a BOM and CRLF; all of them become the same NFC text, so ids,
 /// names and slugs compare equal however the file was saved.
 pub fn decode(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    utf8(file, bytes).map(normalize)
+}
+
+/// The text of a UTF-8 file, without its BOM.
+fn utf8<'b>(file: &Path, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         // Notepad's "Unicode" is UTF-16: the text is fine, only its encoding is not.
         return Err(Diagnostic::error(
@@ -21,8 +26,7 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
         .help("open it in Notepad and save it again with File > Save as > Encoding: UTF-8"));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|err| not_utf8(file, bytes, err))?;
-    Ok(normalize(text))
+    std::str::from_utf8(bytes).map_err(|err| not_utf8(file, bytes, err))
 }
 
 /// Decodes a relic's text as [`decode`] does, and warns about what `ditich check --fix`
@@ -34,8 +38,8 @@ pub fn decode_document(
     bytes: &[u8],
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<String, Diagnostic> {
-    let text = match decode(file, bytes) {
-        Ok(text) => text,
+    let raw = match utf8(file, bytes) {
+        Ok(raw) => raw,
         Err(not_utf8) => {
             let text = legacy::decode_windows_1258(bytes).ok_or_else(|| not_utf8.clone())?;
             let mut warning = Diagnostic::warning(
@@ -54,11 +58,16 @@ pub fn decode_document(
             return Ok(normalize(&text));
         }
     };
-    let raw = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    // Nearly every file is NFC already; then only its line ends may need changing.
+    let not_nfc = first_not_nfc(raw);
+    let text = match not_nfc {
+        None => lf(raw).into_owned(),
+        Some(_) => normalize(raw),
+    };
     if let Some(warning) = mojibake_warning(file, &text) {
         warnings.push(warning);
     }
-    if let Some(at) = first_not_nfc(&raw) {
+    if let Some(at) = not_nfc {
         warnings.push(
             Diagnostic::warning("the text is not in Unicode NFC form: letters and their marks are stored apart")
                 .in_file(file)
@@ -90,11 +99,20 @@ fn mojibake_warning(file: &Path, text: &str) -> Option<Diagnostic> {
 }
 
 fn normalize(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
+    let text = lf(text);
     if unicode_normalization::is_nfc(&text) {
-        text
+        text.into_owned()
     } else {
         text.nfc().collect()
+    }
+}
+
+/// `\r\n` line ends as `\n`.
+fn lf(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").into()
+    } else {
+        text.into()
     }
 }
 
