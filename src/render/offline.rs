@@ -7,9 +7,15 @@ use tera::Context;
 
 use super::{OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
+use crate::urls;
 
 /// Files larger than this are not stored at the first visit.
 const PRECACHE_MAX_BYTES: u64 = 300_000;
+
+/// What the first visit stores at most, in bytes: a commune's whole guide (the sample's is
+/// 0.7 MB), but not a province's hundreds of megabytes over a visitor's slow connection.
+/// Pages left out are stored when they are viewed.
+const PRECACHE_BUDGET: u64 = 2_000_000;
 
 /// Icon sizes Android asks a web app for.
 const ICON_SIZES: [u32; 2] = [192, 512];
@@ -70,8 +76,23 @@ impl Renderer<'_> {
     /// gives the same bytes.
     pub(super) fn service_worker(
         &self,
-        mut precache: Vec<Precached>,
+        precache: Vec<Precached>,
     ) -> Result<OutputFile, Diagnostic> {
+        let config = &self.site.config;
+        let home_and_map: Vec<String> = config
+            .languages
+            .iter()
+            .flat_map(|lang| {
+                let home = urls::language_root(config, lang);
+                let home = if home.is_empty() {
+                    "./".to_owned()
+                } else {
+                    home
+                };
+                [home, urls::map_page(config, lang)]
+            })
+            .collect();
+        let mut precache = within_budget(precache, &home_and_map, PRECACHE_BUDGET);
         precache.sort_unstable_by(|a, b| a.url.cmp(&b.url));
         let mut hasher = blake3::Hasher::new();
         for file in &precache {
@@ -91,11 +112,43 @@ impl Renderer<'_> {
     }
 }
 
-/// A file the service worker stores at the first visit.
+/// A file the service worker may store at the first visit.
 pub(super) struct Precached {
     url: String,
+    bytes: u64,
     /// A hash of its path and content.
     fingerprint: blake3::Hash,
+}
+
+/// The files worth storing first that fit in `budget`: the theme's files, which every page
+/// needs, then the 404 page that stands in for any page missed offline, then `home_and_map`,
+/// then the rest.
+fn within_budget(
+    mut files: Vec<Precached>,
+    home_and_map: &[String],
+    budget: u64,
+) -> Vec<Precached> {
+    let priority = |url: &str| {
+        if url.starts_with("assets/") {
+            0
+        } else if url == "404.html" {
+            1
+        } else if home_and_map.iter().any(|u| u == url) {
+            2
+        } else {
+            3
+        }
+    };
+    files.sort_by(|a, b| (priority(&a.url), &a.url).cmp(&(priority(&b.url), &b.url)));
+    let mut left = budget;
+    files.retain(|file| {
+        let fits = file.bytes <= left;
+        if fits {
+            left -= file.bytes;
+        }
+        fits
+    });
+    files
 }
 
 /// What the service worker keeps of `file`, if it stores it at the first visit.
@@ -103,8 +156,11 @@ pub(super) fn precached(file: &OutputFile) -> Option<Precached> {
     let url = offline_url(&file.path)?;
     let mut hasher = blake3::Hasher::new();
     hasher.update(file.path.as_bytes()).update(&[0]);
-    match &file.content {
-        super::Content::Bytes(bytes) => hasher.update(bytes),
+    let size = match &file.content {
+        super::Content::Bytes(bytes) => {
+            hasher.update(bytes);
+            bytes.len() as u64
+        }
         // Photos as the officers saved them can weigh megabytes: those are stored when
         // viewed, not all at the first visit.
         super::Content::Copy(source) | super::Content::Cached(source) => {
@@ -115,11 +171,13 @@ pub(super) fn precached(file: &OutputFile) -> Option<Precached> {
             // A cached file's name is the hash of what made it.
             hasher
                 .update(&meta.len().to_le_bytes())
-                .update(source.file_name()?.as_encoded_bytes())
+                .update(source.file_name()?.as_encoded_bytes());
+            meta.len()
         }
     };
     Some(Precached {
         url,
+        bytes: size,
         fingerprint: hasher.finalize(),
     })
 }
@@ -144,4 +202,53 @@ fn offline_url(path: &str) -> Option<String> {
             .iter()
             .any(|ext| path.to_ascii_lowercase().ends_with(ext)))
     .then(|| path.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(url: &str, bytes: u64) -> Precached {
+        Precached {
+            url: url.to_owned(),
+            bytes,
+            fingerprint: blake3::hash(url.as_bytes()),
+        }
+    }
+
+    fn kept(files: Vec<Precached>, budget: u64) -> Vec<String> {
+        let home_and_map = ["./".to_owned(), "map/".to_owned(), "en/".to_owned()];
+        within_budget(files, &home_and_map, budget)
+            .into_iter()
+            .map(|f| f.url)
+            .collect()
+    }
+
+    #[test]
+    fn a_commune_is_stored_whole() {
+        let files = vec![
+            file("den-a/", 30),
+            file("./", 50),
+            file("assets/site.css", 10),
+        ];
+        assert_eq!(kept(files, 100), ["assets/site.css", "./", "den-a/"]);
+    }
+
+    #[test]
+    fn a_province_stores_what_every_page_needs_first() {
+        let files = vec![
+            file("a/", 20),
+            file("b/", 20),
+            file("map/", 40),
+            file("./", 500),
+            file("404.html", 5),
+            file("assets/site.css", 10),
+            file("en/", 30),
+        ];
+        // The home page is too big for the budget; smaller pages after it still fit.
+        assert_eq!(
+            kept(files, 100),
+            ["assets/site.css", "404.html", "en/", "map/"]
+        );
+    }
 }
