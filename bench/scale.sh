@@ -10,9 +10,12 @@
 #   --posters-10k   also time the print files for N >= 10000 (several minutes per run)
 #   DITICH=PATH     the binary to time, copied first (default: cargo build --release, then
 #                   target/release/ditich)
-#   HUGO=PATH       the Hugo to compare with (default: hugo on the PATH; skipped when there is none)
+#   HUGO=PATH       the Hugo to compare with (default: hugo on the PATH; skipped when there is
+#                   none, or when HUGO is set empty)
 #
-# Cases, for each N, without print files and with one size (plaque) in two formats (pdf, png):
+# Projects, for each N: a photo on every 10th relic and no print files; no photos and no print
+# files (the case of the speed targets); photos and one size (plaque) in two formats (pdf, png).
+# Cases, for each project:
 #   cold        no output/, .output.* or .ditich-cache/: every photo and print file encoded
 #   no-change   a rebuild over the output and cache the runs before left
 #   one-edit    a rebuild after a line is appended to one relic's index.md
@@ -61,7 +64,7 @@ else
   built=$repo/target/release/ditich
 fi
 [[ -x $built ]] || die "$built is not an executable"
-hugo=${HUGO:-$(command -v hugo || true)}
+hugo=${HUGO-$(command -v hugo || true)}
 [[ -n $hugo ]] || note "hugo not found: skipping the Hugo comparison (apt-get install hugo)"
 
 work=$(mktemp -d)
@@ -120,14 +123,18 @@ measure() {
 
 skipped=()
 for n in "${sizes[@]}"; do
-  for posters in none plaque-pdf-png; do
-    if [[ $posters != none ]] && ((n >= 10000)) && ! $posters_10k; then
+  for posters in none no-photos plaque-pdf-png; do
+    if [[ $posters == plaque-pdf-png ]] && ((n >= 10000)) && ! $posters_10k; then
       note "N=$n: skipping the print files (pass --posters-10k to time them)"
       skipped+=("$n")
       continue
     fi
     dir=$work/ditich-$n-$posters
-    python3 bench/generate.py --posters "$posters" "$n" "$dir"
+    if [[ $posters == no-photos ]]; then
+      python3 bench/generate.py --no-photos "$n" "$dir"
+    else
+      python3 bench/generate.py --posters "$posters" "$n" "$dir"
+    fi
     build=$(quote "$ditich" build --root "$dir")
 
     rss=$(peak_rss "$dir" "$ditich" build --root "$dir")
@@ -159,7 +166,7 @@ echo
 python3 - "$rows" <<'PY'
 import json, statistics, sys
 
-print("| N | case | posters | pages | median s | min s | max s | CPU s | pages/s | peak RSS MB |")
+print("| N | case | photos, print files | pages | median s | min s | max s | CPU s | pages/s | peak RSS MB |")
 print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|")
 for line in open(sys.argv[1], encoding="utf-8"):
     n, case, posters, pages, rss, path = line.rstrip("\n").split("\t")
@@ -167,7 +174,11 @@ for line in open(sys.argv[1], encoding="utf-8"):
     times = result["times"]
     median = statistics.median(times)
     cpu = result["user"] + result["system"]
-    posters = {"none": "none", "plaque-pdf-png": "plaque pdf+png"}.get(posters, "–")
+    posters = {
+        "none": "every 10th, none",
+        "no-photos": "no photos, none",
+        "plaque-pdf-png": "every 10th, plaque pdf+png",
+    }.get(posters, "–")
     rss = f"{int(rss) / 1024:.0f}" if rss != "-" else "–"
     print(f"| {n} | {case} | {posters} | {pages} | {median:.2f} | {min(times):.2f} | "
           f"{max(times):.2f} | {cpu:.2f} | {int(pages) / median:,.0f} | {rss} |")

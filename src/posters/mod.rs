@@ -39,18 +39,53 @@ pub struct PrintFile {
     pub module_mm: f32,
 }
 
-/// What poster templates see.
+/// What a poster says: all it is made of but the drawing of its QR codes.
+struct PosterContent<'a> {
+    text: PosterText<'a>,
+    /// What the QR code holds, and its error correction.
+    qr: String,
+    qr_level: crate::config::ErrorCorrection,
+    /// The short address printed under the code, for typing.
+    typed: String,
+    /// What the Wifi code holds, when the relic has one.
+    wifi: Option<String>,
+}
+
+impl PosterContent<'_> {
+    /// Every byte of it, for the poster's key in the cache.
+    fn fingerprint(&self) -> serde_json::Result<Vec<u8>> {
+        let mut bytes = serde_json::to_vec(&self.text)?;
+        for part in [&self.qr, &format!("{:?}", self.qr_level), &self.typed] {
+            bytes.push(0);
+            bytes.extend(part.as_bytes());
+        }
+        if let Some(wifi) = &self.wifi {
+            bytes.push(1);
+            bytes.extend(wifi.as_bytes());
+        }
+        Ok(bytes)
+    }
+}
+
+/// The words of a poster, as its template sees them.
 #[derive(Serialize)]
-struct PosterView<'a> {
+struct PosterText<'a> {
     size: SizeView,
     site: SiteView<'a>,
     relic: RelicView<'a>,
-    qr: QrView,
-    /// The code that joins the relic's Wifi, when it has one.
-    wifi: Option<QrView>,
     /// "Quét mã để xem thuyết minh", "Scan for the guide": one line per language.
     scan: Vec<&'a str>,
     wifi_label: &'a str,
+}
+
+/// What poster templates see.
+#[derive(Serialize)]
+struct PosterView<'a> {
+    #[serde(flatten)]
+    text: &'a PosterText<'a>,
+    qr: QrView,
+    /// The code that joins the relic's Wifi, when it has one.
+    wifi: Option<QrView>,
 }
 
 #[derive(Serialize)]
@@ -159,13 +194,15 @@ pub fn render(
                     .filter(|page| page.size.name == size.name)
                     .collect();
                 let title = format!("{} – {}", site.config.title[lang], size.name.to_uppercase());
-                let mut parts = vec![title.as_bytes(), lang.as_bytes()];
+                let mut parts = vec![b"book".as_slice(), title.as_bytes(), lang.as_bytes()];
                 parts.extend(pages.iter().map(|page| page.key.as_bytes()));
-                // Parsed again one at a time, so that a province's thousands of posters are
-                // never all in memory; only a changed book is drawn at all.
+                // Read from the cache one at a time, so that a province's thousands of posters
+                // are never all in memory; only a changed book is drawn at all.
                 let parsed = pages.iter().map(|page| {
+                    let svg = std::fs::read_to_string(&page.svg)
+                        .map_err(|e| format!("cannot read {}: {e}", page.svg.display()))?;
                     printer
-                        .parse(&page.svg)
+                        .parse(&svg)
                         .map(|tree| Sheet {
                             tree,
                             size: page.size.clone(),
@@ -174,7 +211,9 @@ pub fn render(
                         .map_err(|e| e.to_string())
                 });
                 cache
-                    .file(&parts, "pdf", || print::pdf(parsed, &title, lang))
+                    .file(&cache.key(&parts), "pdf", || {
+                        print::pdf(parsed, &title, lang)
+                    })
                     .map(|cached| OutputFile {
                         path: format!("posters/all-{}.pdf", size.name),
                         content: Content::Cached(cached),
@@ -202,15 +241,17 @@ struct Printed {
 
 /// A poster as the book of all posters of its size needs it.
 struct BookPage {
-    svg: String,
+    /// Its SVG, in the cache.
+    svg: std::path::PathBuf,
     size: PosterSize,
     title: String,
     /// What made the poster, for the key of the book.
     key: String,
 }
 
-/// Print files already made, in `.ditich-cache/posters/`: a PDF or PNG is encoded only when
-/// its SVG, fonts or settings changed, which makes a rebuild with posters nearly free.
+/// Print files already made, in `.ditich-cache/posters/`, named by a hash of what a poster is
+/// made of (its text, its QR payload, the templates, the fonts and the encoders' settings):
+/// an unchanged poster is neither drawn nor encoded again.
 struct PrintCache {
     dir: std::path::PathBuf,
     /// The fonts and the encoders' settings, part of every key.
@@ -218,7 +259,7 @@ struct PrintCache {
 }
 
 /// Changes whenever the PDF or PNG encoding does, so files made the old way are not reused.
-const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v1";
+const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v2";
 
 impl PrintCache {
     fn new(site: &Site) -> PrintCache {
@@ -226,22 +267,30 @@ impl PrintCache {
         for (name, bytes) in &site.theme.fonts {
             parts.extend([name.as_bytes(), bytes.as_slice()]);
         }
+        for (name, template) in &site.theme.posters {
+            parts.extend([name.as_bytes(), template.source.as_bytes()]);
+        }
         PrintCache {
             dir: site.root.join(crate::cache::DIR).join("posters"),
             salt: crate::cache::key(&parts),
         }
     }
 
+    /// The key of a file made of `parts`.
+    fn key(&self, parts: &[&[u8]]) -> String {
+        let mut all = vec![self.salt.as_bytes()];
+        all.extend(parts);
+        crate::cache::key(&all)
+    }
+
+    /// The cached file `<key>.<format>`, made by `make` when it is not there yet.
     fn file(
         &self,
-        parts: &[&[u8]],
+        key: &str,
         format: &str,
         make: impl FnOnce() -> Result<Vec<u8>, String>,
     ) -> Result<std::path::PathBuf, String> {
-        let mut all = vec![self.salt.as_bytes(), format.as_bytes()];
-        all.extend(parts);
-        let name = format!("{}.{format}", crate::cache::key(&all));
-        crate::cache::get_or_make(&self.dir, &name, make)
+        crate::cache::get_or_make(&self.dir, &format!("{key}.{format}"), make)
     }
 }
 
@@ -258,27 +307,9 @@ fn poster(
     let lang = config.default_language();
     let t = strings.get(lang);
     let text = &relic.texts[0];
-    let data = qr::payload(config, &relic.id);
     let failed =
         |err: String| Diagnostic::error(format!("poster {}-{}: {err}", relic.id, size.name));
-    let code = Matrix::encode(&data, size.error_correction)
-        .map_err(|e| failed(format!("the QR code cannot hold {data}: {e}")))?;
-    // Every template gets the Wifi code; the default theme draws it on the plaque only.
-    let wifi = relic
-        .wifi
-        .as_ref()
-        .map(|wifi| {
-            let payload = qr::wifi_payload(wifi);
-            let matrix =
-                Matrix::encode(&payload, crate::config::ErrorCorrection::M).map_err(|e| {
-                    failed(format!(
-                        "the Wifi code cannot hold the network's name and password: {e}"
-                    ))
-                })?;
-            Ok(qr_view(&matrix, payload, String::new()))
-        })
-        .transpose()?;
-    let view = PosterView {
+    let text_view = PosterText {
         size: SizeView {
             name: size.name,
             width: size.width_mm,
@@ -297,17 +328,6 @@ fn poster(
             summary: &text.summary,
             category: t.label(crate::model::Category::GROUP, relic.category.key()),
         },
-        qr: qr_view(
-            &code,
-            data,
-            format!(
-                "{}{}{}",
-                config.host,
-                config.base_path,
-                urls::landing_typed(&relic.id)
-            ),
-        ),
-        wifi,
         scan: config
             .languages
             .iter()
@@ -315,50 +335,68 @@ fn poster(
             .collect(),
         wifi_label: t.text("poster_wifi"),
     };
-    let context = Context::from_serialize(&view).map_err(|e| failed(e.to_string()))?;
-    let template = format!("{}.svg", size.name);
-    let svg = templates::render(tera, &site.theme.posters, &template, &context)?;
-    let tree = printer.parse(&svg).map_err(|e| {
-        failed(format!(
-            "the template {template} does not give valid SVG: {e}"
-        ))
-    })?;
-    let sheet = Sheet {
-        tree,
-        size: size.clone(),
-        title: format!("{} ({}) – {}", text.name, relic.id, size.name),
+    let content = PosterContent {
+        text: text_view,
+        qr: qr::payload(config, &relic.id),
+        qr_level: size.error_correction,
+        typed: format!(
+            "{}{}{}",
+            config.host,
+            config.base_path,
+            urls::landing_typed(&relic.id)
+        ),
+        wifi: relic.wifi.as_ref().map(qr::wifi_payload),
     };
+    let title = format!("{} ({}) – {}", text.name, relic.id, size.name);
+    // Everything the poster is made of, so that an unchanged one is not even drawn: drawing
+    // sets its text with the font and chooses its QR code's mask, which cost more than
+    // encoding a cached file saves.
+    let fingerprint = content.fingerprint().map_err(|e| failed(e.to_string()))?;
+    let key = cache.key(&[&fingerprint, title.as_bytes(), lang.as_bytes()]);
 
-    let stem = format!("posters/{}-{}", relic.id, size.name);
-    let dimensions = format!("{}x{}", size.width_mm, size.height_mm);
-    let parts: [&[u8]; 4] = [
-        svg.as_bytes(),
-        dimensions.as_bytes(),
-        sheet.title.as_bytes(),
-        lang.as_bytes(),
-    ];
+    let drawing = std::cell::OnceCell::new();
+    let draw = || {
+        drawing
+            .get_or_init(|| draw(tera, printer, &site.theme, &content, size, &title))
+            .as_ref()
+            .map_err(|d: &Diagnostic| d.message.clone())
+    };
+    let svg = cache.file(&key, "svg", || Ok(draw()?.svg.clone().into_bytes()));
+    let facts = cache.file(&key, "facts", || {
+        let drawn = draw()?;
+        Ok(format!("{} {}", drawn.qr_version, drawn.module_mm).into_bytes())
+    });
     let mut files = Vec::new();
-    for format in &config.posters.formats {
-        let content = match *format {
-            "svg" => Content::Bytes(svg.clone().into_bytes()),
-            "png" => Content::Cached(
-                cache
-                    .file(&parts, format, || print::png(&sheet))
-                    .map_err(&failed)?,
-            ),
-            _ => Content::Cached(
-                cache
-                    .file(&parts, format, || {
-                        print::pdf([Ok(&sheet)], &sheet.title, lang)
-                    })
-                    .map_err(&failed)?,
-            ),
-        };
-        files.push(OutputFile {
-            path: format!("{stem}.{format}"),
-            content,
-        });
+    let mut made = svg.and_then(|svg| Ok((svg, facts?)));
+    if let Ok((svg, _)) = &made {
+        for format in &config.posters.formats {
+            let file = match *format {
+                "svg" => Ok(svg.clone()),
+                "png" => cache.file(&key, format, || print::png(&draw()?.sheet)),
+                _ => cache.file(&key, format, || {
+                    let sheet = &draw()?.sheet;
+                    print::pdf([Ok(sheet)], &sheet.title, lang)
+                }),
+            };
+            match file {
+                Ok(cached) => files.push(OutputFile {
+                    path: format!("posters/{}-{}.{format}", relic.id, size.name),
+                    content: Content::Cached(cached),
+                }),
+                Err(err) => {
+                    made = Err(err);
+                    break;
+                }
+            }
+        }
     }
+    // A template's own error says more than the encoder's word for it.
+    if let Some(Err(problem)) = drawing.get() {
+        return Err(problem.clone());
+    }
+    let (svg, facts) = made.map_err(failed)?;
+    let facts = std::fs::read_to_string(&facts).unwrap_or_default();
+    let (qr_version, module_mm) = facts.split_once(' ').unwrap_or_default();
     let listing = PrintFile {
         id: relic.id.clone(),
         name: text.name.clone(),
@@ -367,19 +405,84 @@ fn poster(
             .iter()
             .map(|f| f.path.trim_start_matches("posters/").to_owned())
             .collect(),
-        qr_version: code.version,
-        module_mm: module_size(&sheet, &code).unwrap_or(0.0),
+        qr_version: qr_version.parse().unwrap_or_default(),
+        module_mm: module_mm.parse().unwrap_or_default(),
     };
-    let key = crate::cache::key(&parts);
     Ok(Printed {
         files,
         listing,
         page: BookPage {
             svg,
             size: size.clone(),
-            title: sheet.title,
+            title,
             key,
         },
+    })
+}
+
+/// A poster as drawn: its SVG, parsed for printing, and what the list of print files says of
+/// its QR code.
+struct Drawing {
+    svg: String,
+    sheet: Sheet,
+    qr_version: i16,
+    module_mm: f32,
+}
+
+/// Fills the size's template with `content` and its QR codes, and parses the result.
+fn draw(
+    tera: &Tera,
+    printer: &Printer,
+    theme: &crate::load::theme::Theme,
+    content: &PosterContent<'_>,
+    size: &PosterSize,
+    title: &str,
+) -> Result<Drawing, Diagnostic> {
+    let failed = |err: String| {
+        Diagnostic::error(format!(
+            "poster {}-{}: {err}",
+            content.text.relic.id, size.name
+        ))
+    };
+    let code = Matrix::encode(&content.qr, content.qr_level)
+        .map_err(|e| failed(format!("the QR code cannot hold {}: {e}", content.qr)))?;
+    // Every template gets the Wifi code; the default theme draws it on the plaque only.
+    let wifi = content
+        .wifi
+        .as_ref()
+        .map(|payload| {
+            let matrix =
+                Matrix::encode(payload, crate::config::ErrorCorrection::M).map_err(|e| {
+                    failed(format!(
+                        "the Wifi code cannot hold the network's name and password: {e}"
+                    ))
+                })?;
+            Ok(qr_view(&matrix, payload.clone(), String::new()))
+        })
+        .transpose()?;
+    let view = PosterView {
+        text: &content.text,
+        qr: qr_view(&code, content.qr.clone(), content.typed.clone()),
+        wifi,
+    };
+    let context = Context::from_serialize(&view).map_err(|e| failed(e.to_string()))?;
+    let template = format!("{}.svg", size.name);
+    let svg = templates::render(tera, &theme.posters, &template, &context)?;
+    let tree = printer.parse(&svg).map_err(|e| {
+        failed(format!(
+            "the template {template} does not give valid SVG: {e}"
+        ))
+    })?;
+    let sheet = Sheet {
+        tree,
+        size: size.clone(),
+        title: title.to_owned(),
+    };
+    Ok(Drawing {
+        svg,
+        qr_version: code.version,
+        module_mm: module_size(&sheet, &code).unwrap_or(0.0),
+        sheet,
     })
 }
 

@@ -454,6 +454,26 @@ fn printing_records_each_code_once_in_the_ledger() {
 }
 
 #[test]
+fn a_project_template_that_gives_broken_svg_fails_the_build_every_time() {
+    let project = Project::fixture("two-relics");
+    project.edit("site.toml", "[posters]", "[posters]\nsizes = [\"plaque\"]");
+    project.build().success();
+    let before = files(&project.output());
+    project.write(
+        "posters/plaque.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><g>{{ relic.name }}</svg>",
+    );
+    // Twice: a poster that failed leaves nothing in the cache for the next build to trust.
+    for _ in 0..2 {
+        project.build().failure().stderr_has(&[
+            "error: poster DT01-plaque: the template plaque.svg does not give valid SVG",
+            "error: poster DT02-plaque: the template plaque.svg does not give valid SVG",
+        ]);
+        assert_eq!(files(&project.output()), before);
+    }
+}
+
+#[test]
 fn printing_an_unknown_code_is_refused() {
     let project = Project::fixture("two-relics");
     printed(&project, &["DT09"])
