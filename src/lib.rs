@@ -192,6 +192,12 @@ pub fn print(
     Ok(PrintReport { build, recorded })
 }
 
+/// The data behind a lock that another worker panicked holding: the lists locked here are
+/// never left half-changed, and the panic itself stops the build.
+pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn prepare(site: &mut model::Site, options: &Options) {
     if !options.print_files {
         site.config.posters.sizes.clear();

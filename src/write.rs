@@ -18,6 +18,7 @@ use std::sync::Mutex;
 
 use anyhow::{Context as _, bail};
 
+use crate::lock;
 use crate::progress::Progress;
 use crate::render::{Content, OutputFile};
 
@@ -85,10 +86,11 @@ impl Staging {
     pub fn put(&self, file: &OutputFile) -> anyhow::Result<()> {
         let relative = Path::new(&file.path);
         let target = self.dir.join(relative);
-        relative
-            .parent()
-            .map_or(Ok(()), |folder| self.make_folder(folder))
-            .and_then(|()| place(&target, file, self.unchanged_from.as_deref()))
+        if let Some(folder) = relative.parent() {
+            self.make_folder(folder)
+                .with_context(|| format!("cannot create {}", self.dir.join(folder).display()))?;
+        }
+        place(&target, file, self.unchanged_from.as_deref())
             .with_context(|| format!("cannot write {}", target.display()))?;
         lock(&self.written).push(file.path.clone());
         Ok(())
@@ -151,8 +153,13 @@ impl Staging {
         match fs::symlink_metadata(&dir) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
-                fs::remove_file(&dir)?;
-                create_dir(&dir)?;
+                // Another worker may have removed it and made the folder already.
+                match fs::remove_file(&dir) {
+                    Err(err) if err.kind() != io::ErrorKind::NotFound && !is_folder(&dir) => {
+                        return Err(err);
+                    }
+                    _ => create_dir(&dir)?,
+                }
             }
             Err(err) if err.kind() == io::ErrorKind::NotFound => create_dir(&dir)?,
             Err(err) => return Err(err),
@@ -168,17 +175,16 @@ impl crate::render::Sink for Staging {
     }
 }
 
+fn is_folder(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+}
+
 /// Another worker may create the same folder at the same moment.
 fn create_dir(dir: &Path) -> io::Result<()> {
     match fs::create_dir(dir) {
         Err(err) if err.kind() != io::ErrorKind::AlreadyExists => Err(err),
         _ => Ok(()),
     }
-}
-
-/// A worker that panicked holding the lock left nothing half-done in these lists.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The staging folder and the place the old output waits while the new one moves in:
@@ -254,7 +260,10 @@ fn place(target: &Path, file: &OutputFile, unchanged_from: Option<&Path>) -> io:
             }
         }
         Content::Cached(source) => {
-            if same_file::is_same_file(source, target).unwrap_or(false) {
+            // A link to the cached file would be pruned: only a real file counts.
+            if present.is_some_and(fs::Metadata::is_file)
+                && same_file::is_same_file(source, target).unwrap_or(false)
+            {
                 return Ok(());
             }
             replace(target, present)?;
@@ -353,6 +362,33 @@ mod tests {
         assert!(!fs::symlink_metadata(out.join("h")).unwrap().is_symlink());
         // The spare holds the build before.
         assert_eq!(tree(&dir.path().join(".output.previous"))[2].1, "4");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_the_right_cached_file_is_replaced_by_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let cached = dir.path().join("cached.png");
+        fs::write(&cached, "png").unwrap();
+        let build = || {
+            let staging = Staging::open(&out).unwrap();
+            staging
+                .put(&OutputFile {
+                    path: "p.png".to_owned(),
+                    content: Content::Cached(cached.clone()),
+                })
+                .unwrap();
+            staging.publish(&Silent).unwrap();
+        };
+        build();
+        build();
+        let spare = dir.path().join(".output.previous/p.png");
+        fs::remove_file(&spare).unwrap();
+        std::os::unix::fs::symlink(&cached, &spare).unwrap();
+        build();
+        let published = fs::symlink_metadata(out.join("p.png")).unwrap();
+        assert!(published.is_file(), "{published:?}");
     }
 
     #[test]

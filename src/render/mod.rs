@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use tera::{Context, Tera};
 
 use crate::diagnostic::Diagnostic;
+use crate::lock;
 use crate::model::{Relic, Site};
 use crate::urls;
 use strings::Strings;
@@ -103,11 +104,6 @@ impl<'s> Emitter<'s> {
         diagnostics.extend(problems);
         Ok(!failed)
     }
-}
-
-/// A worker that panicked holding the lock left nothing half-done in these lists.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl OutputFile {
