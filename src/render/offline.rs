@@ -1,5 +1,6 @@
 //! What makes the guide an installable, offline web app: the manifest, its icons, and a
-//! service worker that stores every page after the first visit.
+//! service worker that stores the guide at the first visit (a commune's whole guide; the
+//! start of a province's) and every page as it is viewed.
 
 use resvg::tiny_skia;
 use serde_json::json;
@@ -71,9 +72,9 @@ impl Renderer<'_> {
             .collect()
     }
 
-    /// `sw.js`, listing every page and asset to store at the first visit. Its version is a
-    /// hash of those files, so that a new build replaces the stored copy and the same build
-    /// gives the same bytes.
+    /// `sw.js`, listing the pages and assets to store at the first visit. Its version is a
+    /// hash of every file it may store, so that a new build replaces the stored copies and
+    /// the same build gives the same bytes.
     pub(super) fn service_worker(
         &self,
         precache: Vec<Precached>,
@@ -92,13 +93,17 @@ impl Renderer<'_> {
                 [home, urls::map_page(config, lang)]
             })
             .collect();
-        let mut precache = within_budget(precache, &home_and_map, PRECACHE_BUDGET);
+        let mut precache = precache;
         precache.sort_unstable_by(|a, b| a.url.cmp(&b.url));
+        // Pages left out of the first visit are served from the cache once viewed, so they
+        // too must change the version when they change.
         let mut hasher = blake3::Hasher::new();
         for file in &precache {
             hasher.update(file.fingerprint.as_bytes());
         }
         let version = hasher.finalize().to_hex();
+        let mut precache = within_budget(precache, &home_and_map, PRECACHE_BUDGET);
+        precache.sort_unstable_by(|a, b| a.url.cmp(&b.url));
         let urls: Vec<&str> = precache.iter().map(|p| p.url.as_str()).collect();
         let mut context = Context::new();
         context.insert("version", &version[..16]);
