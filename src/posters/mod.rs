@@ -51,22 +51,6 @@ struct PosterContent<'a> {
     wifi: Option<String>,
 }
 
-impl PosterContent<'_> {
-    /// Every byte of it, for the poster's key in the cache.
-    fn fingerprint(&self) -> serde_json::Result<Vec<u8>> {
-        let mut bytes = serde_json::to_vec(&self.text)?;
-        for part in [&self.qr, &format!("{:?}", self.qr_level), &self.typed] {
-            bytes.push(0);
-            bytes.extend(part.as_bytes());
-        }
-        if let Some(wifi) = &self.wifi {
-            bytes.push(1);
-            bytes.extend(wifi.as_bytes());
-        }
-        Ok(bytes)
-    }
-}
-
 /// The words of a poster, as its template sees them.
 #[derive(Serialize)]
 struct PosterText<'a> {
@@ -263,7 +247,11 @@ const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v2";
 
 impl PrintCache {
     fn new(site: &Site) -> PrintCache {
-        let mut parts: Vec<&[u8]> = vec![PRINT_SETTINGS.as_bytes()];
+        // ditich's own drawing (text fitting, QR masks) changes with its version.
+        let mut parts: Vec<&[u8]> = vec![
+            PRINT_SETTINGS.as_bytes(),
+            env!("CARGO_PKG_VERSION").as_bytes(),
+        ];
         for (name, bytes) in &site.theme.fonts {
             parts.extend([name.as_bytes(), bytes.as_slice()]);
         }
@@ -351,8 +339,17 @@ fn poster(
     // Everything the poster is made of, so that an unchanged one is not even drawn: drawing
     // sets its text with the font and chooses its QR code's mask, which cost more than
     // encoding a cached file saves.
-    let fingerprint = content.fingerprint().map_err(|e| failed(e.to_string()))?;
-    let key = cache.key(&[&fingerprint, title.as_bytes(), lang.as_bytes()]);
+    let words = serde_json::to_vec(&content.text).map_err(|e| failed(e.to_string()))?;
+    let level = format!("{:?}", content.qr_level);
+    let key = cache.key(&[
+        &words,
+        content.qr.as_bytes(),
+        level.as_bytes(),
+        content.typed.as_bytes(),
+        content.wifi.as_deref().unwrap_or("\0no wifi").as_bytes(),
+        title.as_bytes(),
+        lang.as_bytes(),
+    ]);
 
     let drawing = std::cell::OnceCell::new();
     let draw = || {
@@ -395,7 +392,8 @@ fn poster(
         return Err(problem.clone());
     }
     let (svg, facts) = made.map_err(failed)?;
-    let facts = std::fs::read_to_string(&facts).unwrap_or_default();
+    let facts = std::fs::read_to_string(&facts)
+        .map_err(|e| failed(format!("cannot read {}: {e}", facts.display())))?;
     let (qr_version, module_mm) = facts.split_once(' ').unwrap_or_default();
     let listing = PrintFile {
         id: relic.id.clone(),
