@@ -46,7 +46,7 @@ struct RawConfig {
 struct RawKiosk {
     /// The ids of the relics the kiosk shows, in that order: `["DT01", "DT04"]`. Default: the
     /// first [`KIOSK_SLIDES`] relics by rank (special national first), then by id.
-    relics: Option<Spanned<Vec<String>>>,
+    relics: Option<Vec<Spanned<String>>>,
 }
 
 /// How many relics the kiosk shows unless `[kiosk] relics` chooses: at 12 seconds a slide, a
@@ -57,8 +57,8 @@ pub const KIOSK_SLIDES: usize = 50;
 /// `[kiosk]`, validated against the relics by the model.
 #[derive(Debug, Clone, Default)]
 pub struct Kiosk {
-    /// The chosen ids, and where `site.toml` lists them.
-    pub relics: Option<(Vec<String>, Location)>,
+    /// The chosen ids, each with where `site.toml` lists it.
+    pub relics: Option<Vec<(String, Location)>>,
 }
 
 /// `[content]`: how much HTML the stories may carry.
@@ -316,9 +316,11 @@ fn resolve(file: &Path, source: &str, raw: RawConfig) -> Result<Config, Vec<Diag
         posters,
         content,
         kiosk: Kiosk {
-            relics: kiosk
-                .relics
-                .map(|ids| (ids.get_ref().clone(), at(ids.span()))),
+            relics: kiosk.relics.map(|ids| {
+                ids.into_iter()
+                    .map(|id| (id.get_ref().trim().to_owned(), at(id.span())))
+                    .collect()
+            }),
         },
     })
 }

@@ -85,7 +85,12 @@ pub fn resolve(project: Project, diagnostics: &mut Vec<Diagnostic>) -> Site {
         }
         _ => Vec::new(),
     };
-    let kiosk = kiosk(&done, &config, diagnostics);
+    // Like the ledger, once the relics are sound: a relic file with errors did not load.
+    let kiosk = if diagnostics.iter().any(Diagnostic::is_error) {
+        Vec::new()
+    } else {
+        kiosk(&done, &config, diagnostics)
+    };
     Site {
         root,
         config,
@@ -103,14 +108,14 @@ fn kiosk(
     config: &crate::config::Config,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
-    let Some((ids, location)) = &config.kiosk.relics else {
+    let Some(ids) = &config.kiosk.relics else {
         let mut chosen: Vec<usize> = (0..relics.len()).collect();
         chosen.sort_by_key(|&i| relics[i].rank);
         chosen.truncate(crate::config::KIOSK_SLIDES);
         return chosen;
     };
     ids.iter()
-        .filter_map(|id| {
+        .filter_map(|(id, location)| {
             let found = relics.binary_search_by(|r| r.id.as_str().cmp(id)).ok();
             if found.is_none() {
                 diagnostics.push(

@@ -585,7 +585,7 @@ fn a_kiosk_relic_that_does_not_exist_is_an_error() {
         "[kiosk]\nrelics = [\"DT01\", \"DT9\"]\n\n[posters]",
     );
     project.build().failure().stderr_has(&[
-        "site.toml:16:10: error: the kiosk lists DT9, which is not a relic's id",
+        "site.toml:16:19: error: the kiosk lists DT9, which is not a relic's id",
         "= help: write the `id` of a relic file, or remove it from [kiosk] relics",
     ]);
     assert!(!project.output().exists());
