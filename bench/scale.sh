@@ -65,7 +65,10 @@ else
 fi
 [[ -x $built ]] || die "$built is not an executable"
 hugo=${HUGO-$(command -v hugo || true)}
-[[ -n $hugo ]] || note "hugo not found: skipping the Hugo comparison (apt-get install hugo)"
+if [[ -z $hugo ]]; then
+  if [[ -v HUGO ]]; then note "HUGO is empty: skipping the Hugo comparison"
+  else note "hugo not found: skipping the Hugo comparison (apt-get install hugo)"; fi
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
