@@ -354,44 +354,43 @@ fn poster(
     let drawing = std::cell::OnceCell::new();
     let draw = || {
         drawing
-            .get_or_init(|| draw(tera, printer, &site.theme, &content, size, &title))
+            .get_or_init(|| draw(tera, printer, &site.theme, &content, size, &title, &failed))
             .as_ref()
             .map_err(|d: &Diagnostic| d.message.clone())
     };
-    let svg = cache.file(&key, "svg", || Ok(draw()?.svg.clone().into_bytes()));
-    let facts = cache.file(&key, "facts", || {
-        let drawn = draw()?;
-        Ok(format!("{} {}", drawn.qr_version, drawn.module_mm).into_bytes())
-    });
-    let mut files = Vec::new();
-    let mut made = svg.and_then(|svg| Ok((svg, facts?)));
-    if let Ok((svg, _)) = &made {
-        for format in &config.posters.formats {
-            let file = match *format {
-                "svg" => Ok(svg.clone()),
-                "png" => cache.file(&key, format, || print::png(&draw()?.sheet)),
-                _ => cache.file(&key, format, || {
-                    let sheet = &draw()?.sheet;
-                    print::pdf([Ok(sheet)], &sheet.title, lang)
-                }),
-            };
-            match file {
-                Ok(cached) => files.push(OutputFile {
+    let made = || -> Result<_, String> {
+        let svg = cache.file(&key, "svg", || Ok(draw()?.svg.clone().into_bytes()))?;
+        let facts = cache.file(&key, "facts", || {
+            let drawn = draw()?;
+            Ok(format!("{} {}", drawn.qr_version, drawn.module_mm).into_bytes())
+        })?;
+        let files = config
+            .posters
+            .formats
+            .iter()
+            .map(|format| {
+                let cached = match *format {
+                    "svg" => svg.clone(),
+                    "png" => cache.file(&key, format, || print::png(&draw()?.sheet))?,
+                    _ => cache.file(&key, format, || {
+                        let sheet = &draw()?.sheet;
+                        print::pdf([Ok(sheet)], &sheet.title, lang)
+                    })?,
+                };
+                Ok(OutputFile {
                     path: format!("posters/{}-{}.{format}", relic.id, size.name),
                     content: Content::Cached(cached),
-                }),
-                Err(err) => {
-                    made = Err(err);
-                    break;
-                }
-            }
-        }
-    }
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok((svg, facts, files))
+    };
+    let made = made();
     // A template's own error says more than the encoder's word for it.
     if let Some(Err(problem)) = drawing.get() {
         return Err(problem.clone());
     }
-    let (svg, facts) = made.map_err(failed)?;
+    let (svg, facts, files) = made.map_err(failed)?;
     let facts = std::fs::read_to_string(&facts)
         .map_err(|e| failed(format!("cannot read {}: {e}", facts.display())))?;
     let (qr_version, module_mm) = facts.split_once(' ').unwrap_or_default();
@@ -435,13 +434,8 @@ fn draw(
     content: &PosterContent<'_>,
     size: &PosterSize,
     title: &str,
+    failed: &dyn Fn(String) -> Diagnostic,
 ) -> Result<Drawing, Diagnostic> {
-    let failed = |err: String| {
-        Diagnostic::error(format!(
-            "poster {}-{}: {err}",
-            content.text.relic.id, size.name
-        ))
-    };
     let code = Matrix::encode(&content.qr, content.qr_level)
         .map_err(|e| failed(format!("the QR code cannot hold {}: {e}", content.qr)))?;
     // Every template gets the Wifi code; the default theme draws it on the plaque only.
