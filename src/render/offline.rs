@@ -77,23 +77,20 @@ impl Renderer<'_> {
     /// the same build gives the same bytes.
     pub(super) fn service_worker(
         &self,
-        precache: Vec<Precached>,
+        mut precache: Vec<Precached>,
     ) -> Result<OutputFile, Diagnostic> {
         let config = &self.site.config;
         let home_and_map: Vec<String> = config
             .languages
             .iter()
             .flat_map(|lang| {
-                let home = urls::language_root(config, lang);
-                let home = if home.is_empty() {
-                    "./".to_owned()
-                } else {
-                    home
-                };
-                [home, urls::map_page(config, lang)]
+                [
+                    urls::language_root(config, lang),
+                    urls::map_page(config, lang),
+                ]
             })
+            .filter_map(|folder| offline_url(&format!("{folder}index.html")))
             .collect();
-        let mut precache = precache;
         precache.sort_unstable_by(|a, b| a.url.cmp(&b.url));
         // Pages left out of the first visit are served from the cache once viewed, so they
         // too must change the version when they change.
