@@ -9,6 +9,27 @@ use std::path::{Path, PathBuf};
 /// The cache folder, in the project folder.
 pub const DIR: &str = ".ditich-cache";
 
+/// Which ditich is running, as part of every key: its version, and its executable's size and
+/// modification time, so that a rebuilt ditich, whose output may differ under one version
+/// number, makes its files anew.
+pub fn tool() -> &'static str {
+    static TOOL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TOOL.get_or_init(|| {
+        let executable = std::env::current_exe()
+            .and_then(fs::metadata)
+            .map(|meta| {
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .unwrap_or_default();
+                format!("{} {}", meta.len(), modified.as_nanos())
+            })
+            .unwrap_or_default();
+        format!("ditich {} {executable}", env!("CARGO_PKG_VERSION"))
+    })
+}
+
 /// A file name from the inputs that make a file. Each part is hashed with its length, so no
 /// two different lists of parts give one key.
 pub fn key(parts: &[&[u8]]) -> String {

@@ -9,8 +9,12 @@
 //! writes only the files that changed and creates and deletes almost nothing, which on a
 //! province's 30,000 files is most of the cost of a build; unchanged files also keep their
 //! modification times, so `rsync` to the web server sends only what changed.
+//!
+//! Each folder lists its files with their keys ([`FILES`]), so a file whose key did not change
+//! is kept from the staging folder, or linked from the published output, without being read;
+//! a page whose key did not change is not even rendered.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -20,11 +24,19 @@ use anyhow::{Context as _, bail};
 
 use crate::lock;
 use crate::progress::Progress;
-use crate::render::{Content, OutputFile};
+use crate::render::{Content, OutputFile, PageKey};
 
 /// A file in every output folder ditich writes. Its presence is what lets a build replace the
 /// folder; a folder without it is never deleted.
 pub const MARKER: &str = ".ditich-output";
+
+/// The list of a folder's files made from bytes, each with its length and key: for a page, the
+/// key it was rendered from ([`PageKey`]); for any other, the hash of its bytes. One line
+/// `<key in hex> <length> <path>` per file, sorted by path.
+pub const FILES: &str = ".ditich-files";
+
+/// A folder's files, by path: each one's key and length.
+type Listed = HashMap<String, (PageKey, u64)>;
 
 const MARKER_TEXT: &str = "This folder is written by `ditich build` and replaced whole by every build.\nEdit the sources, not these files.\n";
 
@@ -41,6 +53,12 @@ pub struct Staging {
     folders: Mutex<HashSet<PathBuf>>,
     /// Every file put so far, relative, with `/`.
     written: Mutex<Vec<String>>,
+    /// The files the staging folder holds as they were published two builds ago.
+    spare_files: Listed,
+    /// The files of the published output.
+    published_files: Listed,
+    /// This build's files, with their keys and lengths.
+    listed: Mutex<Vec<(String, PageKey, u64)>>,
 }
 
 impl Staging {
@@ -68,16 +86,33 @@ impl Staging {
                 .with_context(|| format!("cannot reuse {}", previous.display()))?;
         }
         remove_if_present(&previous)?;
+        // The list goes before any file changes: a build stopped midway leaves no list that
+        // the files no longer match.
+        let spare_files = read_list(&staging);
+        match fs::remove_file(staging.join(FILES)) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => {
+                return Err(err).with_context(|| format!("cannot write in {}", staging.display()));
+            }
+            _ => {}
+        }
         fs::create_dir_all(&staging)
             .and_then(|()| fs::write(staging.join(MARKER), MARKER_TEXT))
             .with_context(|| format!("cannot write in {}", staging.display()))?;
+        let published = out.join(MARKER).is_file();
         Ok(Staging {
-            unchanged_from: out.join(MARKER).is_file().then(|| out.to_path_buf()),
+            unchanged_from: published.then(|| out.to_path_buf()),
+            published_files: if published {
+                read_list(out)
+            } else {
+                Listed::new()
+            },
+            spare_files,
             out: out.to_path_buf(),
             dir: staging,
             previous,
             folders: Mutex::default(),
             written: Mutex::default(),
+            listed: Mutex::default(),
         })
     }
 
@@ -90,10 +125,66 @@ impl Staging {
             self.make_folder(folder)
                 .with_context(|| format!("cannot create {}", self.dir.join(folder).display()))?;
         }
-        place(&target, file, self.unchanged_from.as_deref())
-            .with_context(|| format!("cannot write {}", target.display()))?;
+        let key = match &file.content {
+            Content::Page { key, .. } => Some(*key),
+            Content::Bytes(bytes) => Some(blake3::hash(bytes)),
+            Content::Copy(_) | Content::Cached(_) => None,
+        };
+        let reused = match &key {
+            Some(key) => self.reuse(&file.path, key)?,
+            None => None,
+        };
+        if reused.is_none() {
+            place(&target, file, self.unchanged_from.as_deref())
+                .with_context(|| format!("cannot write {}", target.display()))?;
+        }
         lock(&self.written).push(file.path.clone());
+        if let (Some(key), Content::Bytes(bytes) | Content::Page { bytes, .. }) =
+            (key, &file.content)
+        {
+            lock(&self.listed).push((file.path.clone(), key, bytes.len() as u64));
+        }
         Ok(())
+    }
+
+    /// Keeps the page at `path` rendered from `key` when the staging folder or the published
+    /// output has it, and returns its length.
+    pub fn keep(&self, path: &str, key: &PageKey) -> anyhow::Result<Option<u64>> {
+        let kept = self.reuse(path, key)?;
+        if let Some(len) = kept {
+            lock(&self.written).push(path.to_owned());
+            lock(&self.listed).push((path.to_owned(), *key, len));
+        }
+        Ok(kept)
+    }
+
+    /// Leaves at `path` the file with `key` that the staging folder or the published output
+    /// lists, unread, and returns its length; `None` when neither has it.
+    fn reuse(&self, path: &str, key: &PageKey) -> anyhow::Result<Option<u64>> {
+        let listed = |list: &Listed| list.get(path).filter(|(k, _)| k == key).map(|e| e.1);
+        let target = self.dir.join(path);
+        if let Some(len) = listed(&self.spare_files)
+            && is_file_of(&target, len)
+        {
+            return Ok(Some(len));
+        }
+        let published = self.out.join(path);
+        let Some(len) = listed(&self.published_files).filter(|len| is_file_of(&published, *len))
+        else {
+            return Ok(None);
+        };
+        let relative = Path::new(path);
+        if let Some(folder) = relative.parent() {
+            self.make_folder(folder)
+                .with_context(|| format!("cannot create {}", self.dir.join(folder).display()))?;
+        }
+        let link = OutputFile {
+            path: path.to_owned(),
+            content: Content::Cached(published),
+        };
+        place(&target, &link, None)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        Ok(Some(len))
     }
 
     /// Removes what the build did not put, then moves the new site in and the old one aside.
@@ -114,6 +205,9 @@ impl Staging {
             .collect();
         prune(&self.dir, Path::new(""), &wanted, &folders)
             .with_context(|| format!("cannot clear {}", self.dir.display()))?;
+        let mut listed = self.listed.into_inner().unwrap_or_else(|e| e.into_inner());
+        write_list(&self.dir.join(FILES), &mut listed)
+            .with_context(|| format!("cannot write in {}", self.dir.display()))?;
         let out = &self.out;
         if out.exists() {
             fs::rename(out, &self.previous)
@@ -173,6 +267,43 @@ impl crate::render::Sink for Staging {
     fn put(&self, file: OutputFile) -> anyhow::Result<()> {
         Staging::put(self, &file)
     }
+
+    fn keep(&self, path: &str, key: &PageKey) -> anyhow::Result<Option<u64>> {
+        Staging::keep(self, path, key)
+    }
+}
+
+/// The files listed in `folder`; none when the list is missing or damaged, which costs only
+/// reading or rendering them again.
+fn read_list(folder: &Path) -> Listed {
+    let Ok(list) = fs::read_to_string(folder.join(FILES)) else {
+        return Listed::new();
+    };
+    let parse = |line: &str| {
+        let mut fields = line.splitn(3, ' ');
+        let key = PageKey::from_hex(fields.next()?).ok()?;
+        let len = fields.next()?.parse().ok()?;
+        Some((fields.next()?.to_owned(), (key, len)))
+    };
+    list.lines()
+        .map(parse)
+        .collect::<Option<Listed>>()
+        .unwrap_or_default()
+}
+
+fn write_list(file: &Path, files: &mut [(String, PageKey, u64)]) -> io::Result<()> {
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut list = String::with_capacity(files.len() * 96);
+    for (path, key, len) in files.iter() {
+        use std::fmt::Write as _;
+        let _ = writeln!(list, "{key} {len} {path}");
+    }
+    fs::write(file, list)
+}
+
+/// Whether `path` is a file (not a link) `len` bytes long.
+fn is_file_of(path: &Path, len: u64) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == len)
 }
 
 fn is_folder(path: &Path) -> bool {
@@ -246,7 +377,7 @@ fn place(target: &Path, file: &OutputFile, unchanged_from: Option<&Path>) -> io:
     let present = fs::symlink_metadata(target).ok();
     let present = present.as_ref();
     match &file.content {
-        Content::Bytes(bytes) => {
+        Content::Bytes(bytes) | Content::Page { bytes, .. } => {
             if holds(target, bytes) {
                 return Ok(());
             }
@@ -330,7 +461,10 @@ mod tests {
         let mut found: Vec<_> = walkdir::WalkDir::new(dir)
             .into_iter()
             .map(Result::unwrap)
-            .filter(|e| e.file_type().is_file() && e.file_name() != MARKER)
+            .filter(|e| {
+                e.file_type().is_file()
+                    && ![MARKER, FILES].contains(&&*e.file_name().to_string_lossy())
+            })
             .map(|e| {
                 let path = e.path().strip_prefix(dir).unwrap();
                 let text = fs::read_to_string(e.path()).unwrap();
@@ -409,5 +543,110 @@ mod tests {
         assert!(dir.path().join(".output.previous").join(MARKER).is_file());
         build(&out, &[("b", "3")]);
         assert_eq!(tree(&out), [("b".to_owned(), "3".to_owned())]);
+    }
+
+    fn page(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.to_owned(),
+            content: Content::Page {
+                bytes: text.as_bytes().to_vec(),
+                key: blake3::hash(text.as_bytes()),
+            },
+        }
+    }
+
+    /// Opens a build, keeps each page it can with the key its text would give, and returns
+    /// the paths kept.
+    fn keep_all(out: &Path, pages: &[(&str, &str)]) -> (Staging, Vec<String>) {
+        let staging = Staging::open(out).unwrap();
+        let kept = pages
+            .iter()
+            .filter(|(path, text)| {
+                let key = blake3::hash(text.as_bytes());
+                let kept = staging.keep(path, &key).unwrap();
+                assert!(kept.is_none() || kept == Some(text.len() as u64));
+                kept.is_some()
+            })
+            .map(|(path, _)| (*path).to_owned())
+            .collect();
+        (staging, kept)
+    }
+
+    #[test]
+    fn pages_with_unchanged_keys_are_kept_from_either_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let (staging, kept) = keep_all(&out, &[("a/index.html", "A")]);
+        assert!(kept.is_empty(), "nothing is published yet");
+        staging.put(&page("a/index.html", "A")).unwrap();
+        staging.put(&page("b/index.html", "B")).unwrap();
+        staging.publish(&Silent).unwrap();
+
+        // The spare is empty: the first page is linked from the published output, the second
+        // has changed.
+        let (staging, kept) = keep_all(&out, &[("a/index.html", "A"), ("b/index.html", "B2")]);
+        assert_eq!(kept, ["a/index.html"]);
+        staging.put(&page("b/index.html", "B2")).unwrap();
+        staging.publish(&Silent).unwrap();
+        assert_eq!(
+            tree(&out),
+            [
+                ("a/index.html".to_owned(), "A".to_owned()),
+                ("b/index.html".to_owned(), "B2".to_owned())
+            ]
+        );
+
+        // Going back to "B": the spare, the first build's output, still holds it.
+        let (staging, kept) = keep_all(&out, &[("a/index.html", "A"), ("b/index.html", "B")]);
+        assert_eq!(kept, ["a/index.html", "b/index.html"]);
+        staging.publish(&Silent).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join(FILES)).unwrap().lines().count(),
+            2
+        );
+        assert_eq!(
+            tree(&out),
+            [
+                ("a/index.html".to_owned(), "A".to_owned()),
+                ("b/index.html".to_owned(), "B".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stopped_build_leaves_no_list_its_files_may_contradict() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        for text in ["A", "A"] {
+            let staging = Staging::open(&out).unwrap();
+            staging.put(&page("a/index.html", text)).unwrap();
+            staging.publish(&Silent).unwrap();
+        }
+        // This build changes the spare's page, then stops.
+        let staging = Staging::open(&out).unwrap();
+        staging.put(&page("a/index.html", "X")).unwrap();
+        staging.abandon();
+        let spare = dir.path().join(".output.previous");
+        assert!(!spare.join(FILES).exists());
+
+        // "A" can still come from the published output, never from the changed spare.
+        let (staging, kept) = keep_all(&out, &[("a/index.html", "A")]);
+        assert_eq!(kept, ["a/index.html"]);
+        staging.publish(&Silent).unwrap();
+        assert_eq!(tree(&out), [("a/index.html".to_owned(), "A".to_owned())]);
+    }
+
+    #[test]
+    fn a_page_whose_file_is_gone_or_altered_is_rendered_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let staging = Staging::open(&out).unwrap();
+        staging.put(&page("a/index.html", "A")).unwrap();
+        staging.put(&page("b/index.html", "B")).unwrap();
+        staging.publish(&Silent).unwrap();
+        fs::remove_file(out.join("a/index.html")).unwrap();
+        fs::write(out.join("b/index.html"), "longer").unwrap();
+        let (_, kept) = keep_all(&out, &[("a/index.html", "A"), ("b/index.html", "B")]);
+        assert!(kept.is_empty(), "{kept:?}");
     }
 }

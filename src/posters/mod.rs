@@ -247,11 +247,9 @@ const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v2";
 
 impl PrintCache {
     fn new(site: &Site) -> PrintCache {
-        // ditich's own drawing (text fitting, QR masks) changes with its version.
-        let mut parts: Vec<&[u8]> = vec![
-            PRINT_SETTINGS.as_bytes(),
-            env!("CARGO_PKG_VERSION").as_bytes(),
-        ];
+        // ditich's own drawing (text fitting, QR masks) changes with ditich.
+        let mut parts: Vec<&[u8]> =
+            vec![PRINT_SETTINGS.as_bytes(), crate::cache::tool().as_bytes()];
         for (name, bytes) in &site.theme.fonts {
             parts.extend([name.as_bytes(), bytes.as_slice()]);
         }

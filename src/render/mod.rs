@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
+use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::diagnostic::Diagnostic;
@@ -34,16 +35,32 @@ pub struct OutputFile {
 
 pub enum Content {
     Bytes(Vec<u8>),
+    /// A page, with the key of everything it was rendered from: a later build whose page has
+    /// the same key keeps this one instead of rendering it again.
+    Page {
+        bytes: Vec<u8>,
+        key: PageKey,
+    },
     /// Copied unchanged from the project (audio, documents).
     Copy(PathBuf),
     /// A file of the build cache, which is never rewritten: linked rather than copied.
     Cached(PathBuf),
 }
 
+/// A hash of everything a page is rendered from: ditich's version, the theme's templates,
+/// strings and inline script, the template's name, the page's path and the data it is given.
+/// Two renderings with one key give the same bytes.
+pub type PageKey = blake3::Hash;
+
 /// Where rendered files go, as soon as each is made.
 pub trait Sink: Sync {
     /// Takes one file of the site. An error stops the build.
     fn put(&self, file: OutputFile) -> anyhow::Result<()>;
+
+    /// Keeps the page at `path` that an earlier build rendered from `key`, when the sink still
+    /// has it, and returns its length; `None` when the page must be rendered. An error stops
+    /// the build.
+    fn keep(&self, path: &str, key: &PageKey) -> anyhow::Result<Option<u64>>;
 }
 
 /// For `check`, which renders everything to find every problem and keeps nothing.
@@ -52,6 +69,10 @@ pub struct Discard;
 impl Sink for Discard {
     fn put(&self, _: OutputFile) -> anyhow::Result<()> {
         Ok(())
+    }
+
+    fn keep(&self, _: &str, _: &PageKey) -> anyhow::Result<Option<u64>> {
+        Ok(None)
     }
 }
 
@@ -74,10 +95,37 @@ impl<'s> Emitter<'s> {
         }
     }
 
-    fn emit(&self, file: Result<OutputFile, Diagnostic>) {
-        match file {
-            Ok(file) => self.put(file),
-            Err(problem) => lock(&self.problems).push(problem),
+    /// Puts the file made, if any (a kept page is already in place), or records the problem.
+    fn emit(&self, file: Result<impl Into<Option<OutputFile>>, Diagnostic>) {
+        match file.map(Into::into) {
+            Ok(Some(file)) => self.put(file),
+            Ok(None) => {}
+            Err(problem) => self.problem(problem),
+        }
+    }
+
+    fn problem(&self, problem: Diagnostic) {
+        lock(&self.problems).push(problem);
+    }
+
+    /// Whether the sink kept the page an earlier build rendered from `key`. After a failure
+    /// every page counts as kept: the build is over and rendering would be wasted.
+    fn keep(&self, path: &str, key: &PageKey) -> bool {
+        if lock(&self.failure).is_some() {
+            return true;
+        }
+        match self.sink.keep(path, key) {
+            Ok(Some(bytes)) => {
+                if let Some(precached) = offline::precached_page(path, key, bytes) {
+                    lock(&self.precache).push(precached);
+                }
+                true
+            }
+            Ok(None) => false,
+            Err(err) => {
+                lock(&self.failure).get_or_insert(err);
+                true
+            }
         }
     }
 
@@ -123,6 +171,11 @@ struct Renderer<'a> {
     csp: String,
     /// The theme's `static/landing.js`, inlined in landing pages so a scan costs one request.
     landing_script: String,
+    /// Its hash, for the landing pages' CSP.
+    landing_script_hash: String,
+    /// What every page's key starts from: see [`PageKey`].
+    fingerprint: blake3::Hash,
+    out: Emitter<'a>,
 }
 
 /// A file made from the whole site: the sitemap, the open data.
@@ -131,9 +184,9 @@ type Listing = fn(&Site) -> Vec<u8>;
 /// Renders every file of the site into `sink`. `Ok(false)` when the project's problems, now
 /// in `diagnostics`, stopped it (a template or the theme's strings failed); an error when the
 /// sink failed.
-pub fn site(
-    site: &Site,
-    sink: &dyn Sink,
+pub fn site<'a>(
+    site: &'a Site,
+    sink: &'a dyn Sink,
     diagnostics: &mut Vec<Diagnostic>,
     options: &crate::Options,
 ) -> anyhow::Result<bool> {
@@ -152,21 +205,25 @@ pub fn site(
             return Ok(false);
         }
     };
+    let landing_script = String::from_utf8_lossy(
+        site.theme
+            .static_files
+            .get("landing.js")
+            .map_or(&[][..], Vec::as_slice),
+    )
+    .into_owned();
     let renderer = Renderer {
         csp: content_security_policy(&site.config),
-        landing_script: String::from_utf8_lossy(
-            site.theme
-                .static_files
-                .get("landing.js")
-                .map_or(&[][..], Vec::as_slice),
-        )
-        .into_owned(),
+        landing_script_hash: script_hash(&landing_script),
+        fingerprint: fingerprint(site, &strings, &landing_script),
+        landing_script,
         site,
         strings,
         tera,
+        out: Emitter::new(sink),
     };
     let config = &site.config;
-    let out = Emitter::new(sink);
+    let out = &renderer.out;
 
     let relic_pages: Vec<(usize, &str)> = site
         .relics
@@ -228,12 +285,12 @@ pub fn site(
         out.put(OutputFile::bytes(format!("assets/{name}"), bytes.clone()));
     }
     if options.photos {
-        relic_files(site, &out);
+        relic_files(site, out);
     }
     out.put(renderer.manifest());
     match renderer.icons() {
         Ok(icons) => icons.into_iter().for_each(|icon| out.put(icon)),
-        Err(problem) => out.emit(Err(problem)),
+        Err(problem) => out.problem(problem),
     }
     if !out.settle(diagnostics)? {
         return Ok(false);
@@ -265,20 +322,65 @@ impl Renderer<'_> {
             .collect()
     }
 
+    /// Renders `template` to the file at `path`, unless the sink kept the page an earlier
+    /// build rendered from the same key. The template sees the fields of `page` and of
+    /// `data`, the theme's strings in the page's language as `t`, and `inline`: values the
+    /// same for every page, which the fingerprint covers.
     fn render(
         &self,
-        name: &str,
+        template: &str,
         path: String,
-        context: &Context,
-    ) -> Result<OutputFile, Diagnostic> {
-        let html = templates::render(&self.tera, &self.site.theme.templates, name, context)?;
-        Ok(OutputFile::bytes(
-            format!("{path}index.html").trim_start_matches('/'),
-            html.into_bytes(),
-        ))
+        page: &Page<'_>,
+        data: &impl Serialize,
+        inline: &[(&str, &str)],
+    ) -> Result<Option<OutputFile>, Diagnostic> {
+        let key = self.key(template, &path, page, data)?;
+        if self.out.keep(&path, &key) {
+            return Ok(None);
+        }
+        let mut context = Context::from_serialize(page).map_err(template_data)?;
+        context.extend(Context::from_serialize(data).map_err(template_data)?);
+        context.insert("t", self.strings.get(page.lang).table());
+        for (name, value) in inline {
+            context.insert(*name, value);
+        }
+        let html = templates::render(&self.tera, &self.site.theme.templates, template, &context)?;
+        Ok(Some(OutputFile {
+            path,
+            content: Content::Page {
+                bytes: html.into_bytes(),
+                key,
+            },
+        }))
     }
 
-    fn home(&self, lang: &str) -> Result<OutputFile, Diagnostic> {
+    /// The page's [`PageKey`]. The data is serialized straight into the hash, as JSON, the
+    /// form the template receives it in.
+    fn key(
+        &self,
+        template: &str,
+        path: &str,
+        page: &Page<'_>,
+        data: &impl Serialize,
+    ) -> Result<PageKey, Diagnostic> {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(self.fingerprint.as_bytes());
+        for part in [template, path] {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part.as_bytes());
+        }
+        // serde_json writes in small pieces; a buffer feeds the hash whole blocks.
+        let mut writer = std::io::BufWriter::with_capacity(16 * 1024, &mut hasher);
+        serde_json::to_writer(&mut writer, page)
+            .and_then(|()| serde_json::to_writer(&mut writer, data))
+            .map_err(template_data)?;
+        writer
+            .into_inner()
+            .map_err(|e| template_data(e.into_error()))?;
+        Ok(hasher.finalize())
+    }
+
+    fn home(&self, lang: &str) -> Result<Option<OutputFile>, Diagnostic> {
         let config = &self.site.config;
         let path = urls::language_root(config, lang);
         let mut page = self.page(
@@ -288,24 +390,28 @@ impl Renderer<'_> {
         );
         page.title = config.title[lang].clone();
         page.description = self.strings.get(lang).text("home_description").to_owned();
-        let cards: Vec<Card<'_>> = self
-            .site
-            .relics
-            .iter()
-            .map(|r| view::card(config, &self.strings, r, lang, &path))
-            .collect();
-        let mut context = Context::from_serialize(&page).map_err(template_data)?;
-        context.insert("relics", &cards);
-        context.insert("filters", &self.filters(lang));
-        context.insert("map", &self.map_view(lang, &path));
-        context.insert(
-            "map_href",
-            &urls::relative(&path, &urls::map_page(config, lang)),
-        );
-        self.render("index.html", path, &context)
+        #[derive(Serialize)]
+        struct Home<'a> {
+            relics: Vec<Card<'a>>,
+            filters: visitor::Filters<'a>,
+            map: map::MapView,
+            map_href: String,
+        }
+        let data = Home {
+            relics: self
+                .site
+                .relics
+                .iter()
+                .map(|r| view::card(config, &self.strings, r, lang, &path))
+                .collect(),
+            filters: self.filters(lang),
+            map: self.map_view(lang, &path),
+            map_href: urls::relative(&path, &urls::map_page(config, lang)),
+        };
+        self.render("index.html", index_file(&path), &page, &data, &[])
     }
 
-    fn relic<'a>(&'a self, index: usize, lang: &'a str) -> Result<OutputFile, Diagnostic> {
+    fn relic<'a>(&'a self, index: usize, lang: &'a str) -> Result<Option<OutputFile>, Diagnostic> {
         // Debug builds only: lets the tests prove that a worker's panic leaves the published
         // site as it was.
         #[cfg(debug_assertions)]
@@ -408,14 +514,22 @@ impl Renderer<'_> {
             next: neighbour(site.relics.get(index + 1)),
             json_ld: jsonld::relic(config, relic, text),
         };
-        let mut context = Context::from_serialize(&page).map_err(template_data)?;
-        context.insert("relic", &view);
-        self.render("relic.html", path, &context)
+        #[derive(Serialize)]
+        struct Data<'a> {
+            relic: RelicView<'a>,
+        }
+        self.render(
+            "relic.html",
+            index_file(&path),
+            &page,
+            &Data { relic: view },
+            &[],
+        )
     }
 
     /// The page a plaque's QR code opens: it forwards to the relic's page in the visitor's
     /// language, with a plain redirect to the default language when scripts do not run.
-    fn landing(&self, relic: &Relic, path: &str) -> Result<OutputFile, Diagnostic> {
+    fn landing(&self, relic: &Relic, path: &str) -> Result<Option<OutputFile>, Diagnostic> {
         let config = &self.site.config;
         let lang = config.default_language();
         let mut page = self.page(lang, &|_| path.to_owned(), &[]);
@@ -432,22 +546,26 @@ impl Renderer<'_> {
                 )
             })
             .collect();
-        let mut context = Context::from_serialize(&page).map_err(template_data)?;
-        context.insert("id", &relic.id);
-        context.insert("name", &text.name);
-        context.insert(
-            "target",
-            &urls::relative(path, &urls::relic_page(config, lang, &relic.slug)),
-        );
-        context.insert("landing_script", &self.landing_script);
-        context.insert("landing_script_hash", &script_hash(&self.landing_script));
-        context.insert(
-            "targets_json",
-            &serde_json::Value::Object(targets)
+        #[derive(Serialize)]
+        struct Landing<'a> {
+            id: &'a str,
+            name: &'a str,
+            target: String,
+            targets_json: String,
+        }
+        let data = Landing {
+            id: &relic.id,
+            name: &text.name,
+            target: urls::relative(path, &urls::relic_page(config, lang, &relic.slug)),
+            targets_json: serde_json::Value::Object(targets)
                 .to_string()
                 .replace("</", "<\\/"),
-        );
-        self.render("landing.html", path.to_owned(), &context)
+        };
+        let inline = [
+            ("landing_script", self.landing_script.as_str()),
+            ("landing_script_hash", self.landing_script_hash.as_str()),
+        ];
+        self.render("landing.html", index_file(path), &page, &data, &inline)
     }
 
     /// A page that exists in the default language only, titled by the theme string `title_key`.
@@ -467,31 +585,38 @@ impl Renderer<'_> {
     fn poster_list(
         &self,
         print_files: &[crate::posters::PrintFile],
-    ) -> Result<OutputFile, Diagnostic> {
+    ) -> Result<Option<OutputFile>, Diagnostic> {
         let config = &self.site.config;
         let path = "posters/";
         let page = self.single_page(path, "posters_title");
-        let sizes: Vec<&str> = config.posters.sizes.iter().map(|s| s.name).collect();
-        let mut context = Context::from_serialize(&page).map_err(template_data)?;
-        context.insert("print_files", print_files);
-        context.insert("sizes", &sizes);
-        context.insert("all_pdf", &config.posters.formats.contains(&"pdf"));
-        context.insert("dpi", &crate::posters::PNG_DPI);
-        self.render("posters.html", path.to_owned(), &context)
+        #[derive(Serialize)]
+        struct Posters<'a> {
+            print_files: &'a [crate::posters::PrintFile],
+            sizes: Vec<&'a str>,
+            all_pdf: bool,
+            dpi: f32,
+        }
+        let data = Posters {
+            print_files,
+            sizes: config.posters.sizes.iter().map(|s| s.name).collect(),
+            all_pdf: config.posters.formats.contains(&"pdf"),
+            dpi: crate::posters::PNG_DPI,
+        };
+        self.render("posters.html", index_file(path), &page, &data, &[])
     }
 
     /// `404.html` is served for any missing path, at any depth, so its links are absolute
     /// paths from the site's address instead of relative ones.
-    fn not_found(&self) -> Result<OutputFile, Diagnostic> {
+    fn not_found(&self) -> Result<Option<OutputFile>, Diagnostic> {
         let config = &self.site.config;
         let lang = config.default_language();
         let mut page = self.page(lang, &|l| urls::language_root(config, l), &[]);
         page.root = config.base_path.clone();
         page.home = config.base_path.clone();
         page.title = format!("404 – {}", config.title[lang]);
-        let context = Context::from_serialize(&page).map_err(template_data)?;
-        let html = templates::render(&self.tera, &self.site.theme.templates, "404.html", &context)?;
-        Ok(OutputFile::bytes("404.html", html.into_bytes()))
+        #[derive(Serialize)]
+        struct Nothing {}
+        self.render("404.html", "404.html".to_owned(), &page, &Nothing {}, &[])
     }
 }
 
@@ -515,7 +640,7 @@ fn relic_files(site: &Site, out: &Emitter<'_>) {
                         });
                     }
                 }
-                Err(problem) => out.emit(Err(problem)),
+                Err(problem) => out.problem(problem),
             },
             None => out.put(OutputFile {
                 path: format!("{}/{}", relic.slug, asset.name),
@@ -570,7 +695,32 @@ fn landing_paths(site: &Site) -> Vec<(&Relic, String)> {
         .collect()
 }
 
-fn template_data(err: tera::Error) -> Diagnostic {
+/// The file of the page whose folder is `path`: `den-ca/` → `den-ca/index.html`.
+fn index_file(path: &str) -> String {
+    format!("{path}index.html")
+        .trim_start_matches('/')
+        .to_owned()
+}
+
+/// What every page's key starts from: the running ditich, the theme's templates, its strings in
+/// every language, and the landing pages' inline script.
+fn fingerprint(site: &Site, strings: &Strings, landing_script: &str) -> blake3::Hash {
+    let mut hasher = blake3::Hasher::new();
+    let mut part = |bytes: &[u8]| {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    part(crate::cache::tool().as_bytes());
+    for (name, template) in &site.theme.templates {
+        part(name.as_bytes());
+        part(template.source.as_bytes());
+    }
+    part(&strings.to_json());
+    part(landing_script.as_bytes());
+    hasher.finalize()
+}
+
+fn template_data(err: impl std::fmt::Display) -> Diagnostic {
     Diagnostic::error(format!(
         "cannot pass the page's data to the template: {err}"
     ))

@@ -25,6 +25,11 @@ const REQUIRED: &[&str] = &[
 ];
 
 impl Strings {
+    /// Every language's strings, as JSON: what page keys hash.
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec(&self.by_language).unwrap_or_default()
+    }
+
     pub fn new(
         theme: &BTreeMap<String, toml::Table>,
         config: &Config,

@@ -8,7 +8,8 @@ use crate::model::{Date, Relic, Site};
 use crate::render::strings::Strings;
 use crate::urls;
 
-/// Given to every page template.
+/// Given to every page template, besides `t`: the theme's strings in the page's language
+/// (`t.home`, `t.rank["national"]` …).
 #[derive(Serialize)]
 pub struct Page<'a> {
     /// The page's language code.
@@ -28,8 +29,6 @@ pub struct Page<'a> {
     /// The Content-Security-Policy, for a `<meta http-equiv>`.
     pub csp: &'a str,
     pub site: SiteView<'a>,
-    /// The theme's strings in this language: `t.home`, `t.rank["national"]` …
-    pub t: &'a toml::Table,
     /// This page in every language it exists in, for the switcher and `hreflang` links.
     pub alternates: Vec<Alternate>,
 }
@@ -205,7 +204,6 @@ impl<'a> Page<'a> {
                 commune: &config.commune,
                 contact: &config.contact,
             },
-            t: strings.get(lang).table(),
             alternates,
         }
     }

@@ -3,11 +3,10 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
 
 use super::map;
 use super::view::{self, Card};
-use super::{OutputFile, Renderer, template_data};
+use super::{OutputFile, Renderer, index_file};
 use crate::config::ErrorCorrection;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Category, Rank};
@@ -91,7 +90,7 @@ impl Renderer<'_> {
     }
 
     /// `map/`, `en/map/`: the map with a directions link for every relic.
-    pub(super) fn map_page(&self, lang: &str) -> Result<OutputFile, Diagnostic> {
+    pub(super) fn map_page(&self, lang: &str) -> Result<Option<OutputFile>, Diagnostic> {
         let config = &self.site.config;
         let path_in = |l: &str| urls::map_page(config, l);
         let path = path_in(lang);
@@ -110,14 +109,20 @@ impl Renderer<'_> {
                 geo: relic.location.map(view::geo_uri),
             })
             .collect();
-        let mut context = Context::from_serialize(&page).map_err(template_data)?;
-        context.insert("map", &self.map_view(lang, &path));
-        context.insert("relics", &relics);
-        self.render("map.html", path, &context)
+        #[derive(Serialize)]
+        struct Map<'a> {
+            map: map::MapView,
+            relics: Vec<MapEntry<'a>>,
+        }
+        let data = Map {
+            map: self.map_view(lang, &path),
+            relics,
+        };
+        self.render("map.html", index_file(&path), &page, &data, &[])
     }
 
     /// `Q/`: every plaque code; the code box sends `?code=` here when scripts do not run.
-    pub(super) fn codes_page(&self) -> Result<OutputFile, Diagnostic> {
+    pub(super) fn codes_page(&self) -> Result<Option<OutputFile>, Diagnostic> {
         let path = "Q/";
         let page = self.single_page(path, "codes_title");
         let codes: Vec<Code<'_>> = self
@@ -131,18 +136,21 @@ impl Renderer<'_> {
             })
             .collect();
         let ids: Vec<&str> = codes.iter().map(|c| c.id).collect();
-        let mut context = Context::from_serialize(&page).map_err(template_data)?;
-        context.insert("codes", &codes);
-        context.insert(
-            "codes_json",
-            &serde_json::to_string(&ids).unwrap_or_default(),
-        );
-        self.render("codes.html", path.to_owned(), &context)
+        #[derive(Serialize)]
+        struct Codes<'a> {
+            codes_json: String,
+            codes: Vec<Code<'a>>,
+        }
+        let data = Codes {
+            codes_json: serde_json::to_string(&ids).unwrap_or_default(),
+            codes,
+        };
+        self.render("codes.html", index_file(path), &page, &data, &[])
     }
 
     /// `kiosk/`: one relic at a time, full screen, with its QR code, moving on by itself. It
     /// shows the relics `[kiosk]` chooses, not all: see [`crate::config::KIOSK_SLIDES`].
-    pub(super) fn kiosk(&self) -> Result<OutputFile, Diagnostic> {
+    pub(super) fn kiosk(&self) -> Result<Option<OutputFile>, Diagnostic> {
         let config = &self.site.config;
         let lang = config.default_language();
         let path = "kiosk/";
@@ -176,8 +184,16 @@ impl Renderer<'_> {
                 })
             })
             .collect::<Result<Vec<_>, Diagnostic>>()?;
-        let mut context = Context::from_serialize(&page).map_err(template_data)?;
-        context.insert("slides", &slides);
-        self.render("kiosk.html", path.to_owned(), &context)
+        #[derive(Serialize)]
+        struct Kiosk<'a> {
+            slides: Vec<Slide<'a>>,
+        }
+        self.render(
+            "kiosk.html",
+            index_file(path),
+            &page,
+            &Kiosk { slides },
+            &[],
+        )
     }
 }
