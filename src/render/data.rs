@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::json;
 
 use crate::model::{Relic, Site};
 use crate::urls;
@@ -92,30 +91,59 @@ fn records(site: &Site) -> Vec<Record<'_>> {
 }
 
 pub fn json(site: &Site) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Document<'a> {
+        title: &'a BTreeMap<String, String>,
+        base_url: &'a str,
+        commune: &'a crate::config::Commune,
+        license: &'static str,
+        relics: Vec<Record<'a>>,
+    }
     let config = &site.config;
-    let document = json!({
-        "title": config.title,
-        "base_url": config.base_url,
-        "commune": config.commune,
-        "license": "CC-BY-4.0",
-        "relics": records(site),
-    });
-    pretty(&document)
+    pretty(&Document {
+        title: &config.title,
+        base_url: &config.base_url,
+        commune: &config.commune,
+        license: "CC-BY-4.0",
+        relics: records(site),
+    })
 }
 
 /// RFC 7946 GeoJSON: `[lon, lat]` in WGS84; a relic without a location has a null geometry.
 pub fn geojson(site: &Site) -> Vec<u8> {
-    let features: Vec<_> = records(site)
+    #[derive(Serialize)]
+    struct Collection<'a> {
+        r#type: &'static str,
+        features: Vec<Feature<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Feature<'a> {
+        r#type: &'static str,
+        id: &'a str,
+        geometry: Option<Point>,
+        properties: Record<'a>,
+    }
+    #[derive(Serialize)]
+    struct Point {
+        r#type: &'static str,
+        coordinates: [f64; 2],
+    }
+    let features = records(site)
         .into_iter()
-        .map(|r| {
-            let geometry = match (r.lon, r.lat) {
-                (Some(lon), Some(lat)) => json!({ "type": "Point", "coordinates": [lon, lat] }),
-                _ => serde_json::Value::Null,
-            };
-            json!({ "type": "Feature", "id": r.id, "geometry": geometry, "properties": r })
+        .map(|r| Feature {
+            r#type: "Feature",
+            id: r.id,
+            geometry: r.lon.zip(r.lat).map(|(lon, lat)| Point {
+                r#type: "Point",
+                coordinates: [lon, lat],
+            }),
+            properties: r,
         })
         .collect();
-    pretty(&json!({ "type": "FeatureCollection", "features": features }))
+    pretty(&Collection {
+        r#type: "FeatureCollection",
+        features,
+    })
 }
 
 /// One row per relic; translations become `name_<lang>`, `summary_<lang>`, `url_<lang>` columns.
@@ -192,7 +220,7 @@ pub fn csv(site: &Site) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
-fn pretty(value: &serde_json::Value) -> Vec<u8> {
+fn pretty(value: &impl Serialize) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
