@@ -7,9 +7,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -18,7 +18,7 @@ pub enum Severity {
 
 /// Where in a file a problem sits. Lines and columns count from 1; columns count characters,
 /// not bytes, because that is what an editor's status bar shows for Vietnamese text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     pub line: usize,
     pub column: usize,
@@ -69,7 +69,7 @@ fn floor_char_boundary(s: &str, mut index: usize) -> usize {
 
 /// A problem in the project. Serialized as the JSON of `ditich check --format json`, so its
 /// field names are a public contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file, relative to the project folder, with `/` separators.

@@ -48,12 +48,19 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads and validates the project at `root`. Returns the site, or `None` when there were
-/// errors, together with every problem found, sorted by file and position.
+/// Loads and validates the project at `root`, writing nothing. Returns the site, or `None`
+/// when there were errors, together with every problem found, sorted by file and position.
 pub fn load_site(root: &Path) -> (Option<model::Site>, Vec<Diagnostic>) {
+    load_site_with(root, &model::RelicCache::reading(root))
+}
+
+fn load_site_with(
+    root: &Path,
+    cache: &model::RelicCache,
+) -> (Option<model::Site>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let site = load::project(root, &mut diagnostics)
-        .map(|project| model::resolve(project, &mut diagnostics));
+        .map(|project| model::resolve(project, cache, &mut diagnostics));
     diagnostic::sort(&mut diagnostics);
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     (site.filter(|_| !failed), diagnostics)
@@ -100,7 +107,8 @@ pub fn check(root: &Path) -> CheckReport {
     let project = load::project(root, &mut diagnostics);
     let relics = project.as_ref().map_or(0, |p| p.relics.len());
     if let Some(project) = project {
-        let mut site = model::resolve(project, &mut diagnostics);
+        let cache = model::RelicCache::reading(root);
+        let mut site = model::resolve(project, &cache, &mut diagnostics);
         if !diagnostics.iter().any(Diagnostic::is_error) {
             prepare(&mut site, &options);
             // Rendering to nothing fails only through the project's own problems.
@@ -118,7 +126,7 @@ pub fn check(root: &Path) -> CheckReport {
 /// [`Problems`] and `out` is left as it was.
 pub fn build(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Report> {
     check_output_folder(root, out)?;
-    let (site, mut diagnostics) = load_site(root);
+    let (site, mut diagnostics) = load_site_with(root, &model::RelicCache::writing(root));
     let Some(mut site) = site else {
         return Err(Problems(diagnostics).into());
     };

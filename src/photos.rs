@@ -10,7 +10,7 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use image::{DynamicImage, ImageDecoder, ImageReader};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 
@@ -29,7 +29,7 @@ pub fn is_photo(name: &str) -> bool {
 }
 
 /// What pages need to know of a photo before it is encoded: its upright size and variants.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Photo {
     /// The name in the relic's folder.
     pub name: String,

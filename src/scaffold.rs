@@ -82,7 +82,7 @@ fn taken_ids(root: &Path) -> Vec<String> {
                 .flat_map(|ledger| ledger.ids())
                 .collect::<Vec<_>>();
             project
-                .relics
+                .parsed()
                 .iter()
                 .map(|r| r.main.front_matter.id.get_ref().trim().to_ascii_uppercase())
                 .chain(printed)

@@ -1,5 +1,7 @@
-//! Load: read the project folder into memory. Nothing here judges the values; it reads files,
-//! decodes them and parses their front matter into the raw structs of `front_matter`.
+//! Load: read the project folder into memory. Nothing here judges the values; it reads files
+//! ([`project`]), then decodes them and parses their front matter into the raw structs of
+//! `front_matter` ([`parse`]). The two are apart so that a relic whose files the build cache
+//! has seen before is never decoded again.
 
 pub mod front_matter;
 pub mod split;
@@ -33,12 +35,32 @@ pub struct Project {
     pub root: PathBuf,
     pub config: Config,
     pub theme: Theme,
-    pub relics: Vec<RelicSources>,
+    pub relics: Vec<RelicFiles>,
     /// `plaques.toml`, once something has been printed.
     pub ledger: Option<crate::ledger::LedgerFile>,
 }
 
-/// Everything read from one `sites/<folder>/`.
+/// One `sites/<folder>/` as read from disk.
+pub struct RelicFiles {
+    /// The folder as messages show it: `sites/den-ca`.
+    pub folder: PathBuf,
+    pub folder_name: String,
+    /// `index.md`.
+    pub main: TextFile,
+    /// In the order of `languages` in `site.toml`.
+    pub translations: Vec<TextFile>,
+    pub assets: Vec<Asset>,
+}
+
+/// A relic text as read, not yet decoded.
+pub struct TextFile {
+    /// As messages show it: `sites/den-ca/index.md`.
+    pub file: PathBuf,
+    pub lang: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything read from one `sites/<folder>/`, decoded and parsed.
 pub struct RelicSources {
     /// The folder as messages show it: `sites/den-ca`.
     pub folder: PathBuf,
@@ -88,7 +110,7 @@ pub fn project(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Project
     let folders = relic_folders(root, diagnostics);
     let results: Vec<_> = folders
         .par_iter()
-        .map(|folder| relic(root, folder, &config))
+        .map(|folder| relic_files(root, folder, &config))
         .collect();
     let mut relics = Vec::with_capacity(results.len());
     for (relic, problems) in results {
@@ -140,7 +162,8 @@ fn relic_folders(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf>
     folders
 }
 
-fn relic(root: &Path, dir: &Path, config: &Config) -> (Option<RelicSources>, Vec<Diagnostic>) {
+/// Reads one relic's folder: its texts' bytes and the names of its other files.
+fn relic_files(root: &Path, dir: &Path, config: &Config) -> (Option<RelicFiles>, Vec<Diagnostic>) {
     let folder = relative_to(root, dir);
     let mut problems = Vec::new();
     let mut main = None;
@@ -176,10 +199,23 @@ fn relic(root: &Path, dir: &Path, config: &Config) -> (Option<RelicSources>, Vec
         let in_folder = entry.depth() == 1;
         match markdown_language(&name, config) {
             Some(Ok(lang)) if in_folder => {
+                let text = std::fs::read(entry.path())
+                    .map(|bytes| TextFile {
+                        file: file.clone(),
+                        lang: lang.to_owned(),
+                        bytes,
+                    })
+                    .map_err(|err| {
+                        problems.push(
+                            Diagnostic::error(format!("cannot read the file: {err}"))
+                                .in_file(&file),
+                        )
+                    })
+                    .ok();
                 if lang == config.default_language() {
-                    main = read_document(entry.path(), &file, lang, &mut problems);
+                    main = text;
                 } else {
-                    translations.extend(read_document(entry.path(), &file, lang, &mut problems));
+                    translations.extend(text);
                 }
                 continue;
             }
@@ -234,14 +270,13 @@ fn relic(root: &Path, dir: &Path, config: &Config) -> (Option<RelicSources>, Vec
         }
         return (None, problems);
     };
-    translations.sort_by_key(|doc: &Document<RawTranslation>| {
-        config.languages.iter().position(|l| *l == doc.lang)
-    });
+    translations
+        .sort_by_key(|text: &TextFile| config.languages.iter().position(|l| *l == text.lang));
     let folder_name = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let relic = RelicSources {
+    let relic = RelicFiles {
         folder,
         folder_name,
         main,
@@ -249,6 +284,36 @@ fn relic(root: &Path, dir: &Path, config: &Config) -> (Option<RelicSources>, Vec
         assets,
     };
     (Some(relic), problems)
+}
+
+/// Decodes a relic's texts and parses their front matter. `None` when `index.md` cannot be
+/// read; a translation that cannot is left out, with its error.
+pub fn parse(files: &RelicFiles) -> (Option<RelicSources>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let main = read_document(&files.main, &mut problems);
+    let translations = files
+        .translations
+        .iter()
+        .filter_map(|text| read_document(text, &mut problems))
+        .collect();
+    let relic = main.map(|main| RelicSources {
+        folder: files.folder.clone(),
+        folder_name: files.folder_name.clone(),
+        main,
+        translations,
+        assets: files.assets.clone(),
+    });
+    (relic, problems)
+}
+
+impl Project {
+    /// Every relic that parses, its problems ignored: for tools that only need the ids.
+    pub fn parsed(&self) -> Vec<RelicSources> {
+        self.relics
+            .par_iter()
+            .filter_map(|files| parse(files).0)
+            .collect()
+    }
 }
 
 /// For `index.md` and `index.<lang>.md`: the language, or `Err` with a language the site does
@@ -266,25 +331,21 @@ fn markdown_language<'a>(name: &'a str, config: &'a Config) -> Option<Result<&'a
 }
 
 fn read_document<T: DeserializeOwned>(
-    path: &Path,
-    file: &Path,
-    lang: &str,
+    text: &TextFile,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Document<T>> {
-    parse_document(path, file, lang, problems)
+    parse_document(&text.file, &text.lang, &text.bytes, problems)
         .map_err(|d| problems.push(d))
         .ok()
 }
 
 fn parse_document<T: DeserializeOwned>(
-    path: &Path,
     file: &Path,
     lang: &str,
+    bytes: &[u8],
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Document<T>, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|err| Diagnostic::error(format!("cannot read the file: {err}")).in_file(file))?;
-    let source = text::decode_document(file, &bytes, warnings)?;
+    let source = text::decode_document(file, bytes, warnings)?;
     let parts = split::split(file, &source)?;
     let front_matter =
         toml_error::parse(file, &source, parts.front_matter_offset, parts.front_matter)?;

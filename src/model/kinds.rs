@@ -2,14 +2,22 @@
 //! officers write and the words the open data publishes; their labels live in the theme's
 //! `i18n/<lang>.toml`, under `[rank]`, `[category]` and `[type]`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident, $group:literal { $($variant:ident = $key:literal $(| $alias:literal)*,)+ }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        #[serde(into = "&'static str")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(into = "&'static str", try_from = "String")]
         pub enum $name { $($variant,)+ }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+
+            fn try_from(key: String) -> Result<$name, String> {
+                $name::from_key(&key).ok_or_else(|| format!("no {} is called {key}", $group))
+            }
+        }
 
         impl $name {
             /// The table of the theme's strings that holds the labels.

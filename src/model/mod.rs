@@ -1,6 +1,7 @@
 //! Model: the validated site that every renderer reads. Built by `resolve` from what `load`
 //! read; nothing after this stage checks user input again.
 
+mod cache;
 pub mod kinds;
 mod resolve;
 
@@ -8,6 +9,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
+
+pub use cache::RelicCache;
 pub use kinds::{Category, Rank, RelicType};
 pub use resolve::resolve;
 
@@ -29,7 +33,8 @@ pub struct Site {
     pub kiosk: Vec<usize>,
 }
 
-#[derive(Debug)]
+/// Serialized only for the build cache.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Relic {
     pub id: String,
     pub slug: String,
@@ -51,8 +56,28 @@ pub struct Relic {
     /// The texts in the order of the site's languages; the first is always there and in the
     /// default language.
     pub texts: Vec<Text>,
+    /// Read from the folder by every build, never cached.
+    #[serde(skip)]
     pub assets: Vec<Asset>,
+    #[serde(with = "toml_text")]
     pub extra: toml::Table,
+}
+
+/// `[extra]` in the cache, as TOML text: a compact binary form cannot say which of TOML's
+/// types a value has.
+mod toml_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(table: &toml::Table, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&table.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<toml::Table, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
 }
 
 impl Relic {
@@ -76,7 +101,7 @@ pub fn is_plaque_code(id: &str) -> bool {
 }
 
 /// What is written in words, once per language.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Text {
     pub lang: String,
     /// The file it came from, for messages: `sites/den-ca/index.en.md`.
@@ -92,20 +117,20 @@ pub struct Text {
     pub etiquette: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GalleryPhoto {
     pub file: String,
     pub alt: Option<String>,
     pub caption: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct GeoPoint {
     pub lat: f64,
     pub lon: f64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Recognition {
     pub decision: String,
     pub date: Date,
@@ -113,7 +138,7 @@ pub struct Recognition {
 }
 
 /// A calendar date, as front matter writes it (`2016-12-07`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Date {
     pub year: u16,
     pub month: u8,

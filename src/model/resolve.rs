@@ -9,13 +9,14 @@ use rayon::prelude::*;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use super::cache::{self, Entry, Link, RelicCache, Slugs};
 use super::{
     Category, Date, GalleryPhoto, GeoPoint, Rank, Recognition, Relic, RelicType, Site, Text,
 };
 use crate::diagnostic::{Diagnostic, Location};
 use crate::load::front_matter::{RawLocation, RawRecognition, RawRelic, RawTranslation};
 use crate::load::toml_error::closest;
-use crate::load::{Document, Project, RelicSources};
+use crate::load::{Document, Project, RelicFiles, RelicSources};
 use crate::markdown;
 use crate::photos::{self, Photo};
 use crate::slug::slugify;
@@ -28,52 +29,58 @@ pub const SUMMARY_MAX_CHARS: usize = 160;
 const VIETNAM_LAT: std::ops::RangeInclusive<f64> = 8.0..=23.5;
 const VIETNAM_LON: std::ops::RangeInclusive<f64> = 102.0..=117.5;
 
-pub fn resolve(project: Project, diagnostics: &mut Vec<Diagnostic>) -> Site {
+/// Validates what `load` read. Relics whose files `cache` has seen are taken from it.
+pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagnostic>) -> Site {
     let Project {
         root,
         config,
         theme,
-        relics: sources,
+        relics: files,
         ledger,
     } = project;
-    let results: Vec<_> = sources.par_iter().map(fields).collect();
+    let results: Vec<_> = files.par_iter().map(|f| checked(f, cache)).collect();
 
     let mut relics = Vec::with_capacity(results.len());
-    for (result, source) in results.into_iter().zip(&sources) {
+    for result in results {
         match result {
-            Ok((relic, warnings)) => {
-                diagnostics.extend(warnings);
-                relics.push((relic, source));
+            Ok((relic, problems)) => {
+                diagnostics.extend(problems);
+                relics.push(relic);
             }
             Err(problems) => diagnostics.extend(problems),
         }
     }
-    relics.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id).then_with(|| a.slug.cmp(&b.slug)));
+    relics.sort_by(|a, b| {
+        let (a, b) = (&a.entry.relic, &b.entry.relic);
+        a.id.cmp(&b.id).then_with(|| a.slug.cmp(&b.slug))
+    });
     unique(&relics, &config, diagnostics);
 
     // Links between relics need every slug, so stories are rendered once all are known.
-    let slugs: BTreeMap<&str, Vec<&str>> = relics
+    let slugs: Slugs = relics
         .iter()
-        .map(|(r, _)| {
+        .map(|c| {
+            let relic = &c.entry.relic;
             (
-                r.slug.as_str(),
-                r.texts.iter().map(|t| t.lang.as_str()).collect(),
+                relic.slug.clone(),
+                relic.texts.iter().map(|t| t.lang.clone()).collect(),
             )
         })
         .collect();
     let sanitizer = markdown::Sanitizer::new(&config.content);
-    let stories: Vec<_> = relics
-        .par_iter()
-        .map(|(relic, source)| stories(relic, source, &slugs, &config, &sanitizer))
-        .collect();
-    let mut done = Vec::with_capacity(relics.len());
-    for ((mut relic, _), (bodies, problems)) in relics.into_iter().zip(stories) {
-        diagnostics.extend(problems);
-        for (text, body) in relic.texts.iter_mut().zip(bodies) {
-            text.body_html = body;
-        }
-        done.push(relic);
+    let mut told: Vec<_> = relics.iter().map(|_| (Vec::new(), false)).collect();
+    relics
+        .par_iter_mut()
+        .zip(&mut told)
+        .for_each(|(relic, told)| *told = tell(relic, &slugs, &config, &sanitizer, cache));
+    drop(slugs);
+    let stored = told.iter().any(|(_, stored)| *stored);
+    diagnostics.extend(told.into_iter().flat_map(|(problems, _)| problems));
+    if stored {
+        let used: HashSet<&str> = relics.iter().map(|c| c.key.as_str()).collect();
+        cache.sweep(&used);
     }
+    let done: Vec<Relic> = relics.into_iter().map(|c| c.entry.relic).collect();
     // A relic file with errors may be the one a plaque needs; its own errors say enough, so
     // the ledger is checked once the relics are sound.
     let retired = match &ledger {
@@ -139,8 +146,117 @@ type Vocabulary<T> = (
 
 type Checked = Result<(Relic, Vec<Diagnostic>), Vec<Diagnostic>>;
 
-/// Checks the front matter of one relic's files.
-fn fields(source: &RelicSources) -> Checked {
+/// A relic checked, or found in the cache, on its way to the site.
+struct CheckedRelic<'f> {
+    entry: Entry,
+    /// The name of its cache entry.
+    key: String,
+    /// Its files, parsed, when it was checked now; its story is rendered from them.
+    fresh: Option<RelicSources>,
+    files: &'f RelicFiles,
+}
+
+/// Finds a relic in the cache or checks it now. Returns it with the problems to report now;
+/// those of its story come when it is told.
+fn checked<'f>(
+    files: &'f RelicFiles,
+    cache: &RelicCache,
+) -> Result<(CheckedRelic<'f>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    // Photos are probed every time: their sizes are part of the key.
+    let mut problems = Vec::new();
+    let photos = probe_photos(files, &mut problems);
+    let key = cache.key(files, &photos);
+    if let Some(mut entry) = cache.get(&key) {
+        entry.relic.assets = files.assets.clone();
+        problems.extend(entry.warnings.iter().cloned());
+        let relic = CheckedRelic {
+            entry,
+            key,
+            fresh: None,
+            files,
+        };
+        return Ok((relic, problems));
+    }
+    let (source, mut warnings) = crate::load::parse(files);
+    let Some(source) = source else {
+        problems.extend(warnings);
+        return Err(problems);
+    };
+    let checked = fields(&source, photos);
+    let (relic, more) = match checked {
+        Ok(checked) => checked,
+        Err(errors) => {
+            problems.extend(warnings.into_iter().chain(errors));
+            return Err(problems);
+        }
+    };
+    warnings.extend(more);
+    let id_at = id_location(&source.main);
+    problems.extend(warnings.iter().cloned());
+    let entry = Entry {
+        relic,
+        id_at,
+        warnings,
+        story: Vec::new(),
+        links: Vec::new(),
+    };
+    let relic = CheckedRelic {
+        entry,
+        key,
+        fresh: Some(source),
+        files,
+    };
+    Ok((relic, problems))
+}
+
+/// Renders the relic's stories, unless the cache had them and every link in them still finds
+/// what it found, and keeps the relic in the cache when it has no errors. Returns the
+/// stories' problems, and whether an entry was stored.
+fn tell(
+    relic: &mut CheckedRelic<'_>,
+    slugs: &Slugs,
+    config: &crate::config::Config,
+    sanitizer: &markdown::Sanitizer,
+    cache: &RelicCache,
+) -> (Vec<Diagnostic>, bool) {
+    let entry = &mut relic.entry;
+    if relic.fresh.is_none() && entry.links_hold(slugs) {
+        return (entry.story.clone(), false);
+    }
+    // A relic from the cache whose links changed is parsed again; it parsed before.
+    let Some(source) = relic
+        .fresh
+        .take()
+        .or_else(|| crate::load::parse(relic.files).0)
+    else {
+        return (Vec::new(), false);
+    };
+    let (bodies, problems, links) = stories(&entry.relic, &source, slugs, config, sanitizer);
+    for (text, body) in entry.relic.texts.iter_mut().zip(bodies) {
+        text.body_html = body;
+    }
+    entry.story = problems.clone();
+    entry.links = links;
+    let sound = !entry
+        .warnings
+        .iter()
+        .chain(&entry.story)
+        .any(Diagnostic::is_error);
+    if sound {
+        cache.put(&relic.key, entry);
+    }
+    (problems, sound)
+}
+
+/// Where `index.md` writes the id.
+fn id_location(doc: &Document<RawRelic>) -> Location {
+    let span = doc.front_matter.id.span();
+    let offset = doc.source.find('\n').map_or(0, |i| i + 1);
+    Location::of_span(&doc.source, span.start + offset..span.end + offset)
+}
+
+/// Checks the front matter of one relic's files, with its photos as probed.
+fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
     let doc = &source.main;
     let mut check = Checker {
         doc_file: &doc.file,
@@ -239,7 +355,6 @@ fn fields(source: &RelicSources) -> Checked {
             })
         })
         .collect();
-    let photos = probe_photos(source, &mut check.problems);
 
     let mut texts = vec![Text {
         lang: doc.lang.clone(),
@@ -350,7 +465,7 @@ fn clean(value: &Option<String>) -> Option<String> {
 }
 
 /// Reads the size and orientation of every photo in the relic's folder.
-fn probe_photos(source: &RelicSources, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, Photo> {
+fn probe_photos(source: &RelicFiles, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, Photo> {
     let mut photos = BTreeMap::new();
     for asset in source.assets.iter().filter(|a| photos::is_photo(&a.name)) {
         match Photo::probe(&asset.name, &asset.path) {
@@ -620,40 +735,35 @@ impl Checker<'_> {
 /// Ids and slugs name pages and plaques, so two relics may not share one; nor may a slug take
 /// a name the site itself uses.
 fn unique(
-    relics: &[(Relic, &RelicSources)],
+    relics: &[CheckedRelic<'_>],
     config: &crate::config::Config,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut ids: BTreeMap<&str, &RelicSources> = BTreeMap::new();
-    let mut slugs: BTreeMap<&str, &RelicSources> = BTreeMap::new();
-    for (relic, source) in relics {
-        if let Some(first) = ids.insert(&relic.id, source) {
-            let file = &source.main;
-            let span = file.front_matter.id.span();
-            let offset = file.source.find('\n').map_or(0, |i| i + 1);
+    let mut ids: BTreeMap<&str, &RelicFiles> = BTreeMap::new();
+    let mut slugs: BTreeMap<&str, &RelicFiles> = BTreeMap::new();
+    for CheckedRelic { entry, files, .. } in relics {
+        let relic = &entry.relic;
+        if let Some(first) = ids.insert(&relic.id, files) {
             diagnostics.push(
                 Diagnostic::error(format!(
                     "id \"{}\" is already used by {}",
                     relic.id,
                     first.main.file.display()
                 ))
-                .in_file(&file.file)
-                .at(Location::of_span(
-                    &file.source,
-                    span.start + offset..span.end + offset,
-                ))
+                .in_file(&files.main.file)
+                .at(entry.id_at.clone())
                 .help("every relic needs its own plaque code; give this one the next free id"),
             );
         }
-        if let Some(first) = slugs.insert(&relic.slug, source) {
+        if let Some(first) = slugs.insert(&relic.slug, files) {
             diagnostics.push(
                 Diagnostic::error(format!(
                     "folders {} and {} give the same web address /{}/",
                     first.folder.display(),
-                    source.folder.display(),
+                    files.folder.display(),
                     relic.slug
                 ))
-                .in_file(&source.folder)
+                .in_file(&files.folder)
                 .help("rename one of the folders"),
             );
         }
@@ -665,21 +775,23 @@ fn unique(
                     "the folder name `{}` is used by the site itself",
                     relic.slug
                 ))
-                .in_file(&source.folder)
+                .in_file(&files.folder)
                 .help("rename the folder after the relic, e.g. sites/den-ca"),
             );
         }
     }
 }
 
-/// Renders one relic's stories, one per language, with links fitted to each page.
+/// Renders one relic's stories, one per language, with links fitted to each page. Returns
+/// them with their problems and the links to other relics they hold.
 fn stories(
     relic: &Relic,
     source: &RelicSources,
-    slugs: &BTreeMap<&str, Vec<&str>>,
+    slugs: &Slugs,
     config: &crate::config::Config,
     sanitizer: &markdown::Sanitizer,
-) -> (Vec<String>, Vec<Diagnostic>) {
+) -> (Vec<String>, Vec<Diagnostic>, Vec<Link>) {
+    let links_found = std::cell::RefCell::new(Vec::new());
     let assets: HashSet<&str> = relic.assets.iter().map(|a| a.name.as_str()).collect();
     let documents: Vec<_> = std::iter::once((
         &source.main.file,
@@ -705,8 +817,11 @@ fn stories(
         let page = urls::relic_page(config, &text.lang, &relic.slug);
         let asset_href = |name: &str| urls::relative(&page, &urls::relic_asset(&relic.slug, name));
         let relic_href = |slug: &str| {
+            links_found
+                .borrow_mut()
+                .push((slug.to_owned(), cache::found(slugs, slug)));
             let langs = slugs.get(slug)?;
-            let lang = if langs.contains(&text.lang.as_str()) {
+            let lang = if langs.contains(&text.lang) {
                 &text.lang
             } else {
                 config.default_language()
@@ -731,5 +846,8 @@ fn stories(
         bodies.push(rendered.html);
         problems.extend(rendered.diagnostics);
     }
-    (bodies, problems)
+    let mut links = links_found.into_inner();
+    links.sort_unstable();
+    links.dedup();
+    (bodies, problems, links)
 }

@@ -104,7 +104,7 @@ pub fn load(root: &Path) -> Result<(Catalogue, Vec<Diagnostic>), Problems> {
         return Err(Problems(errors));
     };
     let relics = project
-        .relics
+        .parsed()
         .iter()
         .map(|r| Relic {
             id: r.main.front_matter.id.get_ref().trim().to_owned(),

@@ -220,3 +220,44 @@ fn rebuilds_over_reused_folders_give_what_a_cold_build_gives() {
     assert_eq!(files(&project.output()), files(&cold.output()));
     assert_eq!(project.staging_leftovers(), Vec::<String>::new());
 }
+
+#[test]
+fn a_cached_story_follows_the_languages_of_the_relic_it_links_to() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    let english = project.read("output/en/den-a/index.html");
+    assert!(english.contains(r#"href="../../chua-b/""#), "{english}");
+
+    // den-a's files do not change, but its English story now links to chua-b's English page.
+    let translation = "+++\nid = \"DT02\"\nname = \"Pagoda B\"\nsummary = \"A pagoda to test with.\"\n+++\n\nA pagoda.\n";
+    project.write("sites/chua-b/index.en.md", translation);
+    project.build().success();
+    let english = project.read("output/en/den-a/index.html");
+    assert!(english.contains(r#"href="../../en/chua-b/""#), "{english}");
+
+    let cold = Project::fixture("two-relics");
+    cold.write("sites/chua-b/index.en.md", translation);
+    cold.build().success();
+    assert_eq!(files(&project.output()), files(&cold.output()));
+}
+
+#[test]
+fn a_cached_relic_still_reports_its_warnings() {
+    let project = Project::fixture("two-relics");
+    let long = format!("summary = \"{}\"", "Một ngôi chùa rất dài. ".repeat(10));
+    project.edit(
+        "sites/chua-b/index.md",
+        r#"summary = "Một ngôi chùa để thử.""#,
+        &long,
+    );
+    let chua = project.read("sites/chua-b/index.md") + "\n<script>alert(1)</script>\n";
+    project.write("sites/chua-b/index.md", chua);
+    for _ in 0..2 {
+        project.build().success().stderr_has(&[
+            "sites/chua-b/index.md:6:11: warning: the summary is 229 characters",
+            "sites/chua-b/index.md:11:1: warning: raw HTML `<script>` is removed",
+        ]);
+    }
+    let entries = std::fs::read_dir(project.path(".ditich-cache/relics")).unwrap();
+    assert_eq!(entries.count(), 2, "one entry per relic");
+}
