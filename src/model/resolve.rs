@@ -68,18 +68,17 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         })
         .collect();
     let sanitizer = markdown::Sanitizer::new(&config.content);
-    let mut told: Vec<_> = relics.iter().map(|_| (Vec::new(), false)).collect();
-    relics
+    let told: Vec<_> = relics
         .par_iter_mut()
-        .zip(&mut told)
-        .for_each(|(relic, told)| *told = tell(relic, &slugs, &config, &sanitizer, cache));
-    drop(slugs);
-    let stored = told.iter().any(|(_, stored)| *stored);
-    diagnostics.extend(told.into_iter().flat_map(|(problems, _)| problems));
-    if stored {
-        let used: HashSet<&str> = relics.iter().map(|c| c.key.as_str()).collect();
-        cache.sweep(&used);
-    }
+        .map(|relic| tell(relic, &slugs, &config, &sanitizer))
+        .collect();
+    diagnostics.extend(told.into_iter().flatten());
+    cache.save(
+        relics
+            .iter()
+            .filter(|c| c.sound)
+            .map(|c| (c.key.as_str(), &c.entry, c.fresh_story)),
+    );
     let done: Vec<Relic> = relics.into_iter().map(|c| c.entry.relic).collect();
     // A relic file with errors may be the one a plaque needs; its own errors say enough, so
     // the ledger is checked once the relics are sound.
@@ -154,6 +153,10 @@ struct CheckedRelic<'f> {
     /// Its files, parsed, when it was checked now; its story is rendered from them.
     fresh: Option<RelicSources>,
     files: &'f RelicFiles,
+    /// Whether its story was rendered in this build.
+    fresh_story: bool,
+    /// Whether it has no errors, and so may be kept in the cache.
+    sound: bool,
 }
 
 /// Finds a relic in the cache or checks it now. Returns it with the problems to report now;
@@ -166,7 +169,7 @@ fn checked<'f>(
     let mut problems = Vec::new();
     let photos = probe_photos(files, &mut problems);
     let key = cache.key(files, &photos);
-    if let Some(mut entry) = cache.get(&key) {
+    if let Some(mut entry) = cache.take(&key) {
         entry.relic.assets = files.assets.clone();
         problems.extend(entry.warnings.iter().cloned());
         let relic = CheckedRelic {
@@ -174,6 +177,8 @@ fn checked<'f>(
             key,
             fresh: None,
             files,
+            fresh_story: false,
+            sound: true,
         };
         return Ok((relic, problems));
     }
@@ -205,23 +210,23 @@ fn checked<'f>(
         key,
         fresh: Some(source),
         files,
+        fresh_story: false,
+        sound: false,
     };
     Ok((relic, problems))
 }
 
 /// Renders the relic's stories, unless the cache had them and every link in them still finds
-/// what it found, and keeps the relic in the cache when it has no errors. Returns the
-/// stories' problems, and whether an entry was stored.
+/// what it found. Returns the stories' problems.
 fn tell(
     relic: &mut CheckedRelic<'_>,
     slugs: &Slugs,
     config: &crate::config::Config,
     sanitizer: &markdown::Sanitizer,
-    cache: &RelicCache,
-) -> (Vec<Diagnostic>, bool) {
+) -> Vec<Diagnostic> {
     let entry = &mut relic.entry;
     if relic.fresh.is_none() && entry.links_hold(slugs) {
-        return (entry.story.clone(), false);
+        return entry.story.clone();
     }
     // A relic from the cache whose links changed is parsed again; it parsed before.
     let Some(source) = relic
@@ -229,7 +234,7 @@ fn tell(
         .take()
         .or_else(|| crate::load::parse(relic.files).0)
     else {
-        return (Vec::new(), false);
+        return Vec::new();
     };
     let (bodies, problems, links) = stories(&entry.relic, &source, slugs, config, sanitizer);
     for (text, body) in entry.relic.texts.iter_mut().zip(bodies) {
@@ -237,15 +242,13 @@ fn tell(
     }
     entry.story = problems.clone();
     entry.links = links;
-    let sound = !entry
+    relic.fresh_story = true;
+    relic.sound = !entry
         .warnings
         .iter()
         .chain(&entry.story)
         .any(Diagnostic::is_error);
-    if sound {
-        cache.put(&relic.key, entry);
-    }
-    (problems, sound)
+    problems
 }
 
 /// Where `index.md` writes the id.
