@@ -199,6 +199,8 @@ pub struct Config {
     pub posters: Posters,
     pub content: ContentSettings,
     pub kiosk: Kiosk,
+    /// A hash of `site.toml`'s bytes, for keying what is made from the settings.
+    pub digest: blake3::Hash,
 }
 
 impl Config {
@@ -226,10 +228,15 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     })?;
     let source = crate::load::text::decode(file, &bytes).map_err(|d| vec![d])?;
     let raw: RawConfig = toml_error::parse(file, &source, 0, &source).map_err(|d| vec![d])?;
-    resolve(file, &source, raw)
+    resolve(file, &source, raw, blake3::hash(&bytes))
 }
 
-fn resolve(file: &Path, source: &str, raw: RawConfig) -> Result<Config, Vec<Diagnostic>> {
+fn resolve(
+    file: &Path,
+    source: &str,
+    raw: RawConfig,
+    digest: blake3::Hash,
+) -> Result<Config, Vec<Diagnostic>> {
     let RawConfig {
         base_url,
         languages,
@@ -322,6 +329,7 @@ fn resolve(file: &Path, source: &str, raw: RawConfig) -> Result<Config, Vec<Diag
                     .collect()
             }),
         },
+        digest,
     })
 }
 

@@ -24,19 +24,19 @@ use anyhow::{Context as _, bail};
 
 use crate::lock;
 use crate::progress::Progress;
-use crate::render::{Content, OutputFile, PageKey};
+use crate::render::{Content, FileKey, OutputFile};
 
 /// A file in every output folder ditich writes. Its presence is what lets a build replace the
 /// folder; a folder without it is never deleted.
 pub const MARKER: &str = ".ditich-output";
 
 /// The list of a folder's files made from bytes, each with its length and key: for a page, the
-/// key it was rendered from ([`PageKey`]); for any other, the hash of its bytes. One line
+/// key it was rendered from ([`FileKey`]); for any other, the hash of its bytes. One line
 /// `<key in hex> <length> <path>` per file, sorted by path.
 pub const FILES: &str = ".ditich-files";
 
 /// A folder's files, by path: each one's key and length.
-type Listed = HashMap<String, (PageKey, u64)>;
+type Listed = HashMap<String, (FileKey, u64)>;
 
 const MARKER_TEXT: &str = "This folder is written by `ditich build` and replaced whole by every build.\nEdit the sources, not these files.\n";
 
@@ -58,7 +58,7 @@ pub struct Staging {
     /// The files of the published output.
     published_files: Listed,
     /// This build's files, with their keys and lengths.
-    listed: Mutex<Vec<(String, PageKey, u64)>>,
+    listed: Mutex<Vec<(String, FileKey, u64)>>,
 }
 
 impl Staging {
@@ -126,7 +126,7 @@ impl Staging {
                 .with_context(|| format!("cannot create {}", self.dir.join(folder).display()))?;
         }
         let key = match &file.content {
-            Content::Page { key, .. } => Some(*key),
+            Content::Rendered { key, .. } => Some(*key),
             Content::Bytes(bytes) => Some(blake3::hash(bytes)),
             Content::Copy(_) | Content::Cached(_) => None,
         };
@@ -139,7 +139,7 @@ impl Staging {
                 .with_context(|| format!("cannot write {}", target.display()))?;
         }
         lock(&self.written).push(file.path.clone());
-        if let (Some(key), Content::Bytes(bytes) | Content::Page { bytes, .. }) =
+        if let (Some(key), Content::Bytes(bytes) | Content::Rendered { bytes, .. }) =
             (key, &file.content)
         {
             lock(&self.listed).push((file.path.clone(), key, bytes.len() as u64));
@@ -149,7 +149,7 @@ impl Staging {
 
     /// Keeps the page at `path` rendered from `key` when the staging folder or the published
     /// output has it, and returns its length.
-    pub fn keep(&self, path: &str, key: &PageKey) -> anyhow::Result<Option<u64>> {
+    pub fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<u64>> {
         let kept = self.reuse(path, key)?;
         if let Some(len) = kept {
             lock(&self.written).push(path.to_owned());
@@ -160,7 +160,7 @@ impl Staging {
 
     /// Leaves at `path` the file with `key` that the staging folder or the published output
     /// lists, unread, and returns its length; `None` when neither has it.
-    fn reuse(&self, path: &str, key: &PageKey) -> anyhow::Result<Option<u64>> {
+    fn reuse(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<u64>> {
         let listed = |list: &Listed| list.get(path).filter(|(k, _)| k == key).map(|e| e.1);
         let target = self.dir.join(path);
         if let Some(len) = listed(&self.spare_files)
@@ -268,7 +268,7 @@ impl crate::render::Sink for Staging {
         Staging::put(self, &file)
     }
 
-    fn keep(&self, path: &str, key: &PageKey) -> anyhow::Result<Option<u64>> {
+    fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<u64>> {
         Staging::keep(self, path, key)
     }
 }
@@ -281,7 +281,7 @@ fn read_list(folder: &Path) -> Listed {
     };
     let parse = |line: &str| {
         let mut fields = line.splitn(3, ' ');
-        let key = PageKey::from_hex(fields.next()?).ok()?;
+        let key = FileKey::from_hex(fields.next()?).ok()?;
         let len = fields.next()?.parse().ok()?;
         Some((fields.next()?.to_owned(), (key, len)))
     };
@@ -291,7 +291,7 @@ fn read_list(folder: &Path) -> Listed {
         .unwrap_or_default()
 }
 
-fn write_list(file: &Path, files: &mut [(String, PageKey, u64)]) -> io::Result<()> {
+fn write_list(file: &Path, files: &mut [(String, FileKey, u64)]) -> io::Result<()> {
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut list = String::with_capacity(files.len() * 96);
     for (path, key, len) in files.iter() {
@@ -377,7 +377,7 @@ fn place(target: &Path, file: &OutputFile, unchanged_from: Option<&Path>) -> io:
     let present = fs::symlink_metadata(target).ok();
     let present = present.as_ref();
     match &file.content {
-        Content::Bytes(bytes) | Content::Page { bytes, .. } => {
+        Content::Bytes(bytes) | Content::Rendered { bytes, .. } => {
             if holds(target, bytes) {
                 return Ok(());
             }
@@ -548,7 +548,7 @@ mod tests {
     fn page(path: &str, text: &str) -> OutputFile {
         OutputFile {
             path: path.to_owned(),
-            content: Content::Page {
+            content: Content::Rendered {
                 bytes: text.as_bytes().to_vec(),
                 key: blake3::hash(text.as_bytes()),
             },

@@ -35,11 +35,11 @@ pub struct OutputFile {
 
 pub enum Content {
     Bytes(Vec<u8>),
-    /// A page, with the key of everything it was rendered from: a later build whose page has
-    /// the same key keeps this one instead of rendering it again.
-    Page {
+    /// A page or listing, with the key of everything it was made from: a later build whose
+    /// file has the same key keeps this one instead of making it again.
+    Rendered {
         bytes: Vec<u8>,
-        key: PageKey,
+        key: FileKey,
     },
     /// Copied unchanged from the project (audio, documents).
     Copy(PathBuf),
@@ -47,20 +47,21 @@ pub enum Content {
     Cached(PathBuf),
 }
 
-/// A hash of everything a page is rendered from: ditich's version, the theme's templates,
-/// strings and inline script, the template's name, the page's path and the data it is given.
-/// Two renderings with one key give the same bytes.
-pub type PageKey = blake3::Hash;
+/// A hash of everything a file is made from. For a page: ditich, the theme's templates,
+/// strings and inline script, the template's name, the page's path and the data it is given;
+/// for a listing (the sitemap, the open data): ditich, `site.toml` and what it lists. Two
+/// files with one key have the same bytes.
+pub type FileKey = blake3::Hash;
 
 /// Where rendered files go, as soon as each is made.
 pub trait Sink: Sync {
     /// Takes one file of the site. An error stops the build.
     fn put(&self, file: OutputFile) -> anyhow::Result<()>;
 
-    /// Keeps the page at `path` that an earlier build rendered from `key`, when the sink still
-    /// has it, and returns its length; `None` when the page must be rendered. An error stops
-    /// the build.
-    fn keep(&self, path: &str, key: &PageKey) -> anyhow::Result<Option<u64>>;
+    /// Keeps the file at `path` that an earlier build made from `key`, when the sink still
+    /// has it, and returns its length; `None` when the file must be made. An error stops the
+    /// build.
+    fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<u64>>;
 }
 
 /// For `check`, which renders everything to find every problem and keeps nothing.
@@ -71,7 +72,7 @@ impl Sink for Discard {
         Ok(())
     }
 
-    fn keep(&self, _: &str, _: &PageKey) -> anyhow::Result<Option<u64>> {
+    fn keep(&self, _: &str, _: &FileKey) -> anyhow::Result<Option<u64>> {
         Ok(None)
     }
 }
@@ -108,15 +109,15 @@ impl<'s> Emitter<'s> {
         lock(&self.problems).push(problem);
     }
 
-    /// Whether the sink kept the page an earlier build rendered from `key`. After a failure
-    /// every page counts as kept: the build is over and rendering would be wasted.
-    fn keep(&self, path: &str, key: &PageKey) -> bool {
+    /// Whether the sink kept the file an earlier build made from `key`. After a failure every
+    /// file counts as kept: the build is over and making it would be wasted.
+    fn keep(&self, path: &str, key: &FileKey) -> bool {
         if lock(&self.failure).is_some() {
             return true;
         }
         match self.sink.keep(path, key) {
             Ok(Some(bytes)) => {
-                if let Some(precached) = offline::precached_page(path, key, bytes) {
+                if let Some(precached) = offline::precached_keyed(path, key, bytes) {
                     lock(&self.precache).push(precached);
                 }
                 true
@@ -173,7 +174,7 @@ struct Renderer<'a> {
     landing_script: String,
     /// Its hash, for the landing pages' CSP.
     landing_script_hash: String,
-    /// What every page's key starts from: see [`PageKey`].
+    /// What every page's key starts from: see [`FileKey`].
     fingerprint: blake3::Hash,
     out: Emitter<'a>,
 }
@@ -270,7 +271,8 @@ pub fn site<'a>(
     for file in posters {
         out.put(file);
     }
-    // Each lists every relic, so at a province's scale each takes a while: made side by side.
+    // Each lists every relic, so at a province's scale each takes a while: made side by side,
+    // and only when what they list changed.
     let listings: [(&str, Listing); 5] = [
         ("sitemap.xml", sitemap::sitemap),
         ("robots.txt", sitemap::robots),
@@ -278,9 +280,22 @@ pub fn site<'a>(
         ("data/relics.geojson", data::geojson),
         ("data/relics.csv", data::csv),
     ];
-    listings
-        .par_iter()
-        .for_each(|(path, make)| out.put(OutputFile::bytes(*path, make(site))));
+    let listed = data::fingerprint(site);
+    listings.par_iter().for_each(|(path, make)| {
+        let key = blake3::Hasher::new()
+            .update(listed.as_bytes())
+            .update(path.as_bytes())
+            .finalize();
+        if !out.keep(path, &key) {
+            out.put(OutputFile {
+                path: (*path).to_owned(),
+                content: Content::Rendered {
+                    bytes: make(site),
+                    key,
+                },
+            });
+        }
+    });
     for (name, bytes) in &site.theme.static_files {
         out.put(OutputFile::bytes(format!("assets/{name}"), bytes.clone()));
     }
@@ -347,14 +362,14 @@ impl Renderer<'_> {
         let html = templates::render(&self.tera, &self.site.theme.templates, template, &context)?;
         Ok(Some(OutputFile {
             path,
-            content: Content::Page {
+            content: Content::Rendered {
                 bytes: html.into_bytes(),
                 key,
             },
         }))
     }
 
-    /// The page's [`PageKey`]. The data is serialized straight into the hash, as JSON, the
+    /// The page's [`FileKey`]. The data is serialized straight into the hash, as JSON, the
     /// form the template receives it in.
     fn key(
         &self,
@@ -362,7 +377,7 @@ impl Renderer<'_> {
         path: &str,
         page: &Page<'_>,
         data: &impl Serialize,
-    ) -> Result<PageKey, Diagnostic> {
+    ) -> Result<FileKey, Diagnostic> {
         let mut hasher = blake3::Hasher::new();
         hasher.update(self.fingerprint.as_bytes());
         for part in [template, path] {

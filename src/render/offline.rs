@@ -159,8 +159,8 @@ pub(super) fn precached(file: &OutputFile) -> Option<Precached> {
     let mut hasher = blake3::Hasher::new();
     hasher.update(file.path.as_bytes()).update(&[0]);
     let size = match &file.content {
-        super::Content::Page { bytes, key } => {
-            return precached_page(&file.path, key, bytes.len() as u64);
+        super::Content::Rendered { bytes, key } => {
+            return precached_keyed(&file.path, key, bytes.len() as u64);
         }
         super::Content::Bytes(bytes) => {
             hasher.update(bytes);
@@ -189,7 +189,7 @@ pub(super) fn precached(file: &OutputFile) -> Option<Precached> {
 
 /// What the service worker keeps of the page at `path`, `bytes` long, rendered from `key`: the
 /// key stands for its content, whether the page was rendered now or kept from a build before.
-pub(super) fn precached_page(path: &str, key: &super::PageKey, bytes: u64) -> Option<Precached> {
+pub(super) fn precached_keyed(path: &str, key: &super::FileKey, bytes: u64) -> Option<Precached> {
     let url = offline_url(path)?;
     let mut hasher = blake3::Hasher::new();
     hasher
