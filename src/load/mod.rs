@@ -52,12 +52,23 @@ pub struct RelicFiles {
     pub assets: Vec<Asset>,
 }
 
-/// A relic text as read, not yet decoded.
+/// A relic text as found in its folder, not yet read: the build cache may know its hash from
+/// its length and modification time.
 pub struct TextFile {
     /// As messages show it: `sites/den-ca/index.md`.
     pub file: PathBuf,
+    pub path: PathBuf,
     pub lang: String,
-    pub bytes: Vec<u8>,
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl TextFile {
+    pub fn read(&self) -> Result<Vec<u8>, Diagnostic> {
+        std::fs::read(&self.path).map_err(|err| {
+            Diagnostic::error(format!("cannot read the file: {err}")).in_file(&self.file)
+        })
+    }
 }
 
 /// Everything read from one `sites/<folder>/`, decoded and parsed.
@@ -78,6 +89,8 @@ pub struct Document<T> {
     pub file: PathBuf,
     pub lang: String,
     pub source: String,
+    /// A hash of the file's bytes.
+    pub digest: blake3::Hash,
     pub front_matter: T,
     pub body_offset: usize,
 }
@@ -162,7 +175,7 @@ fn relic_folders(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf>
     folders
 }
 
-/// Reads one relic's folder: its texts' bytes and the names of its other files.
+/// Lists one relic's folder: its texts, and its other files.
 fn relic_files(root: &Path, dir: &Path, config: &Config) -> (Option<RelicFiles>, Vec<Diagnostic>) {
     let folder = relative_to(root, dir);
     let mut problems = Vec::new();
@@ -199,11 +212,14 @@ fn relic_files(root: &Path, dir: &Path, config: &Config) -> (Option<RelicFiles>,
         let in_folder = entry.depth() == 1;
         match markdown_language(&name, config) {
             Some(Ok(lang)) if in_folder => {
-                let text = std::fs::read(entry.path())
-                    .map(|bytes| TextFile {
+                let text = entry
+                    .metadata()
+                    .map(|meta| TextFile {
                         file: file.clone(),
+                        path: entry.path().to_path_buf(),
                         lang: lang.to_owned(),
-                        bytes,
+                        len: meta.len(),
+                        modified: meta.modified().ok(),
                     })
                     .map_err(|err| {
                         problems.push(
@@ -334,18 +350,19 @@ fn read_document<T: DeserializeOwned>(
     text: &TextFile,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Document<T>> {
-    parse_document(&text.file, &text.lang, &text.bytes, problems)
+    parse_document(text, problems)
         .map_err(|d| problems.push(d))
         .ok()
 }
 
 fn parse_document<T: DeserializeOwned>(
-    file: &Path,
-    lang: &str,
-    bytes: &[u8],
+    text: &TextFile,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Document<T>, Diagnostic> {
-    let source = text::decode_document(file, bytes, warnings)?;
+    let (file, lang) = (text.file.as_path(), text.lang.as_str());
+    let bytes = text.read()?;
+    let digest = blake3::hash(&bytes);
+    let source = text::decode_document(file, &bytes, warnings)?;
     let parts = split::split(file, &source)?;
     let front_matter =
         toml_error::parse(file, &source, parts.front_matter_offset, parts.front_matter)?;
@@ -354,6 +371,7 @@ fn parse_document<T: DeserializeOwned>(
         file: file.to_path_buf(),
         lang: lang.to_owned(),
         source,
+        digest,
         front_matter,
         body_offset,
     })

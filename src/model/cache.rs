@@ -10,18 +10,26 @@
 //! Entries are kept in [`SHARDS`] files by the first two hex digits of their key: a
 //! province's cache is read with a few hundred file operations rather than tens of
 //! thousands, and an edit rewrites one small file.
+//!
+//! Reading every text to hash it would cost a rebuild more than the rest of it, so the cache
+//! also remembers each text's hash with its length and modification time (`texts`), the way
+//! git's index does: a text whose length and time are unchanged is not read. A text modified
+//! within [`RACY`] of when the hashes were written is read anyway, since its time may not show
+//! a later edit (FAT file systems keep times to 2 seconds).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Relic;
 use crate::diagnostic::{Diagnostic, Location};
-use crate::load::RelicFiles;
+use crate::load::{RelicFiles, TextFile};
 use crate::photos::Photo;
 
 /// Changes whenever what an entry holds does.
@@ -29,6 +37,17 @@ const FORMAT: &str = "relic-v1";
 
 /// How many files the entries are spread over.
 pub const SHARDS: usize = 256;
+
+/// A text modified less than this before its hash was remembered is read again.
+const RACY: Duration = Duration::from_secs(2);
+
+/// A text's hash, and the length and modification time (in nanoseconds since 1970) it had.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct Seen {
+    len: u64,
+    modified: u128,
+    digest: [u8; 32],
+}
 
 /// A relic as the build that checked it left it.
 #[derive(Serialize, Deserialize)]
@@ -73,6 +92,13 @@ pub struct RelicCache {
     writes: bool,
     /// Each shard's entries not yet taken, read when a key first asks for the shard.
     shards: Vec<Mutex<Option<HashMap<String, Entry>>>>,
+    /// The texts' hashes the last build remembered, by file, and when it wrote them.
+    seen: HashMap<PathBuf, Seen>,
+    seen_at: Option<SystemTime>,
+    /// The texts' hashes this build knows, to remember for the next.
+    known: Mutex<Vec<(PathBuf, Seen)>>,
+    /// Whether a text was read because its hash was not known.
+    read_some: AtomicBool,
 }
 
 impl RelicCache {
@@ -92,19 +118,48 @@ impl RelicCache {
             hasher.update(&(part.len() as u64).to_le_bytes());
             hasher.update(part);
         }
+        let dir = root.join(crate::cache::DIR).join("relics");
+        let texts = dir.join(TEXTS);
+        let seen_at = fs::metadata(&texts).and_then(|m| m.modified()).ok();
+        let seen = fs::read(&texts)
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<Vec<(PathBuf, Seen)>>(&bytes).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
         RelicCache {
-            dir: root.join(crate::cache::DIR).join("relics"),
+            dir,
             salt: hasher.finalize(),
             writes: false,
             shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
+            seen,
+            seen_at,
+            known: Mutex::default(),
+            read_some: AtomicBool::new(false),
         }
     }
 
-    /// The name of the entry for `files`, whose photos probed as `photos`.
-    pub fn key(&self, files: &RelicFiles, photos: &BTreeMap<String, Photo>) -> String {
+    /// The key of the entry for `files`, whose photos probed as `photos`; `None` when a text
+    /// cannot be read.
+    pub fn key(&self, files: &RelicFiles, photos: &BTreeMap<String, Photo>) -> Option<String> {
+        let digests = std::iter::once(&files.main)
+            .chain(&files.translations)
+            .map(|text| self.digest(text))
+            .collect::<Option<Vec<_>>>()?;
+        Some(self.key_of(files, &digests, photos))
+    }
+
+    /// The key of the entry for `files`, whose texts hash to `digests`, in order.
+    pub fn key_of(
+        &self,
+        files: &RelicFiles,
+        digests: &[blake3::Hash],
+        photos: &BTreeMap<String, Photo>,
+    ) -> String {
         let mut parts: Vec<&[u8]> = vec![self.salt.as_bytes(), files.folder_name.as_bytes()];
-        for text in std::iter::once(&files.main).chain(&files.translations) {
-            parts.extend([text.lang.as_bytes(), &text.bytes]);
+        let texts = std::iter::once(&files.main).chain(&files.translations);
+        for (text, digest) in texts.zip(digests) {
+            parts.extend([text.lang.as_bytes(), digest.as_bytes()]);
         }
         for asset in &files.assets {
             parts.push(asset.name.as_bytes());
@@ -112,6 +167,42 @@ impl RelicCache {
         let photos = serde_json::to_vec(photos).unwrap_or_default();
         parts.push(&photos);
         crate::cache::key(&parts)
+    }
+
+    /// The hash of a text: remembered, when its length and time are those it had and not
+    /// too close to when they were remembered; else read.
+    fn digest(&self, text: &TextFile) -> Option<blake3::Hash> {
+        let modified = text.modified.and_then(|m| {
+            let since = m.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+            let settled = self.seen_at.is_some_and(|at| m + RACY < at);
+            Some((since.as_nanos(), settled))
+        });
+        let remembered = self.seen.get(&text.file).filter(|seen| {
+            modified.is_some_and(|(nanos, settled)| {
+                settled && seen.len == text.len && seen.modified == nanos
+            })
+        });
+        let digest = match remembered {
+            Some(seen) => blake3::Hash::from_bytes(seen.digest),
+            None => {
+                let bytes = text.read().ok()?;
+                self.read_some.store(true, Ordering::Relaxed);
+                if bytes.len() as u64 != text.len {
+                    // Changed since it was listed: hashed, but not remembered.
+                    return Some(blake3::hash(&bytes));
+                }
+                blake3::hash(&bytes)
+            }
+        };
+        if let Some((nanos, _)) = modified {
+            let seen = Seen {
+                len: text.len,
+                modified: nanos,
+                digest: *digest.as_bytes(),
+            };
+            crate::lock(&self.known).push((text.file.clone(), seen));
+        }
+        Some(digest)
     }
 
     /// Takes the entry `key`, if a build stored it; an unreadable shard counts as empty.
@@ -150,6 +241,12 @@ impl RelicCache {
         if fs::create_dir_all(&self.dir).is_err() {
             return;
         }
+        let known = std::mem::take(&mut *crate::lock(&self.known));
+        if (self.read_some.load(Ordering::Relaxed) || known.len() != self.seen.len())
+            && let Ok(bytes) = postcard::to_stdvec(&known)
+        {
+            let _ = crate::cache::store(&self.dir.join(TEXTS), &bytes);
+        }
         shards
             .par_iter_mut()
             .enumerate()
@@ -172,6 +269,9 @@ impl RelicCache {
         self.dir.join(format!("{index:02x}"))
     }
 }
+
+/// The file of the remembered texts' hashes, beside the shards.
+const TEXTS: &str = "texts";
 
 /// The shard of the entry `key`: its first two hex digits.
 fn shard_of(key: &str) -> usize {
@@ -270,6 +370,57 @@ mod tests {
         let cache = RelicCache::reading(root.path());
         cache.save([("00aa", &entry("A"), true)]);
         assert!(!root.path().join(crate::cache::DIR).exists());
+    }
+
+    fn text(root: &Path, contents: &str, modified: SystemTime) -> TextFile {
+        let path = root.join("index.md");
+        let file = fs::File::create(&path).unwrap();
+        std::io::Write::write_all(&mut &file, contents.as_bytes()).unwrap();
+        file.set_modified(modified).unwrap();
+        TextFile {
+            file: PathBuf::from("sites/a/index.md"),
+            path,
+            lang: "vi".to_owned(),
+            len: contents.len() as u64,
+            modified: Some(modified),
+        }
+    }
+
+    /// The hash of `text` by a new cache, and whether that cache read the file.
+    fn digest(root: &Path, text: &TextFile) -> (blake3::Hash, bool) {
+        let cache = RelicCache::writing(root);
+        let digest = cache.digest(text).unwrap();
+        let read = cache.read_some.load(Ordering::Relaxed);
+        cache.save([]);
+        (digest, read)
+    }
+
+    #[test]
+    fn a_settled_text_is_hashed_once_and_a_changed_one_again() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        let first = text(root, "+++\nid = \"A\"\n+++\n", an_hour_ago);
+        assert_eq!(
+            digest(root, &first),
+            (blake3::hash(b"+++\nid = \"A\"\n+++\n"), true)
+        );
+        assert!(!digest(root, &first).1, "remembered");
+
+        let edited = text(root, "+++\nid = \"AB\"\n+++\n", an_hour_ago);
+        assert_eq!(
+            digest(root, &edited),
+            (blake3::hash(b"+++\nid = \"AB\"\n+++\n"), true)
+        );
+    }
+
+    #[test]
+    fn a_text_modified_just_before_its_hash_was_remembered_is_read_again() {
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        let just_now = text(root, "Đền", SystemTime::now());
+        assert!(digest(root, &just_now).1);
+        assert!(digest(root, &just_now).1, "its time may hide a later edit");
     }
 
     #[test]

@@ -169,7 +169,9 @@ fn checked<'f>(
     let mut problems = Vec::new();
     let photos = probe_photos(files, &mut problems);
     let key = cache.key(files, &photos);
-    if let Some(mut entry) = cache.take(&key) {
+    if let Some(key) = key
+        && let Some(mut entry) = cache.take(&key)
+    {
         entry.relic.assets = files.assets.clone();
         problems.extend(entry.warnings.iter().cloned());
         let relic = CheckedRelic {
@@ -187,7 +189,7 @@ fn checked<'f>(
         problems.extend(warnings);
         return Err(problems);
     };
-    let checked = fields(&source, photos);
+    let checked = fields(&source, photos.clone());
     let (relic, more) = match checked {
         Ok(checked) => checked,
         Err(errors) => {
@@ -196,6 +198,11 @@ fn checked<'f>(
         }
     };
     warnings.extend(more);
+    // Keyed by the bytes parsed, which a text edited since its hash was taken may not have.
+    let digests: Vec<blake3::Hash> = std::iter::once(source.main.digest)
+        .chain(source.translations.iter().map(|t| t.digest))
+        .collect();
+    let key = cache.key_of(files, &digests, &photos);
     let id_at = id_location(&source.main);
     problems.extend(warnings.iter().cloned());
     let entry = Entry {
