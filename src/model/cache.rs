@@ -33,7 +33,7 @@ use crate::load::{RelicFiles, TextFile};
 use crate::photos::Photo;
 
 /// Changes whenever what an entry holds does.
-const FORMAT: &str = "relic-v1";
+const FORMAT: &str = "relic-v2";
 
 /// How many files the entries are spread over.
 pub const SHARDS: usize = 256;
@@ -306,7 +306,7 @@ mod tests {
                 file: PathBuf::from("sites/a/index.md"),
                 name: format!("Đền {id}"),
                 summary: String::new(),
-                body_html: "<p>Đền.</p>".to_owned(),
+                body: crate::model::Body::new("<p>Đền.</p>".to_owned()),
                 machine_translated: false,
                 cover_alt: None,
                 transcript: None,
@@ -349,7 +349,7 @@ mod tests {
         let cache = RelicCache::writing(root);
         let taken = cache.take("00aa").expect("stored");
         assert_eq!(taken.relic.id, "00AA");
-        assert_eq!(taken.relic.texts[0].body_html, "<p>Đền.</p>");
+        assert_eq!(taken.relic.texts[0].body.html(), Ok("<p>Đền.</p>"));
         assert_eq!(taken.relic.extra["nam"].as_integer(), Some(1890));
         assert_eq!(taken.warnings, entries[0].warnings);
         assert_eq!(taken.links, entries[0].links);

@@ -109,12 +109,41 @@ pub struct Text {
     pub name: String,
     pub summary: String,
     /// The story, rendered to HTML for this language's page.
-    pub body_html: String,
+    pub body: Body,
     pub machine_translated: bool,
     pub cover_alt: Option<String>,
     pub transcript: Option<String>,
     pub opening_hours: Option<String>,
     pub etiquette: Option<String>,
+}
+
+/// A story rendered to HTML, with its hash. Pages are keyed by the hash, and the HTML is kept
+/// as bytes, checked as UTF-8 only when a page is rendered from it: at a province's scale,
+/// checking every cached story on every rebuild cost more than rendering the pages that
+/// changed.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Body {
+    #[serde(with = "serde_bytes")]
+    html: Vec<u8>,
+    digest: [u8; 32],
+}
+
+impl Body {
+    pub fn new(html: String) -> Body {
+        Body {
+            digest: *blake3::hash(html.as_bytes()).as_bytes(),
+            html: html.into_bytes(),
+        }
+    }
+
+    /// The HTML; an error only when the build cache was damaged.
+    pub fn html(&self) -> Result<&str, std::str::Utf8Error> {
+        std::str::from_utf8(&self.html)
+    }
+
+    pub fn digest(&self) -> &[u8; 32] {
+        &self.digest
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

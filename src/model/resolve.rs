@@ -11,7 +11,7 @@ use toml::value::Datetime;
 
 use super::cache::{self, Entry, Link, RelicCache, Slugs};
 use super::{
-    Category, Date, GalleryPhoto, GeoPoint, Rank, Recognition, Relic, RelicType, Site, Text,
+    Body, Category, Date, GalleryPhoto, GeoPoint, Rank, Recognition, Relic, RelicType, Site, Text,
 };
 use crate::diagnostic::{Diagnostic, Location};
 use crate::load::front_matter::{RawLocation, RawRecognition, RawRelic, RawTranslation};
@@ -245,7 +245,7 @@ fn tell(
     };
     let (bodies, problems, links) = stories(&entry.relic, &source, slugs, config, sanitizer);
     for (text, body) in entry.relic.texts.iter_mut().zip(bodies) {
-        text.body_html = body;
+        text.body = Body::new(body);
     }
     entry.story = problems.clone();
     entry.links = links;
@@ -371,7 +371,7 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
         file: doc.file.clone(),
         name,
         summary,
-        body_html: String::new(),
+        body: Body::default(),
         machine_translated: false,
         cover_alt: clean(cover_alt),
         transcript: clean(transcript),
@@ -456,7 +456,7 @@ fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec
         file: doc.file.clone(),
         name,
         summary,
-        body_html: String::new(),
+        body: Body::default(),
         machine_translated: *machine_translated,
         cover_alt: clean(cover_alt),
         transcript: clean(transcript),

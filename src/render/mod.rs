@@ -353,6 +353,19 @@ impl Renderer<'_> {
         if self.out.keep(&path, &key) {
             return Ok(None);
         }
+        self.make(template, path, page, data, inline, key)
+    }
+
+    /// Renders `template` to the file at `path`, whose key is `key`.
+    fn make(
+        &self,
+        template: &str,
+        path: String,
+        page: &Page<'_>,
+        data: &impl Serialize,
+        inline: &[(&str, &str)],
+        key: FileKey,
+    ) -> Result<Option<OutputFile>, Diagnostic> {
         let mut context = Context::from_serialize(page).map_err(template_data)?;
         context.extend(Context::from_serialize(data).map_err(template_data)?);
         context.insert("t", self.strings.get(page.lang).table());
@@ -477,7 +490,8 @@ impl Renderer<'_> {
                         .label(crate::model::RelicType::GROUP, t.key())
                 })
                 .collect(),
-            body: &text.body_html,
+            // Read once the page is known to be needed: see below.
+            body: "",
             machine_translated: text.machine_translated,
             untranslated_notes: config
                 .languages
@@ -533,13 +547,18 @@ impl Renderer<'_> {
         struct Data<'a> {
             relic: RelicView<'a>,
         }
-        self.render(
-            "relic.html",
-            index_file(&path),
-            &page,
-            &Data { relic: view },
-            &[],
-        )
+        let mut data = Data { relic: view };
+        // The story's hash stands for it in the key.
+        let path = index_file(&path);
+        let key = self.key("relic.html", &path, &page, &(&data, text.body.digest()))?;
+        if self.out.keep(&path, &key) {
+            return Ok(None);
+        }
+        data.relic.body = text.body.html().map_err(|_| {
+            Diagnostic::error("the build cache holds a damaged story")
+                .help("delete the folder .ditich-cache and build again")
+        })?;
+        self.make("relic.html", path, &page, &data, &[], key)
     }
 
     /// The page a plaque's QR code opens: it forwards to the relic's page in the visitor's
