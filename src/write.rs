@@ -30,13 +30,23 @@ use crate::render::{Content, FileKey, OutputFile};
 /// folder; a folder without it is never deleted.
 pub const MARKER: &str = ".ditich-output";
 
-/// The list of a folder's files made from bytes, each with its length and key: for a page, the
-/// key it was rendered from ([`FileKey`]); for any other, the hash of its bytes. One line
-/// `<key in hex> <length> <path>` per file, sorted by path.
+/// The list of a folder's files made from bytes, each with its key, the hash of its bytes
+/// and its length. The key of a page or listing is what it was made from ([`FileKey`]); that
+/// of any other file, the hash of its bytes. One line `<key> <hash> <length> <path>` per file,
+/// sorted by path.
 pub const FILES: &str = ".ditich-files";
 
-/// A folder's files, by path: each one's key and length.
-type Listed = HashMap<String, (FileKey, u64)>;
+/// A file listed in a folder, or kept from one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ListedFile {
+    pub key: FileKey,
+    /// The hash of its bytes.
+    pub digest: blake3::Hash,
+    pub len: u64,
+}
+
+/// A folder's files, by path.
+type Listed = HashMap<String, ListedFile>;
 
 const MARKER_TEXT: &str = "This folder is written by `ditich build` and replaced whole by every build.\nEdit the sources, not these files.\n";
 
@@ -57,8 +67,8 @@ pub struct Staging {
     spare_files: Listed,
     /// The files of the published output.
     published_files: Listed,
-    /// This build's files, with their keys and lengths.
-    listed: Mutex<Vec<(String, FileKey, u64)>>,
+    /// This build's files made from bytes.
+    listed: Mutex<Vec<(String, ListedFile)>>,
 }
 
 impl Staging {
@@ -125,66 +135,73 @@ impl Staging {
             self.make_folder(folder)
                 .with_context(|| format!("cannot create {}", self.dir.join(folder).display()))?;
         }
-        let key = match &file.content {
-            Content::Rendered { key, .. } => Some(*key),
-            Content::Bytes(bytes) => Some(blake3::hash(bytes)),
+        let listing = match &file.content {
+            Content::Rendered { bytes, key } => Some((*key, bytes)),
+            Content::Bytes(bytes) => Some((blake3::hash(bytes), bytes)),
             Content::Copy(_) | Content::Cached(_) => None,
-        };
-        let reused = match &key {
-            Some(key) => self.reuse(&file.path, key)?,
-            None => None,
+        }
+        .map(|(key, bytes)| ListedFile {
+            key,
+            digest: if matches!(file.content, Content::Bytes(_)) {
+                key
+            } else {
+                blake3::hash(bytes)
+            },
+            len: bytes.len() as u64,
+        });
+        // A rendered file was looked for before it was made.
+        let reused = match (&listing, &file.content) {
+            (Some(listing), Content::Bytes(_)) => self.reuse(&file.path, &listing.key)?,
+            _ => None,
         };
         if reused.is_none() {
             place(&target, file, self.unchanged_from.as_deref())
                 .with_context(|| format!("cannot write {}", target.display()))?;
         }
         lock(&self.written).push(file.path.clone());
-        if let (Some(key), Content::Bytes(bytes) | Content::Rendered { bytes, .. }) =
-            (key, &file.content)
-        {
-            lock(&self.listed).push((file.path.clone(), key, bytes.len() as u64));
+        if let Some(listing) = listing {
+            lock(&self.listed).push((file.path.clone(), listing));
         }
         Ok(())
     }
 
-    /// Keeps the page at `path` rendered from `key` when the staging folder or the published
-    /// output has it, and returns its length.
-    pub fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<u64>> {
+    /// Keeps the file at `path` made from `key` when the staging folder or the published
+    /// output has it.
+    pub fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<ListedFile>> {
+        if let Some(folder) = Path::new(path).parent() {
+            self.make_folder(folder)
+                .with_context(|| format!("cannot create {}", self.dir.join(folder).display()))?;
+        }
         let kept = self.reuse(path, key)?;
-        if let Some(len) = kept {
+        if let Some(listing) = kept {
             lock(&self.written).push(path.to_owned());
-            lock(&self.listed).push((path.to_owned(), *key, len));
+            lock(&self.listed).push((path.to_owned(), listing));
         }
         Ok(kept)
     }
 
     /// Leaves at `path` the file with `key` that the staging folder or the published output
-    /// lists, unread, and returns its length; `None` when neither has it.
-    fn reuse(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<u64>> {
-        let listed = |list: &Listed| list.get(path).filter(|(k, _)| k == key).map(|e| e.1);
+    /// lists, unread; `None` when neither has it. The file's folder is made already.
+    fn reuse(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<ListedFile>> {
+        let listed = |list: &Listed| list.get(path).filter(|l| l.key == *key).copied();
         let target = self.dir.join(path);
-        if let Some(len) = listed(&self.spare_files)
-            && is_file_of(&target, len)
+        if let Some(listing) = listed(&self.spare_files)
+            && is_file_of(&target, listing.len)
         {
-            return Ok(Some(len));
+            return Ok(Some(listing));
         }
         let published = self.out.join(path);
-        let Some(len) = listed(&self.published_files).filter(|len| is_file_of(&published, *len))
+        let Some(listing) = listed(&self.published_files).filter(|l| is_file_of(&published, l.len))
         else {
             return Ok(None);
         };
-        let relative = Path::new(path);
-        if let Some(folder) = relative.parent() {
-            self.make_folder(folder)
-                .with_context(|| format!("cannot create {}", self.dir.join(folder).display()))?;
-        }
         let link = OutputFile {
             path: path.to_owned(),
             content: Content::Cached(published),
         };
         place(&target, &link, None)
             .with_context(|| format!("cannot write {}", target.display()))?;
-        Ok(Some(len))
+        Ok(Some(listing))
     }
 
     /// Removes what the build did not put, then moves the new site in and the old one aside.
@@ -268,7 +285,7 @@ impl crate::render::Sink for Staging {
         Staging::put(self, &file)
     }
 
-    fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<u64>> {
+    fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<ListedFile>> {
         Staging::keep(self, path, key)
     }
 }
@@ -280,10 +297,11 @@ fn read_list(folder: &Path) -> Listed {
         return Listed::new();
     };
     let parse = |line: &str| {
-        let mut fields = line.splitn(3, ' ');
+        let mut fields = line.splitn(4, ' ');
         let key = FileKey::from_hex(fields.next()?).ok()?;
+        let digest = blake3::Hash::from_hex(fields.next()?).ok()?;
         let len = fields.next()?.parse().ok()?;
-        Some((fields.next()?.to_owned(), (key, len)))
+        Some((fields.next()?.to_owned(), ListedFile { key, digest, len }))
     };
     list.lines()
         .map(parse)
@@ -291,12 +309,12 @@ fn read_list(folder: &Path) -> Listed {
         .unwrap_or_default()
 }
 
-fn write_list(file: &Path, files: &mut [(String, FileKey, u64)]) -> io::Result<()> {
+fn write_list(file: &Path, files: &mut [(String, ListedFile)]) -> io::Result<()> {
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut list = String::with_capacity(files.len() * 96);
-    for (path, key, len) in files.iter() {
+    let mut list = String::with_capacity(files.len() * 160);
+    for (path, ListedFile { key, digest, len }) in files.iter() {
         use std::fmt::Write as _;
-        let _ = writeln!(list, "{key} {len} {path}");
+        let _ = writeln!(list, "{key} {digest} {len} {path}");
     }
     fs::write(file, list)
 }
@@ -564,7 +582,7 @@ mod tests {
             .filter(|(path, text)| {
                 let key = blake3::hash(text.as_bytes());
                 let kept = staging.keep(path, &key).unwrap();
-                assert!(kept.is_none() || kept == Some(text.len() as u64));
+                assert!(kept.is_none_or(|k| k.len == text.len() as u64 && k.digest == key));
                 kept.is_some()
             })
             .map(|(path, _)| (*path).to_owned())

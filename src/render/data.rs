@@ -94,7 +94,7 @@ fn records(site: &Site) -> Vec<Record<'_>> {
 /// which holds every field the open data and the sitemap show. Hashed in a compact binary
 /// form, it costs a small part of writing the listings.
 pub fn fingerprint(site: &Site) -> blake3::Hash {
-    let records = postcard::to_stdvec(&records(site)).unwrap_or_default();
+    let records = postcard::to_stdvec(&records(site)).expect("records serialize with postcard");
     blake3::Hasher::new()
         .update(crate::cache::tool().as_bytes())
         .update(site.config.digest.as_bytes())

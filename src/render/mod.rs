@@ -23,6 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lock;
 use crate::model::{Relic, Site};
 use crate::urls;
+use crate::write::ListedFile;
 use strings::Strings;
 use view::{Card, Neighbour, Page, RelicView};
 
@@ -47,8 +48,8 @@ pub enum Content {
     Cached(PathBuf),
 }
 
-/// A hash of everything a file is made from. For a page: ditich, the theme's templates,
-/// strings and inline script, the template's name, the page's path and the data it is given;
+/// A hash of everything a file is made from. For a page: ditich, the theme's templates and
+/// strings, the template's name, the page's path and the data it is given;
 /// for a listing (the sitemap, the open data): ditich, `site.toml` and what it lists. Two
 /// files with one key have the same bytes.
 pub type FileKey = blake3::Hash;
@@ -59,9 +60,8 @@ pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> anyhow::Result<()>;
 
     /// Keeps the file at `path` that an earlier build made from `key`, when the sink still
-    /// has it, and returns its length; `None` when the file must be made. An error stops the
-    /// build.
-    fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<u64>>;
+    /// has it; `None` when the file must be made. An error stops the build.
+    fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<ListedFile>>;
 }
 
 /// For `check`, which renders everything to find every problem and keeps nothing.
@@ -72,7 +72,7 @@ impl Sink for Discard {
         Ok(())
     }
 
-    fn keep(&self, _: &str, _: &FileKey) -> anyhow::Result<Option<u64>> {
+    fn keep(&self, _: &str, _: &FileKey) -> anyhow::Result<Option<ListedFile>> {
         Ok(None)
     }
 }
@@ -116,8 +116,8 @@ impl<'s> Emitter<'s> {
             return true;
         }
         match self.sink.keep(path, key) {
-            Ok(Some(bytes)) => {
-                if let Some(precached) = offline::precached_keyed(path, key, bytes) {
+            Ok(Some(kept)) => {
+                if let Some(precached) = offline::precached_bytes(path, &kept.digest, kept.len) {
                     lock(&self.precache).push(precached);
                 }
                 true
@@ -216,7 +216,7 @@ pub fn site<'a>(
     let renderer = Renderer {
         csp: content_security_policy(&site.config),
         landing_script_hash: script_hash(&landing_script),
-        fingerprint: fingerprint(site, &strings, &landing_script),
+        fingerprint: fingerprint(site, &strings),
         landing_script,
         site,
         strings,
@@ -339,8 +339,7 @@ impl Renderer<'_> {
 
     /// Renders `template` to the file at `path`, unless the sink kept the page an earlier
     /// build rendered from the same key. The template sees the fields of `page` and of
-    /// `data`, the theme's strings in the page's language as `t`, and `inline`: values the
-    /// same for every page, which the fingerprint covers.
+    /// `data`, the theme's strings in the page's language as `t`, and the `inline` values.
     fn render(
         &self,
         template: &str,
@@ -349,7 +348,7 @@ impl Renderer<'_> {
         data: &impl Serialize,
         inline: &[(&str, &str)],
     ) -> Result<Option<OutputFile>, Diagnostic> {
-        let key = self.key(template, &path, page, data)?;
+        let key = self.key(template, &path, page, &(data, inline))?;
         if self.out.keep(&path, &key) {
             return Ok(None);
         }
@@ -383,7 +382,7 @@ impl Renderer<'_> {
     }
 
     /// The page's [`FileKey`]. The data is serialized straight into the hash, as JSON, the
-    /// form the template receives it in.
+    /// form the template receives it in; the theme's strings are in the fingerprint.
     fn key(
         &self,
         template: &str,
@@ -736,9 +735,9 @@ fn index_file(path: &str) -> String {
         .to_owned()
 }
 
-/// What every page's key starts from: the running ditich, the theme's templates, its strings in
-/// every language, and the landing pages' inline script.
-fn fingerprint(site: &Site, strings: &Strings, landing_script: &str) -> blake3::Hash {
+/// What every page's key starts from: the running ditich, the theme's templates and its
+/// strings in every language.
+fn fingerprint(site: &Site, strings: &Strings) -> blake3::Hash {
     let mut hasher = blake3::Hasher::new();
     let mut part = |bytes: &[u8]| {
         hasher.update(&(bytes.len() as u64).to_le_bytes());
@@ -750,7 +749,6 @@ fn fingerprint(site: &Site, strings: &Strings, landing_script: &str) -> blake3::
         part(template.source.as_bytes());
     }
     part(&strings.to_json());
-    part(landing_script.as_bytes());
     hasher.finalize()
 }
 

@@ -159,12 +159,8 @@ pub(super) fn precached(file: &OutputFile) -> Option<Precached> {
     let mut hasher = blake3::Hasher::new();
     hasher.update(file.path.as_bytes()).update(&[0]);
     let size = match &file.content {
-        super::Content::Rendered { bytes, key } => {
-            return precached_keyed(&file.path, key, bytes.len() as u64);
-        }
-        super::Content::Bytes(bytes) => {
-            hasher.update(bytes);
-            bytes.len() as u64
+        super::Content::Bytes(bytes) | super::Content::Rendered { bytes, .. } => {
+            return precached_bytes(&file.path, &blake3::hash(bytes), bytes.len() as u64);
         }
         // Photos as the officers saved them can weigh megabytes: those are stored when
         // viewed, not all at the first visit.
@@ -187,18 +183,19 @@ pub(super) fn precached(file: &OutputFile) -> Option<Precached> {
     })
 }
 
-/// What the service worker keeps of the page at `path`, `bytes` long, rendered from `key`: the
-/// key stands for its content, whether the page was rendered now or kept from a build before.
-pub(super) fn precached_keyed(path: &str, key: &super::FileKey, bytes: u64) -> Option<Precached> {
+/// What the service worker keeps of the file at `path`, `len` bytes long, whose bytes hash to
+/// `digest`: the same whether the file was made now or kept from a build before, so that the
+/// service worker's version changes only when a file it may store does.
+pub(super) fn precached_bytes(path: &str, digest: &blake3::Hash, len: u64) -> Option<Precached> {
     let url = offline_url(path)?;
     let mut hasher = blake3::Hasher::new();
     hasher
         .update(path.as_bytes())
-        .update(&[1])
-        .update(key.as_bytes());
+        .update(&[0])
+        .update(digest.as_bytes());
     Some(Precached {
         url,
-        bytes,
+        bytes: len,
         fingerprint: hasher.finalize(),
     })
 }

@@ -27,7 +27,7 @@ const REQUIRED: &[&str] = &[
 impl Strings {
     /// Every language's strings, as JSON: what page keys hash.
     pub fn to_json(&self) -> Vec<u8> {
-        serde_json::to_vec(&self.by_language).unwrap_or_default()
+        serde_json::to_vec(&self.by_language).expect("TOML tables serialize as JSON")
     }
 
     pub fn new(
