@@ -52,22 +52,73 @@ pub struct RelicFiles {
     pub assets: Vec<Asset>,
 }
 
-/// A relic text as found in its folder, not yet read: the build cache may know its hash from
-/// its length and modification time.
+/// A relic text as found in its folder, read only when needed: the build cache may know its
+/// hash from its length and modification time.
 pub struct TextFile {
     /// As messages show it: `sites/den-ca/index.md`.
     pub file: PathBuf,
     pub path: PathBuf,
     pub lang: String,
+    /// What its metadata said when it was listed.
+    pub stamp: Option<Stamp>,
+    /// Its bytes once read, so that hashing and parsing read it once.
+    bytes: std::sync::OnceLock<Result<Vec<u8>, String>>,
+}
+
+/// What a file's metadata says of its content: the build cache takes a file whose stamp did
+/// not change to hold the bytes it held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
     pub len: u64,
-    pub modified: Option<std::time::SystemTime>,
+    /// The modification time, in nanoseconds since 1970.
+    pub modified: u128,
+    /// On Unix, the inode's change time, which tools that restore modification times (`cp
+    /// -p`, `rsync -t`, unzip) cannot set back, and its number; 0 elsewhere.
+    pub changed: u128,
+    pub inode: u64,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        let modified = meta.modified().ok()?;
+        let modified = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+        #[cfg(unix)]
+        let (changed, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            let seconds = u128::try_from(meta.ctime()).ok()?;
+            let nanos = u128::try_from(meta.ctime_nsec()).ok()?;
+            (seconds * 1_000_000_000 + nanos, meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (changed, inode) = (0, 0);
+        Some(Stamp {
+            len: meta.len(),
+            modified: modified.as_nanos(),
+            changed,
+            inode,
+        })
+    }
 }
 
 impl TextFile {
-    pub fn read(&self) -> Result<Vec<u8>, Diagnostic> {
-        std::fs::read(&self.path).map_err(|err| {
-            Diagnostic::error(format!("cannot read the file: {err}")).in_file(&self.file)
-        })
+    /// The text at `path`, shown in messages as `file`, with its stamp when listed.
+    pub fn new(file: PathBuf, path: PathBuf, lang: String, stamp: Option<Stamp>) -> TextFile {
+        TextFile {
+            file,
+            path,
+            lang,
+            stamp,
+            bytes: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn read(&self) -> Result<&[u8], Diagnostic> {
+        self.bytes
+            .get_or_init(|| std::fs::read(&self.path).map_err(|err| err.to_string()))
+            .as_deref()
+            .map_err(|err| {
+                Diagnostic::error(format!("cannot read the file: {err}")).in_file(&self.file)
+            })
     }
 }
 
@@ -214,12 +265,13 @@ fn relic_files(root: &Path, dir: &Path, config: &Config) -> (Option<RelicFiles>,
             Some(Ok(lang)) if in_folder => {
                 let text = entry
                     .metadata()
-                    .map(|meta| TextFile {
-                        file: file.clone(),
-                        path: entry.path().to_path_buf(),
-                        lang: lang.to_owned(),
-                        len: meta.len(),
-                        modified: meta.modified().ok(),
+                    .map(|meta| {
+                        TextFile::new(
+                            file.clone(),
+                            entry.path().to_path_buf(),
+                            lang.to_owned(),
+                            Stamp::of(&meta),
+                        )
                     })
                     .map_err(|err| {
                         problems.push(
@@ -361,8 +413,8 @@ fn parse_document<T: DeserializeOwned>(
 ) -> Result<Document<T>, Diagnostic> {
     let (file, lang) = (text.file.as_path(), text.lang.as_str());
     let bytes = text.read()?;
-    let digest = blake3::hash(&bytes);
-    let source = text::decode_document(file, &bytes, warnings)?;
+    let digest = blake3::hash(bytes);
+    let source = text::decode_document(file, bytes, warnings)?;
     let parts = split::split(file, &source)?;
     let front_matter =
         toml_error::parse(file, &source, parts.front_matter_offset, parts.front_matter)?;

@@ -12,10 +12,10 @@
 //! thousands, and an edit rewrites one small file.
 //!
 //! Reading every text to hash it would cost a rebuild more than the rest of it, so the cache
-//! also remembers each text's hash with its length and modification time (`texts`), the way
-//! git's index does: a text whose length and time are unchanged is not read. A text modified
-//! within [`RACY`] of when the hashes were written is read anyway, since its time may not show
-//! a later edit (FAT file systems keep times to 2 seconds).
+//! also remembers each text's hash with its [`Stamp`] (`texts`), the way git's index does: a
+//! text whose length, times and inode are unchanged is not read. A text modified within
+//! [`RACY`] of when the build that remembered it listed it is read anyway, since its time may
+//! not show a later edit (FAT file systems keep times to 2 seconds).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Relic;
 use crate::diagnostic::{Diagnostic, Location};
-use crate::load::{RelicFiles, TextFile};
+use crate::load::{RelicFiles, Stamp, TextFile};
 use crate::photos::Photo;
 
 /// Changes whenever what an entry holds does.
@@ -38,15 +38,15 @@ const FORMAT: &str = "relic-v2";
 /// How many files the entries are spread over.
 pub const SHARDS: usize = 256;
 
-/// A text modified less than this before its hash was remembered is read again.
+/// A text modified less than this before it was listed is read again by the next build.
 const RACY: Duration = Duration::from_secs(2);
 
-/// A text's hash, and the length and modification time (in nanoseconds since 1970) it had.
-#[derive(Clone, Copy, Serialize, Deserialize)]
-struct Seen {
-    len: u64,
-    modified: u128,
-    digest: [u8; 32],
+/// The texts' hashes a build remembered, with their stamps, and when it listed the texts.
+#[derive(Default, Serialize, Deserialize)]
+struct Remembered {
+    /// In nanoseconds since 1970.
+    listed_at: u128,
+    texts: Vec<(PathBuf, Stamp, [u8; 32])>,
 }
 
 /// A relic as the build that checked it left it.
@@ -56,7 +56,7 @@ pub struct Entry {
     pub relic: Relic,
     /// Where `index.md` writes the id, for the message about a duplicate.
     pub id_at: Location,
-    /// What checking its files found: warnings only, as relics with errors are not kept.
+    /// What checking its files found; only relics without errors are kept, so warnings.
     pub warnings: Vec<Diagnostic>,
     /// What rendering its stories found, likewise.
     pub story: Vec<Diagnostic>,
@@ -92,11 +92,14 @@ pub struct RelicCache {
     writes: bool,
     /// Each shard's entries not yet taken, read when a key first asks for the shard.
     shards: Vec<Mutex<Option<HashMap<String, Entry>>>>,
-    /// The texts' hashes the last build remembered, by file, and when it wrote them.
-    seen: HashMap<PathBuf, Seen>,
-    seen_at: Option<SystemTime>,
+    /// The texts' hashes the last build remembered, by file, with their stamps.
+    seen: HashMap<PathBuf, (Stamp, [u8; 32])>,
+    /// When the last build listed them.
+    seen_at: u128,
+    /// When this build began, before it listed the texts.
+    started: u128,
     /// The texts' hashes this build knows, to remember for the next.
-    known: Mutex<Vec<(PathBuf, Seen)>>,
+    known: Mutex<Vec<(PathBuf, Stamp, [u8; 32])>>,
     /// Whether a text was read because its hash was not known.
     read_some: AtomicBool,
 }
@@ -110,43 +113,52 @@ impl RelicCache {
         }
     }
 
-    /// The cache of the project at `root`, read but never written.
+    /// The cache of the project at `root`, read but never written. Made before the project
+    /// is listed.
     pub fn reading(root: &Path) -> RelicCache {
-        let config = fs::read(root.join(crate::config::FILE_NAME)).unwrap_or_default();
+        let started = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         let mut hasher = blake3::Hasher::new();
-        for part in [FORMAT.as_bytes(), crate::cache::tool().as_bytes(), &config] {
+        for part in [FORMAT, crate::cache::tool()] {
             hasher.update(&(part.len() as u64).to_le_bytes());
-            hasher.update(part);
+            hasher.update(part.as_bytes());
         }
         let dir = root.join(crate::cache::DIR).join("relics");
-        let texts = dir.join(TEXTS);
-        let seen_at = fs::metadata(&texts).and_then(|m| m.modified()).ok();
-        let seen = fs::read(&texts)
+        let remembered: Remembered = fs::read(dir.join(TEXTS))
             .ok()
-            .and_then(|bytes| postcard::from_bytes::<Vec<(PathBuf, Seen)>>(&bytes).ok())
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
+            .and_then(|bytes| postcard::from_bytes(&bytes).ok())
+            .unwrap_or_default();
         RelicCache {
             dir,
             salt: hasher.finalize(),
             writes: false,
             shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
-            seen,
-            seen_at,
+            seen: remembered
+                .texts
+                .into_iter()
+                .map(|(file, stamp, digest)| (file, (stamp, digest)))
+                .collect(),
+            seen_at: remembered.listed_at,
+            started,
             known: Mutex::default(),
             read_some: AtomicBool::new(false),
         }
     }
 
-    /// The key of the entry for `files`, whose photos probed as `photos`; `None` when a text
-    /// cannot be read.
-    pub fn key(&self, files: &RelicFiles, photos: &BTreeMap<String, Photo>) -> Option<String> {
+    /// The key of the entry for `files`, whose photos probed as `photos`, under the settings
+    /// whose hash is `settings`; `None` when a text cannot be read.
+    pub fn key(
+        &self,
+        files: &RelicFiles,
+        photos: &BTreeMap<String, Photo>,
+        settings: &blake3::Hash,
+    ) -> Option<String> {
         let digests = std::iter::once(&files.main)
             .chain(&files.translations)
             .map(|text| self.digest(text))
             .collect::<Option<Vec<_>>>()?;
-        Some(self.key_of(files, &digests, photos))
+        Some(self.key_of(files, &digests, photos, settings))
     }
 
     /// The key of the entry for `files`, whose texts hash to `digests`, in order.
@@ -155,8 +167,13 @@ impl RelicCache {
         files: &RelicFiles,
         digests: &[blake3::Hash],
         photos: &BTreeMap<String, Photo>,
+        settings: &blake3::Hash,
     ) -> String {
-        let mut parts: Vec<&[u8]> = vec![self.salt.as_bytes(), files.folder_name.as_bytes()];
+        let mut parts: Vec<&[u8]> = vec![
+            self.salt.as_bytes(),
+            settings.as_bytes(),
+            files.folder_name.as_bytes(),
+        ];
         let texts = std::iter::once(&files.main).chain(&files.translations);
         for (text, digest) in texts.zip(digests) {
             parts.extend([text.lang.as_bytes(), digest.as_bytes()]);
@@ -164,43 +181,35 @@ impl RelicCache {
         for asset in &files.assets {
             parts.push(asset.name.as_bytes());
         }
-        let photos = serde_json::to_vec(photos).unwrap_or_default();
+        let photos = serde_json::to_vec(photos).expect("photos serialize as JSON");
         parts.push(&photos);
         crate::cache::key(&parts)
     }
 
-    /// The hash of a text: remembered, when its length and time are those it had and not
-    /// too close to when they were remembered; else read.
+    /// The hash of a text: remembered, when its stamp is the one it had and its time was
+    /// not too close to when it was listed; else read.
     fn digest(&self, text: &TextFile) -> Option<blake3::Hash> {
-        let modified = text.modified.and_then(|m| {
-            let since = m.duration_since(SystemTime::UNIX_EPOCH).ok()?;
-            let settled = self.seen_at.is_some_and(|at| m + RACY < at);
-            Some((since.as_nanos(), settled))
-        });
-        let remembered = self.seen.get(&text.file).filter(|seen| {
-            modified.is_some_and(|(nanos, settled)| {
-                settled && seen.len == text.len && seen.modified == nanos
-            })
+        let settled = |stamp: &Stamp| stamp.modified + RACY.as_nanos() < self.seen_at;
+        let remembered = text.stamp.and_then(|stamp| {
+            let (seen, digest) = self.seen.get(&text.file)?;
+            (*seen == stamp && settled(seen)).then_some(*digest)
         });
         let digest = match remembered {
-            Some(seen) => blake3::Hash::from_bytes(seen.digest),
+            Some(digest) => blake3::Hash::from_bytes(digest),
             None => {
                 let bytes = text.read().ok()?;
                 self.read_some.store(true, Ordering::Relaxed);
-                if bytes.len() as u64 != text.len {
+                let digest = blake3::hash(bytes);
+                if text.stamp.is_none_or(|s| s.len != bytes.len() as u64) {
                     // Changed since it was listed: hashed, but not remembered.
-                    return Some(blake3::hash(&bytes));
+                    return Some(digest);
                 }
-                blake3::hash(&bytes)
+                digest
             }
         };
-        if let Some((nanos, _)) = modified {
-            let seen = Seen {
-                len: text.len,
-                modified: nanos,
-                digest: *digest.as_bytes(),
-            };
-            crate::lock(&self.known).push((text.file.clone(), seen));
+        if let Some(stamp) = text.stamp {
+            let known = (text.file.clone(), stamp, *digest.as_bytes());
+            crate::lock(&self.known).push(known);
         }
         Some(digest)
     }
@@ -241,11 +250,15 @@ impl RelicCache {
         if fs::create_dir_all(&self.dir).is_err() {
             return;
         }
-        let known = std::mem::take(&mut *crate::lock(&self.known));
-        if (self.read_some.load(Ordering::Relaxed) || known.len() != self.seen.len())
-            && let Ok(bytes) = postcard::to_stdvec(&known)
-        {
-            let _ = crate::cache::store(&self.dir.join(TEXTS), &bytes);
+        let texts = std::mem::take(&mut *crate::lock(&self.known));
+        if self.read_some.load(Ordering::Relaxed) || texts.len() != self.seen.len() {
+            let remembered = Remembered {
+                listed_at: self.started,
+                texts,
+            };
+            if let Ok(bytes) = postcard::to_stdvec(&remembered) {
+                let _ = crate::cache::store(&self.dir.join(TEXTS), &bytes);
+            }
         }
         shards
             .par_iter_mut()
@@ -377,13 +390,13 @@ mod tests {
         let file = fs::File::create(&path).unwrap();
         std::io::Write::write_all(&mut &file, contents.as_bytes()).unwrap();
         file.set_modified(modified).unwrap();
-        TextFile {
-            file: PathBuf::from("sites/a/index.md"),
+        let stamp = Stamp::of(&fs::metadata(&path).unwrap());
+        TextFile::new(
+            PathBuf::from("sites/a/index.md"),
             path,
-            lang: "vi".to_owned(),
-            len: contents.len() as u64,
-            modified: Some(modified),
-        }
+            "vi".to_owned(),
+            stamp,
+        )
     }
 
     /// The hash of `text` by a new cache, and whether that cache read the file.
@@ -423,15 +436,20 @@ mod tests {
         assert!(digest(root, &just_now).1, "its time may hide a later edit");
     }
 
+    #[cfg(unix)]
     #[test]
-    fn entries_are_keyed_by_ditich_and_site_toml() {
+    fn a_text_restored_with_its_old_time_is_read_again() {
         let root = tempfile::tempdir().unwrap();
         let root = root.path();
-        let salt = |toml: &str| {
-            fs::write(root.join(crate::config::FILE_NAME), toml).unwrap();
-            RelicCache::reading(root).salt
-        };
-        assert_eq!(salt("title = 1"), salt("title = 1"));
-        assert_ne!(salt("title = 1"), salt("title = 2"));
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        digest(root, &text(root, "Đền A", an_hour_ago));
+        // Change times may be kept to the kernel's tick.
+        std::thread::sleep(Duration::from_millis(50));
+        // Same length and time, as `cp -p` would leave it; only the change time differs.
+        let restored = text(root, "Đền B", an_hour_ago);
+        assert_eq!(
+            digest(root, &restored),
+            (blake3::hash("Đền B".as_bytes()), true)
+        );
     }
 }

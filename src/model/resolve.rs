@@ -38,7 +38,10 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         relics: files,
         ledger,
     } = project;
-    let results: Vec<_> = files.par_iter().map(|f| checked(f, cache)).collect();
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|f| checked(f, cache, &config.digest))
+        .collect();
 
     let mut relics = Vec::with_capacity(results.len());
     for result in results {
@@ -164,11 +167,12 @@ struct CheckedRelic<'f> {
 fn checked<'f>(
     files: &'f RelicFiles,
     cache: &RelicCache,
+    settings: &blake3::Hash,
 ) -> Result<(CheckedRelic<'f>, Vec<Diagnostic>), Vec<Diagnostic>> {
     // Photos are probed every time: their sizes are part of the key.
     let mut problems = Vec::new();
     let photos = probe_photos(files, &mut problems);
-    let key = cache.key(files, &photos);
+    let key = cache.key(files, &photos, settings);
     if let Some(key) = key
         && let Some(mut entry) = cache.take(&key)
     {
@@ -191,18 +195,21 @@ fn checked<'f>(
     };
     let checked = fields(&source, photos.clone());
     let (relic, more) = match checked {
-        Ok(checked) => checked,
-        Err(errors) => {
-            problems.extend(warnings.into_iter().chain(errors));
+        // A photo that cannot be read keeps the relic out, as a field in error does.
+        Ok(checked) if !problems.iter().any(Diagnostic::is_error) => checked,
+        Ok((_, more)) | Err(more) => {
+            problems.extend(warnings.into_iter().chain(more));
             return Err(problems);
         }
     };
     warnings.extend(more);
     // Keyed by the bytes parsed, which a text edited since its hash was taken may not have.
+    // (A translation that did not parse leaves a digest out; its error keeps the relic out
+    // of the cache.)
     let digests: Vec<blake3::Hash> = std::iter::once(source.main.digest)
         .chain(source.translations.iter().map(|t| t.digest))
         .collect();
-    let key = cache.key_of(files, &digests, &photos);
+    let key = cache.key_of(files, &digests, &photos, settings);
     let id_at = id_location(&source.main);
     problems.extend(warnings.iter().cloned());
     let entry = Entry {
@@ -235,13 +242,16 @@ fn tell(
     if relic.fresh.is_none() && entry.links_hold(slugs) {
         return entry.story.clone();
     }
-    // A relic from the cache whose links changed is parsed again; it parsed before.
-    let Some(source) = relic
-        .fresh
-        .take()
-        .or_else(|| crate::load::parse(relic.files).0)
-    else {
-        return Vec::new();
+    // A relic from the cache whose links changed is parsed again.
+    let source = match relic.fresh.take() {
+        Some(source) => source,
+        None => match crate::load::parse(relic.files) {
+            (Some(source), _) => source,
+            (None, problems) => {
+                relic.sound = false;
+                return problems;
+            }
+        },
     };
     let (bodies, problems, links) = stories(&entry.relic, &source, slugs, config, sanitizer);
     for (text, body) in entry.relic.texts.iter_mut().zip(bodies) {
