@@ -129,26 +129,24 @@ impl Staging {
     /// Places one file, unless the staging folder holds it already. A file is never rewritten
     /// in place, only replaced, because it may be linked from the published output.
     pub fn put(&self, file: &OutputFile) -> anyhow::Result<()> {
-        let relative = Path::new(&file.path);
-        let target = self.dir.join(relative);
-        if let Some(folder) = relative.parent() {
-            self.make_folder(folder)
-                .with_context(|| format!("cannot create {}", self.dir.join(folder).display()))?;
-        }
+        self.make_parent(&file.path)?;
+        let target = self.dir.join(&file.path);
         let listing = match &file.content {
-            Content::Rendered { bytes, key } => Some((*key, bytes)),
-            Content::Bytes(bytes) => Some((blake3::hash(bytes), bytes)),
+            Content::Rendered { bytes, key } => Some(ListedFile {
+                key: *key,
+                digest: blake3::hash(bytes),
+                len: bytes.len() as u64,
+            }),
+            Content::Bytes(bytes) => {
+                let digest = blake3::hash(bytes);
+                Some(ListedFile {
+                    key: digest,
+                    digest,
+                    len: bytes.len() as u64,
+                })
+            }
             Content::Copy(_) | Content::Cached(_) => None,
-        }
-        .map(|(key, bytes)| ListedFile {
-            key,
-            digest: if matches!(file.content, Content::Bytes(_)) {
-                key
-            } else {
-                blake3::hash(bytes)
-            },
-            len: bytes.len() as u64,
-        });
+        };
         // A rendered file was looked for before it was made.
         let reused = match (&listing, &file.content) {
             (Some(listing), Content::Bytes(_)) => self.reuse(&file.path, &listing.key)?,
@@ -168,10 +166,7 @@ impl Staging {
     /// Keeps the file at `path` made from `key` when the staging folder or the published
     /// output has it.
     pub fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<ListedFile>> {
-        if let Some(folder) = Path::new(path).parent() {
-            self.make_folder(folder)
-                .with_context(|| format!("cannot create {}", self.dir.join(folder).display()))?;
-        }
+        self.make_parent(path)?;
         let kept = self.reuse(path, key)?;
         if let Some(listing) = kept {
             lock(&self.written).push(path.to_owned());
@@ -248,6 +243,16 @@ impl Staging {
             let _ = fs::remove_dir_all(&self.dir);
         } else if !self.previous.exists() {
             let _ = fs::rename(&self.dir, &self.previous);
+        }
+    }
+
+    /// Creates the folder of the file at `path` (relative) in the staging folder.
+    fn make_parent(&self, path: &str) -> anyhow::Result<()> {
+        match Path::new(path).parent() {
+            Some(folder) => self
+                .make_folder(folder)
+                .with_context(|| format!("cannot create {}", self.dir.join(folder).display())),
+            None => Ok(()),
         }
     }
 
