@@ -38,8 +38,8 @@ use diagnostic::{Diagnostic, Problems};
 /// What a successful build made.
 #[derive(Debug)]
 pub struct Report {
-    /// The relics' ids, in order.
-    pub ids: Vec<String>,
+    /// The relics, in the order of their ids, as a plaque would record them.
+    pub printed: Vec<ledger::Printed>,
     pub relics: usize,
     pub pages: usize,
     /// Posters and plaques, in every format.
@@ -144,7 +144,15 @@ pub fn build(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Repor
     let files = staging.publish(options.progress)?;
     diagnostic::sort(&mut diagnostics);
     Ok(Report {
-        ids: site.relics.iter().map(|r| r.id.clone()).collect(),
+        printed: site
+            .relics
+            .iter()
+            .map(|r| ledger::Printed {
+                id: r.id.clone(),
+                folder: r.folder(),
+                name: r.texts[0].name.clone(),
+            })
+            .collect(),
         relics: site.relics.len(),
         pages: files.iter().filter(|f| f.ends_with(".html")).count(),
         print_files: files
@@ -178,24 +186,24 @@ pub fn print(
     };
     let build = build(root, out, &options)?;
     let config = config::load(root).map_err(Problems)?;
-    let known: Vec<&str> = build.ids.iter().map(String::as_str).collect();
     let unknown: Vec<&str> = ids
         .iter()
         .map(String::as_str)
-        .filter(|id| !known.contains(id))
+        .filter(|id| !build.printed.iter().any(|p| p.id == *id))
         .collect();
     if !unknown.is_empty() {
+        let known: Vec<&str> = build.printed.iter().map(|p| p.id.as_str()).collect();
         bail!(
             "no relic has the id {}; the ids are {}",
             unknown.join(", "),
             known.join(", ")
         );
     }
-    let wanted: Vec<&str> = if ids.is_empty() {
-        known
-    } else {
-        ids.iter().map(String::as_str).collect()
-    };
+    let wanted: Vec<&ledger::Printed> = build
+        .printed
+        .iter()
+        .filter(|p| ids.is_empty() || ids.contains(&p.id))
+        .collect();
     let recorded = ledger::record(root, &wanted, &config, date)?;
     Ok(PrintReport { build, recorded })
 }

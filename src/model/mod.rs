@@ -2,6 +2,7 @@
 //! read; nothing after this stage checks user input again.
 
 mod cache;
+mod codes;
 pub mod kinds;
 mod resolve;
 
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 pub use cache::RelicCache;
+pub use codes::{is_plaque_code, next_free_code};
 pub use kinds::{Category, Rank, RelicType};
 pub use resolve::resolve;
 
@@ -85,19 +87,16 @@ impl Relic {
         self.texts.iter().find(|t| t.lang == lang)
     }
 
+    /// Its folder as messages and the ledger write it: `sites/den-ca`.
+    pub fn folder(&self) -> String {
+        let main = &self.texts[0].file;
+        crate::diagnostic::display_path(main.parent().unwrap_or(main))
+    }
+
     /// The text in `lang`, or in the default language when it has no translation.
     pub fn text_or_default(&self, lang: &str) -> &Text {
         self.text(lang).unwrap_or(&self.texts[0])
     }
-}
-
-/// Whether `id` can be printed on a plaque: 2 to 12 capital letters A–Z or digits, which the
-/// QR code's alphanumeric mode holds compactly and anyone can read out and type.
-pub fn is_plaque_code(id: &str) -> bool {
-    (2..=12).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// What is written in words, once per language.

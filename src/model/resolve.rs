@@ -57,7 +57,7 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         let (a, b) = (&a.entry.relic, &b.entry.relic);
         a.id.cmp(&b.id).then_with(|| a.slug.cmp(&b.slug))
     });
-    unique(&relics, &config, diagnostics);
+    unique(&relics, &config, ledger.as_ref(), diagnostics);
 
     // Links between relics need every slug, so stories are rendered once all are known.
     let slugs: Slugs = relics
@@ -82,18 +82,34 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
             .filter(|c| c.sound)
             .map(|c| (c.key.as_str(), &c.entry, c.fresh_story)),
     );
-    let done: Vec<Relic> = relics.into_iter().map(|c| c.entry.relic).collect();
     // A relic file with errors may be the one a plaque needs; its own errors say enough, so
     // the ledger is checked once the relics are sound.
     let retired = match &ledger {
         Some(ledger) if !diagnostics.iter().any(Diagnostic::is_error) => {
-            let ids: Vec<&str> = done.iter().map(|r| r.id.as_str()).collect();
-            let (retired, problems) = crate::ledger::check(ledger, &ids, &config);
+            let folders: Vec<String> = relics.iter().map(|c| c.entry.relic.folder()).collect();
+            let holders: Vec<crate::ledger::Holder<'_>> = relics
+                .iter()
+                .zip(&folders)
+                .map(|(c, folder)| crate::ledger::Holder {
+                    id: &c.entry.relic.id,
+                    folder,
+                    name: &c.entry.relic.texts[0].name,
+                    file: &c.files.main.file,
+                    id_at: &c.entry.id_at,
+                })
+                .collect();
+            let (retired, problems) = crate::ledger::check(
+                ledger,
+                &holders,
+                &taken_codes(&relics, Some(ledger)),
+                &config,
+            );
             diagnostics.extend(problems);
             retired
         }
         _ => Vec::new(),
     };
+    let done: Vec<Relic> = relics.into_iter().map(|c| c.entry.relic).collect();
     // Like the ledger, once the relics are sound: a relic file with errors did not load.
     let kiosk = if diagnostics.iter().any(Diagnostic::is_error) {
         Vec::new()
@@ -752,28 +768,71 @@ impl Checker<'_> {
     }
 }
 
+/// Every code that relics have or plaques were printed with, to suggest one that is free.
+fn taken_codes(
+    relics: &[CheckedRelic<'_>],
+    ledger: Option<&crate::ledger::LedgerFile>,
+) -> Vec<String> {
+    relics
+        .iter()
+        .map(|c| c.entry.relic.id.clone())
+        .chain(ledger.into_iter().flat_map(|l| l.ids()))
+        .collect()
+}
+
 /// Ids and slugs name pages and plaques, so two relics may not share one; nor may a slug take
-/// a name the site itself uses.
+/// a name the site itself uses. Of two relics with one id, the one whose plaque is printed
+/// with it keeps it.
 fn unique(
     relics: &[CheckedRelic<'_>],
     config: &crate::config::Config,
+    ledger: Option<&crate::ledger::LedgerFile>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut ids: BTreeMap<&str, &RelicFiles> = BTreeMap::new();
+    let mut ids: BTreeMap<&str, &CheckedRelic<'_>> = BTreeMap::new();
     let mut slugs: BTreeMap<&str, &RelicFiles> = BTreeMap::new();
-    for CheckedRelic { entry, files, .. } in relics {
+    for checked in relics {
+        let CheckedRelic { entry, files, .. } = checked;
         let relic = &entry.relic;
-        if let Some(first) = ids.insert(&relic.id, files) {
+        if let Some(first) = ids.insert(&relic.id, checked) {
+            let printed_for = ledger.and_then(|l| l.printed_for(&relic.id));
+            let (keeper, other) = if printed_for == Some(relic.folder().as_str()) {
+                (checked, first)
+            } else {
+                (first, checked)
+            };
+            let fresh = super::next_free_code(&taken_codes(relics, ledger));
+            let (message, help) = if printed_for == Some(keeper.entry.relic.folder().as_str()) {
+                (
+                    format!(
+                        "id \"{}\" is printed on the plaque of {} ({})",
+                        relic.id,
+                        keeper.entry.relic.texts[0].name,
+                        keeper.files.main.file.display()
+                    ),
+                    format!(
+                        "a printed code stays with its relic; give this one a code of its own: id = \"{fresh}\""
+                    ),
+                )
+            } else {
+                (
+                    format!(
+                        "id \"{}\" is already used by {}",
+                        relic.id,
+                        keeper.files.main.file.display()
+                    ),
+                    format!(
+                        "every relic needs its own plaque code; give this one the next free id: id = \"{fresh}\""
+                    ),
+                )
+            };
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "id \"{}\" is already used by {}",
-                    relic.id,
-                    first.main.file.display()
-                ))
-                .in_file(&files.main.file)
-                .at(entry.id_at.clone())
-                .help("every relic needs its own plaque code; give this one the next free id"),
+                Diagnostic::error(message)
+                    .in_file(&other.files.main.file)
+                    .at(other.entry.id_at.clone())
+                    .help(help),
             );
+            ids.insert(&relic.id, keeper);
         }
         if let Some(first) = slugs.insert(&relic.slug, files) {
             diagnostics.push(

@@ -7,6 +7,7 @@ mod errors;
 mod fuzz_corpus;
 mod hostile;
 mod officer;
+mod plaques;
 mod posters;
 mod project;
 mod properties;

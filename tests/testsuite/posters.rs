@@ -424,7 +424,7 @@ fn the_font_covers_all_178_vietnamese_letters() {
     }
 }
 
-fn printed(project: &Project, args: &[&str]) -> Run {
+pub fn printed(project: &Project, args: &[&str]) -> Run {
     let mut command = project.command(&[&["posters"], args].concat());
     // 2026-11-29, so the ledger's dates are the same on every run.
     command.env("SOURCE_DATE_EPOCH", "1795910400");
