@@ -93,6 +93,14 @@ impl Relic {
         crate::diagnostic::display_path(main.parent().unwrap_or(main))
     }
 
+    /// The widest published variant of the cover photo, as `(file name, width, height)`:
+    /// only variants are published, never the photo as the officer saved it.
+    pub fn cover_variant(&self) -> Option<(String, u32, u32)> {
+        let photo = self.photos.get(self.cover.as_ref()?)?;
+        let width = *photo.widths.last()?;
+        Some((photo.variant(width), width, photo.height_at(width)))
+    }
+
     /// The text in `lang`, or in the default language when it has no translation.
     pub fn text_or_default(&self, lang: &str) -> &Text {
         self.text(lang).unwrap_or(&self.texts[0])

@@ -29,7 +29,10 @@ struct Record<'a> {
     recognition_authority: Option<&'a str>,
     url: String,
     qr_url: String,
+    /// The cover's widest published variant, and its size in pixels.
     cover_url: Option<String>,
+    cover_width: Option<u32>,
+    cover_height: Option<u32>,
     audio_url: Option<String>,
     updated: Option<String>,
     /// Per other language: name, summary and page URL.
@@ -47,6 +50,7 @@ fn record<'a>(site: &'a Site, relic: &'a Relic) -> Record<'a> {
     let config = &site.config;
     let main = &relic.texts[0];
     let asset_url = |name: &String| config.absolute(&urls::relic_asset(&relic.slug, name));
+    let cover = relic.cover_variant();
     Record {
         id: &relic.id,
         slug: &relic.slug,
@@ -66,7 +70,9 @@ fn record<'a>(site: &'a Site, relic: &'a Relic) -> Record<'a> {
         recognition_authority: relic.recognition.as_ref().map(|r| r.authority.as_str()),
         url: config.absolute(&urls::relic_page(config, &main.lang, &relic.slug)),
         qr_url: config.absolute(&urls::landing(&relic.id)),
-        cover_url: relic.cover.as_ref().map(asset_url),
+        cover_url: cover.as_ref().map(|(name, ..)| asset_url(name)),
+        cover_width: cover.as_ref().map(|(_, width, _)| *width),
+        cover_height: cover.as_ref().map(|(.., height)| *height),
         audio_url: relic.audio.as_ref().map(asset_url),
         updated: relic.updated.map(|d| d.to_string()),
         translations: relic.texts[1..]
@@ -183,6 +189,8 @@ pub fn csv(site: &Site) -> Vec<u8> {
         "cover_url",
         "audio_url",
         "updated",
+        "cover_width",
+        "cover_height",
     ]
     .map(str::to_owned)
     .to_vec();
@@ -216,6 +224,8 @@ pub fn csv(site: &Site) -> Vec<u8> {
             opt(r.cover_url.as_deref()),
             opt(r.audio_url.as_deref()),
             opt(r.updated.as_deref()),
+            r.cover_width.map(|w| w.to_string()).unwrap_or_default(),
+            r.cover_height.map(|h| h.to_string()).unwrap_or_default(),
         ];
         for lang in others {
             match r.translations.get(lang.as_str()) {

@@ -1,7 +1,7 @@
 //! schema.org JSON-LD for a relic page, so search engines and other localities' portals can
 //! read what the page describes.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::config::Config;
 use crate::model::{Relic, Text};
@@ -36,8 +36,13 @@ pub fn relic(config: &Config, relic: &Relic, text: &Text) -> String {
         ld["geo"] =
             json!({ "@type": "GeoCoordinates", "latitude": point.lat, "longitude": point.lon });
     }
-    if let Some(cover) = &relic.cover {
-        ld["image"] = Value::String(config.absolute(&urls::relic_asset(&relic.slug, cover)));
+    if let Some((name, width, height)) = relic.cover_variant() {
+        ld["image"] = json!({
+            "@type": "ImageObject",
+            "url": config.absolute(&urls::relic_asset(&relic.slug, &name)),
+            "width": width,
+            "height": height,
+        });
     }
     // In a <script> element only `</` can end the element early; JSON allows `<\/`.
     serde_json::to_string(&ld)

@@ -7,6 +7,7 @@ mod errors;
 mod fuzz_corpus;
 mod hostile;
 mod officer;
+mod open_data;
 mod plaques;
 mod posters;
 mod project;
