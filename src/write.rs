@@ -205,6 +205,14 @@ impl Staging {
         progress.stage("publishing", 1);
         let mut written = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
         written.sort_unstable();
+        // Two files at one path would leave whichever was placed last: a build that depends
+        // on thread timing. Every input that could cause it is refused earlier, with a message.
+        if let Some(twice) = written.windows(2).find(|pair| pair[0] == pair[1]) {
+            bail!(
+                "internal error: two files of this build have the path {}; please report it",
+                twice[0]
+            );
+        }
         let wanted: HashSet<&Path> = written
             .iter()
             .map(Path::new)
@@ -566,6 +574,23 @@ mod tests {
         assert!(dir.path().join(".output.previous").join(MARKER).is_file());
         build(&out, &[("b", "3")]);
         assert_eq!(tree(&out), [("b".to_owned(), "3".to_owned())]);
+    }
+
+    #[test]
+    fn two_files_at_one_path_fail_the_build_and_leave_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        build(&out, &[("a", "1")]);
+        let staging = Staging::open(&out).unwrap();
+        staging.put(&OutputFile::bytes("b", b"2".to_vec())).unwrap();
+        staging.put(&OutputFile::bytes("b", b"3".to_vec())).unwrap();
+        let err = staging.publish(&Silent).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("two files of this build have the path b"),
+            "{err}"
+        );
+        assert_eq!(tree(&out), [("a".to_owned(), "1".to_owned())]);
     }
 
     fn page(path: &str, text: &str) -> OutputFile {

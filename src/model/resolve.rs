@@ -517,7 +517,33 @@ fn probe_photos(source: &RelicFiles, problems: &mut Vec<Diagnostic>) -> BTreeMap
             ),
         }
     }
+    problems.extend(same_variants(source, &photos));
     photos
+}
+
+/// Photos are published as `<stem>-<width>.jpg`, so `cong.jpg` and `cong.png` (or `Cong.jpg`,
+/// which a Windows disk takes for the same name) would be published as one file.
+fn same_variants<'p>(
+    source: &'p RelicFiles,
+    photos: &'p BTreeMap<String, Photo>,
+) -> impl Iterator<Item = Diagnostic> + 'p {
+    let mut by_variant: BTreeMap<String, &str> = BTreeMap::new();
+    photos.values().filter_map(move |photo| {
+        let variant = photo.variant(photo.widths[0]).to_lowercase();
+        let first = by_variant.insert(variant.clone(), &photo.name)?;
+        let (stem, extension) = photo.name.rsplit_once('.').unwrap_or((&photo.name, "jpg"));
+        Some(
+            Diagnostic::error(format!(
+                "the photos {first} and {} would be published as one file, {variant}",
+                photo.name
+            ))
+            .in_file(&source.folder.join(&photo.name))
+            .help(format!(
+                "give one of them another name, e.g. rename {} to {stem}-2.{extension}, and write the new name where the photo is used",
+                photo.name
+            )),
+        )
+    })
 }
 
 /// Photos larger than this are slow to copy to the site and usually straight from a camera.

@@ -383,3 +383,23 @@ fn a_location_outside_vietnam_is_a_warning() {
         "sites/den-a/index.md:9:12: warning: lat = 1.902, lon = 105.44 is outside Vietnam",
     ]);
 }
+
+#[test]
+fn two_photos_published_under_one_name_are_refused() {
+    let project = two_relics();
+    let png = project.path("sites/den-a/cover.png");
+    image::RgbImage::from_pixel(900, 600, image::Rgb([200, 120, 40]))
+        .save(&png)
+        .unwrap();
+    fails(
+        &project,
+        &[
+            "sites/den-a/cover.png: error: the photos cover.jpg and cover.png would be published as one file, cover-400.jpg",
+            "help: give one of them another name, e.g. rename cover.png to cover-2.png",
+        ],
+    );
+    // Followed literally, the help fixes it.
+    std::fs::rename(&png, project.path("sites/den-a/cover-2.png")).unwrap();
+    project.build().success();
+    assert!(project.path("output/den-a/cover-2-600.jpg").is_file());
+}
