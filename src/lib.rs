@@ -16,6 +16,7 @@ pub mod html;
 pub mod ledger;
 pub mod legacy;
 pub mod load;
+pub mod lock;
 pub mod markdown;
 pub mod model;
 pub mod photos;
@@ -125,6 +126,20 @@ pub fn check(root: &Path) -> CheckReport {
 /// Builds the project at `root` into `out`. On any problem in the project the error is
 /// [`Problems`] and `out` is left as it was.
 pub fn build(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Report> {
+    stage(root, out, options)?.publish(options.progress)
+}
+
+/// A build made in its staging folder beside the output, not yet published: the output is
+/// as it was until [`Staged::publish`].
+pub struct Staged {
+    staging: write::Staging,
+    printed: Vec<ledger::Printed>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Builds the project at `root` into the staging folder of `out`, as [`build`] does, without
+/// publishing it.
+pub fn stage(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Staged> {
     check_output_folder(root, out)?;
     let (site, mut diagnostics) = load_site_with(root, &model::RelicCache::writing(root));
     let Some(mut site) = site else {
@@ -141,9 +156,9 @@ pub fn build(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Repor
             return Err(Problems(diagnostics).into());
         }
     }
-    let files = staging.publish(options.progress)?;
     diagnostic::sort(&mut diagnostics);
-    Ok(Report {
+    Ok(Staged {
+        staging,
         printed: site
             .relics
             .iter()
@@ -153,15 +168,26 @@ pub fn build(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Repor
                 name: r.texts[0].name.clone(),
             })
             .collect(),
-        relics: site.relics.len(),
-        pages: files.iter().filter(|f| f.ends_with(".html")).count(),
-        print_files: files
-            .iter()
-            .filter(|f| f.starts_with("posters/") && !f.ends_with(".html"))
-            .count(),
-        files: files.len(),
         warnings: diagnostics,
     })
+}
+
+impl Staged {
+    /// Swaps the new site in for the output.
+    pub fn publish(self, progress: &dyn progress::Progress) -> anyhow::Result<Report> {
+        let files = self.staging.publish(progress)?;
+        Ok(Report {
+            relics: self.printed.len(),
+            printed: self.printed,
+            pages: files.iter().filter(|f| f.ends_with(".html")).count(),
+            print_files: files
+                .iter()
+                .filter(|f| f.starts_with("posters/") && !f.ends_with(".html"))
+                .count(),
+            files: files.len(),
+            warnings: self.warnings,
+        })
+    }
 }
 
 /// What `ditich posters` did: the build, and the codes it newly recorded as printed.

@@ -29,6 +29,7 @@ pub struct PostersArgs {
 
 impl BuildArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+        let _lock = self.project.lock(verbosity)?;
         let started = Instant::now();
         let out = self.out();
         let stages = verbosity.progress();
@@ -72,6 +73,7 @@ pub fn summary(report: &ditich::Report) -> String {
 
 impl PostersArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+        let _lock = self.build.project.lock(verbosity)?;
         let out = self.build.out();
         let ids: Vec<String> = self
             .ids

@@ -53,6 +53,7 @@ struct JsonFixed<'a> {
 impl CheckArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
         let fixed = if self.fix {
+            let _lock = self.project.lock(verbosity)?;
             ditich::fix::project(&self.project.root)?
         } else {
             Vec::new()

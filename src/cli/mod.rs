@@ -79,6 +79,18 @@ pub struct Project {
     root: PathBuf,
 }
 
+/// The line a command prints while another ditich works in the same project.
+pub const WAITING: &str = "waiting for another ditich building this project…";
+
+impl Project {
+    /// Takes the project's lock for a command that writes, saying so if it has to wait.
+    fn lock(&self, verbosity: Verbosity) -> anyhow::Result<ditich::lock::ProjectLock> {
+        ditich::lock::ProjectLock::acquire(&self.root, || {
+            verbosity.status(format_args!("{WAITING}"));
+        })
+    }
+}
+
 impl Cli {
     pub fn run(self) -> anyhow::Result<ExitCode> {
         let verbosity = self.verbosity;

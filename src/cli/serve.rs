@@ -33,6 +33,7 @@ impl ServeArgs {
                     "serving {url} (press Ctrl+C to stop); pages reload when a file changes"
                 );
             }
+            Event::Waiting => verbosity.status(format_args!("{}", super::WAITING)),
             Event::Rebuilt {
                 changed,
                 elapsed,

@@ -32,6 +32,8 @@ const SETTLE: Duration = Duration::from_millis(40);
 pub enum Event {
     /// The first build is done and the site is served at `url`.
     Serving { url: String },
+    /// Another ditich is building the project; the rebuild waits for it.
+    Waiting,
     /// A rebuild after `changed` (project-relative paths) finished, well or not.
     Rebuilt {
         changed: Vec<String>,
@@ -70,9 +72,8 @@ pub fn run(root: &Path, address: SocketAddr, report: &dyn Fn(Event)) -> anyhow::
         changed: (Mutex::new(0), Condvar::new()),
     });
 
-    let first = build(root, &site);
-    let failure = first.as_ref().err().cloned();
-    shared.current.write().expect("not poisoned").failure = failure;
+    let (_watcher, changes) = watcher(root)?;
+    let first = rebuild(root, &shared, report);
 
     let server = tiny_http::Server::http(address).map_err(|err| {
         anyhow!("cannot listen on {address}: {err}\n  = help: another program may use the port; try --port 8001")
@@ -102,36 +103,80 @@ pub fn run(root: &Path, address: SocketAddr, report: &dyn Fn(Event)) -> anyhow::
             std::thread::spawn(move || respond(&shared, request));
         }
     });
-    watch(root, &shared, report)
+    watch(root, &changes, &shared, report)
 }
 
-/// Builds into the preview folder; the error is the messages to show.
-fn build(root: &Path, site: &Path) -> Result<crate::Report, String> {
+/// Builds into the preview folder. The build is made beside the served folder and swapped in
+/// at the end, so pages are served from the last build all the while. A build that panics is a failure like any other: the preview shows it and goes on.
+fn rebuild(root: &Path, shared: &Shared, report: &dyn Fn(Event)) -> Result<crate::Report, String> {
     let options = crate::Options {
         print_files: false,
         ..crate::Options::default()
     };
-    crate::build(root, site, &options).map_err(|err| {
-        match err.downcast_ref::<crate::diagnostic::Problems>() {
-            Some(problems) => problems
-                .0
-                .iter()
-                .filter(|d| d.is_error())
-                .map(Diagnostic::to_string)
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-            None => format!("{err:#}"),
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _lock = crate::lock::ProjectLock::acquire(root, || report(Event::Waiting))?;
+        let staged = crate::stage(root, &shared.site, &options)?;
+        let _swapping = write(&shared.current);
+        staged.publish(options.progress)
+    }));
+    let result = match built {
+        Ok(built) => built.map_err(
+            |err| match err.downcast_ref::<crate::diagnostic::Problems>() {
+                Some(problems) => problems
+                    .0
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(Diagnostic::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+                None => format!("{err:#}"),
+            },
+        ),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!(
+                "internal error: ditich stopped while building ({what}); please report it. Saving a file tries again."
+            ))
         }
-    })
+    };
+    write(&shared.current).failure = result.as_ref().err().cloned();
+    result
 }
 
-fn watch(root: &Path, shared: &Shared, report: &dyn Fn(Event)) -> anyhow::Result<()> {
+/// Tells the open tabs that a new build is there, failed or not.
+fn announce(shared: &Shared) {
+    write(&shared.current).version += 1;
+    let (version, wake) = &shared.changed;
+    *version.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+    wake.notify_all();
+}
+
+/// The lock's data even after a panic: the preview's state is replaced whole, never left half
+/// changed.
+fn write(current: &RwLock<Current>) -> std::sync::RwLockWriteGuard<'_, Current> {
+    current.write().unwrap_or_else(|e| e.into_inner())
+}
+
+type Changes = mpsc::Receiver<notify::Result<notify::Event>>;
+
+/// Starts watching the project, before the address is announced: an edit saved the moment
+/// the preview opens is seen too.
+fn watcher(root: &Path) -> anyhow::Result<(notify::RecommendedWatcher, Changes)> {
     let (tx, rx) = mpsc::channel();
     let mut watcher =
         notify::recommended_watcher(tx).context("cannot watch the project's files")?;
     watcher
         .watch(root, RecursiveMode::Recursive)
         .with_context(|| format!("cannot watch {}", root.display()))?;
+    Ok((watcher, rx))
+}
+
+/// Rebuilds on every change to the sources, until the watcher stops.
+fn watch(root: &Path, rx: &Changes, shared: &Shared, report: &dyn Fn(Event)) -> anyhow::Result<()> {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     while let Ok(first) = rx.recv() {
         let mut changed = sources_changed(&root, first);
@@ -144,16 +189,8 @@ fn watch(root: &Path, shared: &Shared, report: &dyn Fn(Event)) -> anyhow::Result
         changed.sort();
         changed.dedup();
         let started = Instant::now();
-        let result = {
-            let mut current = shared.current.write().expect("not poisoned");
-            let result = build(&root, &shared.site);
-            current.version += 1;
-            current.failure = result.as_ref().err().cloned();
-            result
-        };
-        let (version, wake) = &shared.changed;
-        *version.lock().expect("not poisoned") += 1;
-        wake.notify_all();
+        let result = rebuild(&root, shared, report);
+        announce(shared);
         report(Event::Rebuilt {
             changed,
             elapsed: started.elapsed(),
@@ -218,16 +255,16 @@ type Reply = Response<std::io::Cursor<Vec<u8>>>;
 
 fn wait(shared: &Shared, since: &str) -> Reply {
     let (version, wake) = &shared.changed;
-    let guard = version.lock().expect("not poisoned");
+    let guard = version.lock().unwrap_or_else(|e| e.into_inner());
     let guard = wake
         .wait_timeout_while(guard, WAIT, |v| v.to_string() == since)
-        .expect("not poisoned")
+        .unwrap_or_else(|e| e.into_inner())
         .0;
     text(200, "text/plain", &guard.to_string())
 }
 
 fn page(shared: &Shared, url: &str) -> Reply {
-    let current = shared.current.read().expect("not poisoned");
+    let current = shared.current.read().unwrap_or_else(|e| e.into_inner());
     let file = match paths::resolve(&shared.site, &shared.base_path, url) {
         Ok(file) => file,
         Err(Refused::OutsideSite) => {

@@ -6,6 +6,7 @@ mod build;
 mod errors;
 mod fuzz_corpus;
 mod hostile;
+mod lock;
 mod officer;
 mod open_data;
 mod plaques;

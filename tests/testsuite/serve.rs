@@ -18,11 +18,12 @@ struct Preview {
 
 impl Preview {
     fn start(project: &Project) -> Preview {
-        let mut child = project
-            .command(&["serve", "--port", "0"])
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        Preview::start_with(project, project.command(&["serve", "--port", "0"]))
+    }
+
+    fn start_with(project: &Project, mut command: std::process::Command) -> Preview {
+        let _ = project;
+        let mut child = command.stderr(Stdio::piped()).spawn().unwrap();
         let stderr = child.stderr.take().unwrap();
         let (tx, lines) = mpsc::channel();
         std::thread::spawn(move || {
@@ -69,6 +70,10 @@ impl Preview {
 /// Sends `GET path` exactly as written, so no client tidies `..` away first.
 fn get(address: &str, path: &str) -> Response {
     let mut stream = TcpStream::connect(address).unwrap();
+    // A preview that held every request while it rebuilt would fail here, not hang the suite.
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
@@ -195,4 +200,63 @@ fn serve_refuses_every_path_out_of_the_site() {
         assert_eq!(response.status, 400, "{path}");
         assert!(!response.body.contains("not for the web"), "{path}");
     }
+}
+
+#[test]
+fn serve_goes_on_after_a_build_that_panics() {
+    let project = Project::fixture("two-relics");
+    let mut command = project.command(&["serve", "--port", "0"]);
+    command.env("DITICH_TEST_PANIC_IN_RENDER", "PANIC");
+    let preview = Preview::start_with(&project, command);
+    assert_eq!(preview.get("/du-lich/den-a/").status, 200);
+
+    project.edit(
+        "sites/den-a/index.md",
+        "name = \"Đền A\"",
+        "name = \"Đền A PANIC\"",
+    );
+    preview.line_with("the build failed");
+    let failed = preview.get("/du-lich/den-a/");
+    assert_eq!(failed.status, 500);
+    assert!(
+        failed
+            .body
+            .contains("internal error: ditich stopped while building"),
+        "{}",
+        failed.body
+    );
+
+    project.edit(
+        "sites/den-a/index.md",
+        "name = \"Đền A PANIC\"",
+        "name = \"Đền A mới\"",
+    );
+    preview.line_with("changed: built");
+    let page = preview.get("/du-lich/den-a/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Đền A mới"));
+}
+
+#[test]
+fn serve_answers_pages_while_it_waits_to_rebuild() {
+    let project = Project::fixture("two-relics");
+    let preview = Preview::start(&project);
+    let lock = crate::lock::hold(&project);
+    project.edit(
+        "sites/den-a/index.md",
+        "Một ngôi đền để thử.",
+        "Ngôi đền đã sửa.",
+    );
+    preview.line_with("waiting for another ditich building this project…");
+    // The last build is served all the while.
+    let page = preview.get("/du-lich/den-a/");
+    assert!(page.body.contains("Một ngôi đền để thử."));
+    drop(lock);
+    preview.line_with("changed: built");
+    assert!(
+        preview
+            .get("/du-lich/den-a/")
+            .body
+            .contains("Ngôi đền đã sửa.")
+    );
 }
