@@ -22,6 +22,8 @@ pub struct Theme {
     pub static_files: BTreeMap<String, Vec<u8>>,
     /// Language code to the strings of `i18n/<code>.toml`.
     pub strings: BTreeMap<String, toml::Table>,
+    /// Language code to the file its strings came from, for messages.
+    pub strings_origin: BTreeMap<String, String>,
     /// Poster templates (SVG) by name: `a4.svg`, `plaque.svg` …
     pub posters: BTreeMap<String, Template>,
     /// The font files of `fonts/`, the only fonts posters are drawn with.
@@ -126,6 +128,7 @@ impl Theme {
                 match parsed {
                     Ok(table) => {
                         self.strings.insert(lang.to_owned(), table);
+                        self.strings_origin.insert(lang.to_owned(), origin);
                     }
                     Err(d) => diagnostics.push(d),
                 }

@@ -18,7 +18,7 @@ use tera::{Context, Tera, Value};
 use crate::config::PosterSize;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Rank, Relic, RelicType, Site};
-use crate::render::strings::Strings;
+use crate::render::strings::{Key, Strings};
 use crate::render::{Content, OutputFile, templates};
 use crate::urls;
 use fonts::Fonts;
@@ -317,9 +317,9 @@ fn poster(
         scan: config
             .languages
             .iter()
-            .map(|l| strings.get(l).text("poster_scan"))
+            .map(|l| strings.get(l).text(Key::PosterScan))
             .collect(),
-        wifi_label: t.text("poster_wifi"),
+        wifi_label: t.text(Key::PosterWifi),
     };
     let content = PosterContent {
         text: text_view,
@@ -503,8 +503,8 @@ fn ranking(strings: &Strings, lang: &str, rank: Rank, types: &[RelicType]) -> St
         .map(|ty| t.label("type_phrase", ty.key()))
         .collect();
     let text = t
-        .text("poster_rank")
-        .replace("{types}", &types.join(t.text("poster_types_join")))
+        .text(Key::PosterRank)
+        .replace("{types}", &types.join(t.text(Key::PosterTypesJoin)))
         .replace("{level}", t.label("rank_level", rank.key()));
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

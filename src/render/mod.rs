@@ -24,7 +24,7 @@ use crate::lock;
 use crate::model::{Relic, Site};
 use crate::urls;
 use crate::write::ListedFile;
-use strings::Strings;
+use strings::{Key, Strings};
 use view::{Card, Neighbour, Page, RelicView};
 
 /// A file of the built site.
@@ -192,7 +192,7 @@ pub fn site<'a>(
     options: &crate::Options,
 ) -> anyhow::Result<bool> {
     let progress = options.progress;
-    let strings = match Strings::new(&site.theme.strings, &site.config) {
+    let strings = match Strings::new(&site.theme, &site.config) {
         Ok(strings) => strings,
         Err(problems) => {
             diagnostics.extend(problems);
@@ -416,7 +416,7 @@ impl Renderer<'_> {
             &self.all_languages(),
         );
         page.title = config.title[lang].clone();
-        page.description = self.strings.get(lang).text("home_description").to_owned();
+        page.description = self.strings.get(lang).text(Key::HomeDescription).to_owned();
         #[derive(Serialize)]
         struct Home<'a> {
             relics: Vec<Card<'a>>,
@@ -501,7 +501,7 @@ impl Renderer<'_> {
                 .filter(|l| relic.text(l).is_none())
                 .map(|l| view::Note {
                     lang: l,
-                    text: self.strings.get(l).text("not_translated"),
+                    text: self.strings.get(l).text(Key::NotTranslated),
                 })
                 .collect(),
             location,
@@ -605,7 +605,7 @@ impl Renderer<'_> {
     }
 
     /// A page that exists in the default language only, titled by the theme string `title_key`.
-    fn single_page<'a>(&'a self, path: &str, title_key: &str) -> Page<'a> {
+    fn single_page<'a>(&'a self, path: &str, title_key: Key) -> Page<'a> {
         let config = &self.site.config;
         let lang = config.default_language();
         let mut page = self.page(lang, &|_| path.to_owned(), &[]);
@@ -624,7 +624,7 @@ impl Renderer<'_> {
     ) -> Result<Option<OutputFile>, Diagnostic> {
         let config = &self.site.config;
         let path = "posters/";
-        let page = self.single_page(path, "posters_title");
+        let page = self.single_page(path, Key::PostersTitle);
         #[derive(Serialize)]
         struct Posters<'a> {
             print_files: &'a [crate::posters::PrintFile],

@@ -3,8 +3,11 @@
 
 use std::collections::BTreeMap;
 
+use std::path::Path;
+
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::load::theme::Theme;
 use crate::model::{Category, Date, Rank, RelicType};
 
 pub struct Strings {
@@ -14,15 +17,58 @@ pub struct Strings {
 #[derive(Clone, Copy)]
 pub struct LanguageStrings<'a>(&'a toml::Table);
 
-/// Keys the code itself reads; templates may read any other.
-const REQUIRED: &[&str] = &[
-    "language_name",
-    "posters_title",
-    "poster_rank",
-    "poster_types_join",
-    "poster_scan",
-    "poster_wifi",
-];
+/// The strings the code itself reads; templates may read any other. Lookups go through this
+/// list, so a string the code reads is always one a theme is checked for.
+#[derive(Debug, Clone, Copy)]
+pub enum Key {
+    LanguageName,
+    HomeDescription,
+    NotTranslated,
+    MapTitle,
+    MapDescription,
+    CodesTitle,
+    KioskTitle,
+    PostersTitle,
+    PosterRank,
+    PosterTypesJoin,
+    PosterScan,
+    PosterWifi,
+}
+
+impl Key {
+    const ALL: [Key; 12] = [
+        Key::LanguageName,
+        Key::HomeDescription,
+        Key::NotTranslated,
+        Key::MapTitle,
+        Key::MapDescription,
+        Key::CodesTitle,
+        Key::KioskTitle,
+        Key::PostersTitle,
+        Key::PosterRank,
+        Key::PosterTypesJoin,
+        Key::PosterScan,
+        Key::PosterWifi,
+    ];
+
+    /// Its name in `i18n/<lang>.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::LanguageName => "language_name",
+            Key::HomeDescription => "home_description",
+            Key::NotTranslated => "not_translated",
+            Key::MapTitle => "map_title",
+            Key::MapDescription => "map_description",
+            Key::CodesTitle => "codes_title",
+            Key::KioskTitle => "kiosk_title",
+            Key::PostersTitle => "posters_title",
+            Key::PosterRank => "poster_rank",
+            Key::PosterTypesJoin => "poster_types_join",
+            Key::PosterScan => "poster_scan",
+            Key::PosterWifi => "poster_wifi",
+        }
+    }
+}
 
 impl Strings {
     /// Every language's strings, as JSON: what page keys hash.
@@ -30,15 +76,12 @@ impl Strings {
         serde_json::to_vec(&self.by_language).expect("TOML tables serialize as JSON")
     }
 
-    pub fn new(
-        theme: &BTreeMap<String, toml::Table>,
-        config: &Config,
-    ) -> Result<Strings, Vec<Diagnostic>> {
+    pub fn new(theme: &Theme, config: &Config) -> Result<Strings, Vec<Diagnostic>> {
         let mut problems = Vec::new();
         let mut by_language = BTreeMap::new();
         for lang in &config.languages {
             let file = format!("i18n/{lang}.toml");
-            let Some(table) = theme.get(lang) else {
+            let Some(table) = theme.strings.get(lang) else {
                 problems.push(
                     Diagnostic::error(format!(
                         "the theme has no strings for the language `{lang}`"
@@ -49,10 +92,11 @@ impl Strings {
                 );
                 continue;
             };
-            let mut missing: Vec<String> = REQUIRED
+            let mut missing: Vec<String> = Key::ALL
                 .iter()
-                .filter(|k| !table.contains_key(**k))
-                .map(|k| (*k).to_owned())
+                .map(|k| k.name())
+                .filter(|k| table.get(*k).and_then(toml::Value::as_str).is_none())
+                .map(str::to_owned)
                 .collect();
             let groups: [(&str, Vec<&str>); 5] = [
                 (Rank::GROUP, Rank::keys()),
@@ -74,12 +118,19 @@ impl Strings {
                 }
             }
             if !missing.is_empty() {
+                let origin = theme
+                    .strings_origin
+                    .get(lang)
+                    .map_or(file.as_str(), String::as_str);
                 problems.push(
                     Diagnostic::error(format!(
                         "the theme's strings for `{lang}` lack {}",
                         missing.join(", ")
                     ))
-                    .help(format!("add them to {file} in the theme")),
+                    .in_file(Path::new(origin))
+                    .help(format!(
+                        "add them to {origin}, translated from the default theme's i18n/{lang}.toml"
+                    )),
                 );
             }
             by_language.insert(lang.clone(), table.clone());
@@ -102,9 +153,10 @@ impl<'a> LanguageStrings<'a> {
         self.0
     }
 
-    pub fn text(self, key: &str) -> &'a str {
+    /// A string `new` checked to exist.
+    pub fn text(self, key: Key) -> &'a str {
         self.0
-            .get(key)
+            .get(key.name())
             .and_then(toml::Value::as_str)
             .unwrap_or_default()
     }

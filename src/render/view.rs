@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::config::{Commune, Config, Contact};
 use crate::model::{Date, Relic, Site};
-use crate::render::strings::Strings;
+use crate::render::strings::{Key, Strings};
 use crate::urls;
 
 /// Given to every page template, besides `t`: the theme's strings in the page's language
@@ -181,7 +181,7 @@ impl<'a> Page<'a> {
                 let other_path = path_in(other);
                 Alternate {
                     lang: other.to_owned(),
-                    name: strings.get(other).text("language_name").to_owned(),
+                    name: strings.get(other).text(Key::LanguageName).to_owned(),
                     href: urls::relative(&path, &other_path),
                     absolute: config.absolute(&other_path),
                     current: other == lang,

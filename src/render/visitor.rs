@@ -5,6 +5,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::map;
+use super::strings::Key;
 use super::view::{self, Card};
 use super::{OutputFile, Renderer, index_file};
 use crate::config::ErrorCorrection;
@@ -97,9 +98,10 @@ impl Renderer<'_> {
         let mut page = self.page(lang, &path_in, &self.all_languages());
         page.title = format!(
             "{} – {}",
-            self.strings.get(lang).text("map_title"),
+            self.strings.get(lang).text(Key::MapTitle),
             config.title[lang]
         );
+        page.description = self.strings.get(lang).text(Key::MapDescription).to_owned();
         let relics: Vec<MapEntry<'_>> = self
             .site
             .relics
@@ -124,7 +126,7 @@ impl Renderer<'_> {
     /// `Q/`: every plaque code; the code box sends `?code=` here when scripts do not run.
     pub(super) fn codes_page(&self) -> Result<Option<OutputFile>, Diagnostic> {
         let path = "Q/";
-        let page = self.single_page(path, "codes_title");
+        let page = self.single_page(path, Key::CodesTitle);
         let codes: Vec<Code<'_>> = self
             .site
             .relics
@@ -154,7 +156,7 @@ impl Renderer<'_> {
         let config = &self.site.config;
         let lang = config.default_language();
         let path = "kiosk/";
-        let page = self.single_page(path, "kiosk_title");
+        let page = self.single_page(path, Key::KioskTitle);
         // Choosing each code's mask is the costly part; the codes are made in parallel.
         let slides = self
             .site

@@ -483,6 +483,39 @@ fn with_exif(jpeg: &[u8]) -> Vec<u8> {
 }
 
 #[test]
+fn every_page_search_engines_index_has_a_description() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    let noindex = Selector::parse("meta[name=\"robots\"][content=\"noindex\"]").unwrap();
+    let description = Selector::parse("meta[name=\"description\"]").unwrap();
+    let mut indexed = Vec::new();
+    for (path, bytes) in files(&project.output())
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html") && p.as_str() != "404.html")
+    {
+        let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        if html.select(&noindex).next().is_some() {
+            continue;
+        }
+        let text = html
+            .select(&description)
+            .next()
+            .and_then(|m| m.value().attr("content"))
+            .unwrap_or_default();
+        assert!(!text.trim().is_empty(), "{path} has no description");
+        indexed.push(path.clone());
+    }
+    assert!(
+        indexed.contains(&"map/index.html".to_owned()),
+        "{indexed:?}"
+    );
+    assert!(
+        indexed.contains(&"en/map/index.html".to_owned()),
+        "{indexed:?}"
+    );
+}
+
+#[test]
 fn every_page_allows_only_the_sites_own_files() {
     let project = Project::fixture("two-relics");
     project.build().success();

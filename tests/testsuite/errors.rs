@@ -403,3 +403,25 @@ fn two_photos_published_under_one_name_are_refused() {
     project.build().success();
     assert!(project.path("output/den-a/cover-2-600.jpg").is_file());
 }
+
+#[test]
+fn theme_strings_the_code_reads_are_required_of_a_custom_theme() {
+    let project = two_relics();
+    let strings = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n/vi.toml"),
+    )
+    .unwrap();
+    let without: String = strings
+        .lines()
+        .filter(|l| !l.starts_with("kiosk_title") && !l.starts_with("map_description"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    project.write("themes/default/i18n/vi.toml", without);
+    fails(
+        &project,
+        &[
+            "themes/default/i18n/vi.toml: error: the theme's strings for `vi` lack map_description, kiosk_title",
+            "help: add them to themes/default/i18n/vi.toml",
+        ],
+    );
+}
