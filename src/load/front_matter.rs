@@ -62,7 +62,8 @@ pub struct RawRelic {
     /// When the page was last checked against the relic's dossier, without quotes:
     /// `updated = 2026-11-29`.
     pub updated: Option<Spanned<Datetime>>,
-    /// Free-form values for custom templates, under `[extra]`; ditich itself ignores them.
+    /// Free-form values for custom templates, under `[extra]` at the end of the front matter;
+    /// templates read them as `relic.extra.<key>` on relic pages and on every card.
     #[serde(default)]
     pub extra: toml::Table,
 }

@@ -70,6 +70,8 @@ pub struct Card<'a> {
     pub cover: Option<ImageView>,
     /// Whether the text is in the page's language; false when the default language stands in.
     pub translated: bool,
+    /// The relic's `[extra]` table, as written, for custom templates: `relic.extra.founded`.
+    pub extra: &'a toml::Table,
 }
 
 /// Everything a relic page shows, besides its card.
@@ -230,6 +232,7 @@ pub fn card<'a>(
         hamlet: relic.hamlet.as_deref(),
         cover: relic.cover.as_ref().and_then(|c| image(relic, c, from, "")),
         translated: text.lang == lang,
+        extra: &relic.extra,
     }
 }
 

@@ -355,6 +355,33 @@ fn the_project_templates_override_the_theme_by_name() {
 }
 
 #[test]
+fn extra_values_reach_custom_templates() {
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "sites/den-a/index.md",
+        "cover = \"cover.jpg\"\n",
+        "cover = \"cover.jpg\"\n\n[extra]\nfounded = \"thế kỷ XV\"\n",
+    );
+    project.write(
+        "templates/relic.html",
+        "<!doctype html><p>{{ relic.name }}: {{ relic.extra.founded | default(value=\"?\") }}</p>",
+    );
+    project.write(
+        "templates/index.html",
+        "<!doctype html>{% for relic in relics %}<p>{{ relic.id }} {{ relic.extra.founded | default(value=\"?\") }}</p>{% endfor %}",
+    );
+    project.build().success();
+    assert_eq!(
+        project.read("output/den-a/index.html"),
+        "<!doctype html><p>Đền A: thế kỷ XV</p>"
+    );
+    assert_eq!(
+        project.read("output/index.html"),
+        "<!doctype html><p>DT01 thế kỷ XV</p><p>DT02 ?</p>"
+    );
+}
+
+#[test]
 fn decomposed_vietnamese_is_published_as_nfc() {
     use unicode_normalization::UnicodeNormalization;
     let project = Project::fixture("two-relics");
