@@ -121,7 +121,8 @@ pub(super) struct Stored {
 /// When the service worker stores a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum When {
-    /// Whatever page the visitor opens first, so that every relic's text reads offline.
+    /// At the first visit, whichever page it opens: pages and the theme's assets, so that every
+    /// relic's text reads offline.
     FirstVisit,
     /// Photos, at the width the phone picked: storing every width of every photo at the first
     /// visit cost a tourist 0.7 MB of the sample's guide on a metered connection.
