@@ -82,7 +82,7 @@ impl Sink for Discard {
 struct Emitter<'s> {
     sink: &'s dyn Sink,
     problems: Mutex<Vec<Diagnostic>>,
-    precache: Mutex<Vec<offline::Precached>>,
+    stored: Mutex<Vec<offline::Stored>>,
     failure: Mutex<Option<anyhow::Error>>,
 }
 
@@ -91,7 +91,7 @@ impl<'s> Emitter<'s> {
         Emitter {
             sink,
             problems: Mutex::default(),
-            precache: Mutex::default(),
+            stored: Mutex::default(),
             failure: Mutex::default(),
         }
     }
@@ -117,8 +117,8 @@ impl<'s> Emitter<'s> {
         }
         match self.sink.keep(path, key) {
             Ok(Some(kept)) => {
-                if let Some(precached) = offline::precached_bytes(path, &kept.digest, kept.len) {
-                    lock(&self.precache).push(precached);
+                if let Some(stored) = offline::stored_bytes(path, &kept.digest, kept.len) {
+                    lock(&self.stored).push(stored);
                 }
                 true
             }
@@ -134,8 +134,8 @@ impl<'s> Emitter<'s> {
         if lock(&self.failure).is_some() {
             return;
         }
-        if let Some(precached) = offline::precached(&file) {
-            lock(&self.precache).push(precached);
+        if let Some(stored) = offline::stored(&file) {
+            lock(&self.stored).push(stored);
         }
         if let Err(err) = self.sink.put(file) {
             lock(&self.failure).get_or_insert(err);
@@ -311,8 +311,8 @@ pub fn site<'a>(
         return Ok(false);
     }
     // Last: the service worker lists the files above.
-    let precache = std::mem::take(&mut *lock(&out.precache));
-    out.emit(renderer.service_worker(precache));
+    let stored = std::mem::take(&mut *lock(&out.stored));
+    out.emit(renderer.service_worker(stored));
     out.settle(diagnostics)
 }
 

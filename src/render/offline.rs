@@ -1,6 +1,6 @@
 //! What makes the guide an installable, offline web app: the manifest, its icons, and a
-//! service worker that stores the guide at the first visit (a commune's whole guide; the
-//! start of a province's) and every page as it is viewed.
+//! service worker that stores the guide's pages at the first visit (a commune's whole guide;
+//! the start of a province's), and photos and every other page as they are viewed.
 
 use resvg::tiny_skia;
 use serde_json::json;
@@ -10,11 +10,8 @@ use super::{OutputFile, Renderer};
 use crate::diagnostic::Diagnostic;
 use crate::urls;
 
-/// Files larger than this are not stored at the first visit.
-const PRECACHE_MAX_BYTES: u64 = 300_000;
-
-/// What the first visit stores at most, in bytes: a commune's whole guide (the sample's is
-/// 0.7 MB), but not a province's hundreds of megabytes over a visitor's slow connection.
+/// What the first visit stores at most, in bytes: a commune's whole guide (the sample's pages
+/// are 0.1 MB), but not a province's megabytes over a visitor's slow, metered connection.
 /// Pages left out are stored when they are viewed.
 const PRECACHE_BUDGET: u64 = 2_000_000;
 
@@ -75,10 +72,7 @@ impl Renderer<'_> {
     /// `sw.js`, listing the pages and assets to store at the first visit. Its version is a
     /// hash of every file it may store, so that a new build replaces the stored copies and
     /// the same build gives the same bytes.
-    pub(super) fn service_worker(
-        &self,
-        mut precache: Vec<Precached>,
-    ) -> Result<OutputFile, Diagnostic> {
+    pub(super) fn service_worker(&self, mut stored: Vec<Stored>) -> Result<OutputFile, Diagnostic> {
         let config = &self.site.config;
         let home_and_map: Vec<String> = config
             .languages
@@ -89,17 +83,18 @@ impl Renderer<'_> {
                     urls::map_page(config, lang),
                 ]
             })
-            .filter_map(|folder| offline_url(&format!("{folder}index.html")))
+            .filter_map(|folder| Some(offline_url(&format!("{folder}index.html"))?.0))
             .collect();
-        precache.sort_unstable_by(|a, b| a.url.cmp(&b.url));
-        // Pages left out of the first visit are served from the cache once viewed, so they
-        // too must change the version when they change.
+        stored.sort_unstable_by(|a, b| a.url.cmp(&b.url));
+        // Photos, and pages left out of the first visit, are served from the cache once
+        // viewed, so they too must change the version when they change.
         let mut hasher = blake3::Hasher::new();
-        for file in &precache {
+        for file in &stored {
             hasher.update(file.fingerprint.as_bytes());
         }
         let version = hasher.finalize().to_hex();
-        let mut precache = within_budget(precache, &home_and_map, PRECACHE_BUDGET);
+        stored.retain(|file| file.when == When::FirstVisit);
+        let mut precache = within_budget(stored, &home_and_map, PRECACHE_BUDGET);
         precache.sort_unstable_by(|a, b| a.url.cmp(&b.url));
         let urls: Vec<&str> = precache.iter().map(|p| p.url.as_str()).collect();
         let mut context = Context::new();
@@ -114,22 +109,30 @@ impl Renderer<'_> {
     }
 }
 
-/// A file the service worker may store at the first visit.
-pub(super) struct Precached {
+/// A file the service worker may store.
+pub(super) struct Stored {
     url: String,
     bytes: u64,
     /// A hash of its path and content.
     fingerprint: blake3::Hash,
+    when: When,
+}
+
+/// When the service worker stores a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum When {
+    /// At the first visit, whichever page it opens: pages and the theme's assets, so that every
+    /// relic's text reads offline.
+    FirstVisit,
+    /// Photos, at the width the phone picked: storing every width of every photo at the first
+    /// visit cost a tourist 0.7 MB of the sample's guide on a metered connection.
+    Viewed,
 }
 
 /// The files worth storing first that fit in `budget`: the theme's files, which every page
 /// needs, then the 404 page that stands in for any page missed offline, then `home_and_map`,
 /// then the rest.
-fn within_budget(
-    mut files: Vec<Precached>,
-    home_and_map: &[String],
-    budget: u64,
-) -> Vec<Precached> {
+fn within_budget(mut files: Vec<Stored>, home_and_map: &[String], budget: u64) -> Vec<Stored> {
     let priority = |url: &str| {
         if url.starts_with("assets/") {
             0
@@ -153,88 +156,98 @@ fn within_budget(
     files
 }
 
-/// What the service worker keeps of `file`, if it stores it at the first visit.
-pub(super) fn precached(file: &OutputFile) -> Option<Precached> {
-    let url = offline_url(&file.path)?;
+/// What the service worker keeps of `file`, if it stores it.
+pub(super) fn stored(file: &OutputFile) -> Option<Stored> {
+    let (url, when) = offline_url(&file.path)?;
     let mut hasher = blake3::Hasher::new();
     hasher.update(file.path.as_bytes()).update(&[0]);
     let size = match &file.content {
         super::Content::Bytes(bytes) | super::Content::Rendered { bytes, .. } => {
-            return precached_bytes(&file.path, &blake3::hash(bytes), bytes.len() as u64);
+            return stored_bytes(&file.path, &blake3::hash(bytes), bytes.len() as u64);
         }
-        // Photos as the officers saved them can weigh megabytes: those are stored when
-        // viewed, not all at the first visit.
+        // Photos can weigh megabytes and there can be thousands: their size and name stand
+        // for their bytes, and a cached file's name is the hash of what made it.
         super::Content::Copy(source) | super::Content::Cached(source) => {
             let meta = std::fs::metadata(source).ok()?;
-            if meta.len() > PRECACHE_MAX_BYTES {
-                return None;
-            }
-            // A cached file's name is the hash of what made it.
             hasher
                 .update(&meta.len().to_le_bytes())
                 .update(source.file_name()?.as_encoded_bytes());
             meta.len()
         }
     };
-    Some(Precached {
+    Some(Stored {
         url,
         bytes: size,
         fingerprint: hasher.finalize(),
+        when,
     })
 }
 
 /// What the service worker keeps of the file at `path`, `len` bytes long, whose bytes hash to
 /// `digest`: the same whether the file was made now or kept from a build before, so that the
 /// service worker's version changes only when a file it may store does.
-pub(super) fn precached_bytes(path: &str, digest: &blake3::Hash, len: u64) -> Option<Precached> {
-    let url = offline_url(path)?;
+pub(super) fn stored_bytes(path: &str, digest: &blake3::Hash, len: u64) -> Option<Stored> {
+    let (url, when) = offline_url(path)?;
     let mut hasher = blake3::Hasher::new();
     hasher
         .update(path.as_bytes())
         .update(&[0])
         .update(digest.as_bytes());
-    Some(Precached {
+    Some(Stored {
         url,
         bytes: len,
         fingerprint: hasher.finalize(),
+        when,
     })
 }
 
-/// The URL a visitor uses for a file worth keeping offline: pages as their folder, the theme's
-/// assets and covers. Print files, data, audio (stored when played) and landing pages are not.
-fn offline_url(path: &str) -> Option<String> {
+/// The URL a visitor uses for a file worth keeping offline, and when it is stored: pages (as
+/// their folder) and the theme's assets at the first visit, photos once viewed. Print files,
+/// data, audio (stored when played), landing pages and the app's icons (which the phone
+/// fetches itself when the guide is installed) are not.
+fn offline_url(path: &str) -> Option<(String, When)> {
     let skip = ["posters/", "data/", "Q/", "q/", "kiosk/"];
-    if skip.iter().any(|p| path.starts_with(p)) {
+    let icon = |path: &str| {
+        ICON_SIZES
+            .iter()
+            .any(|size| path == format!("assets/icon-{size}.png"))
+    };
+    if skip.iter().any(|p| path.starts_with(p)) || icon(path) {
         return None;
     }
     if let Some(folder) = path.strip_suffix("index.html") {
-        return Some(if folder.is_empty() {
-            "./".to_owned()
-        } else {
-            folder.to_owned()
-        });
+        let url = if folder.is_empty() { "./" } else { folder };
+        return Some((url.to_owned(), When::FirstVisit));
     }
     let keep = [".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".webp"];
-    (path == "404.html"
-        || keep
-            .iter()
-            .any(|ext| path.to_ascii_lowercase().ends_with(ext)))
-    .then(|| path.to_owned())
+    if path == "404.html" {
+        Some((path.to_owned(), When::FirstVisit))
+    } else if !keep
+        .iter()
+        .any(|ext| path.to_ascii_lowercase().ends_with(ext))
+    {
+        None
+    } else if path.starts_with("assets/") {
+        Some((path.to_owned(), When::FirstVisit))
+    } else {
+        Some((path.to_owned(), When::Viewed))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn file(url: &str, bytes: u64) -> Precached {
-        Precached {
+    fn file(url: &str, bytes: u64) -> Stored {
+        Stored {
             url: url.to_owned(),
             bytes,
             fingerprint: blake3::hash(url.as_bytes()),
+            when: When::FirstVisit,
         }
     }
 
-    fn kept(files: Vec<Precached>, budget: u64) -> Vec<String> {
+    fn kept(files: Vec<Stored>, budget: u64) -> Vec<String> {
         let home_and_map = ["./".to_owned(), "map/".to_owned(), "en/".to_owned()];
         within_budget(files, &home_and_map, budget)
             .into_iter()
@@ -268,5 +281,22 @@ mod tests {
             kept(files, 100),
             ["assets/site.css", "404.html", "en/", "map/"]
         );
+    }
+
+    #[test]
+    fn the_first_visit_stores_pages_and_photos_wait_until_viewed() {
+        let when = |path: &str| offline_url(path).map(|(_, when)| when);
+        assert_eq!(when("index.html"), Some(When::FirstVisit));
+        assert_eq!(when("en/den-a/index.html"), Some(When::FirstVisit));
+        assert_eq!(when("404.html"), Some(When::FirstVisit));
+        assert_eq!(when("assets/style.css"), Some(When::FirstVisit));
+        assert_eq!(when("assets/icon.svg"), Some(When::FirstVisit));
+        assert_eq!(when("den-a/cover-400.jpg"), Some(When::Viewed));
+        assert_eq!(when("den-a/cong-1400.JPG"), Some(When::Viewed));
+        assert_eq!(when("assets/icon-512.png"), None);
+        assert_eq!(when("den-a/thuyet-minh.ogg"), None);
+        assert_eq!(when("Q/DT01/index.html"), None);
+        assert_eq!(offline_url("den-a/index.html").unwrap().0, "den-a/");
+        assert_eq!(offline_url("index.html").unwrap().0, "./");
     }
 }

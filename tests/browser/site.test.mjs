@@ -29,9 +29,24 @@ async function serve(request, response) {
   if (path.startsWith("..")) return notFound(response);
   let file = join(SITE, path);
   try {
-    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+    let info = await stat(file);
+    if (info.isDirectory()) {
+      file = join(file, "index.html");
+      info = await stat(file);
+    }
+    // Validators and 304s as every static host sends them (nginx, Apache, GitHub Pages), so a
+    // file fetched twice, by the page and then its service worker, moves its bytes once.
+    const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    if (request.headers["if-none-match"] === etag) {
+      response.writeHead(304, { etag });
+      return response.end();
+    }
     const body = await readFile(file);
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      etag,
+      "last-modified": info.mtime.toUTCString(),
+    });
     response.end(body);
   } catch {
     notFound(response);
@@ -154,22 +169,90 @@ test("the rank filter works without JavaScript", async () => {
   await context.close();
 });
 
+/** The paths the service worker has stored in its versioned cache. */
+async function storedPaths(page) {
+  return page.evaluate(async () => {
+    const names = await caches.keys();
+    const cache = await caches.open(names.find((n) => n.startsWith("ditich-") && n !== "ditich-audio"));
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+}
+
+/** The bytes each response moved over the network, headers included, and whether the page or
+ * its service worker asked for it; `await` the result once the traffic is over. */
+function meter(context) {
+  const moved = [];
+  context.on("requestfinished", (request) => moved.push(request.sizes().then((sizes) => ({
+    url: new URL(request.url()).pathname,
+    worker: request.serviceWorker() !== null,
+    bytes: sizes.responseHeadersSize + sizes.responseBodySize,
+  }))));
+  return () => Promise.all(moved);
+}
+
+const isPhoto = (path) => /\.(jpe?g|png|webp)$/i.test(path) && !path.startsWith(`${PREFIX}assets/`);
+
 test("after the first visit, a relic page reloads offline", async () => {
   const context = await phone();
   const { page } = await open(context, "");
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  const stored = await page.evaluate(async () => {
-    const names = await caches.keys();
-    const cache = await caches.open(names.find((n) => n.startsWith("ditich-") && n !== "ditich-audio"));
-    return (await cache.keys()).map((r) => new URL(r.url).pathname);
-  });
+  const stored = await storedPaths(page);
   assert.ok(stored.includes("/du-lich/nha-tho-ho-doan/") && stored.includes("/du-lich/en/"), `stored: ${stored}`);
   await context.setOffline(true);
   await page.goto(at("nha-tho-ho-doan/"));
   assert.equal(await page.locator("h1").innerText(), "Nhà thờ họ Doãn");
   await page.reload();
   assert.equal(await page.locator("h1").innerText(), "Nhà thờ họ Doãn");
+  await context.close();
+});
+
+test("a plaque's first visit moves at most 150 KB beyond the page, and every relic then reads offline", async (t) => {
+  const context = await phone();
+  const traffic = meter(context);
+  const { page } = await open(context, "Q/DT01/");
+  await page.waitForURL(at("nha-tho-ho-doan/"));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cover = new URL(await page.locator("img.cover").evaluate((img) => img.currentSrc)).pathname;
+  await page.waitForFunction(async (url) => (await caches.match(url)) !== undefined, cover);
+  // The last responses' sizes reach playwright a little after the worker has stored them.
+  await page.waitForTimeout(500);
+  const moved = await traffic();
+  const sum = (list) => list.reduce((total, m) => total + m.bytes, 0);
+  const beyond = moved.filter((m) => m.worker);
+  t.diagnostic(`the page moved ${sum(moved.filter((m) => !m.worker))} bytes; its service worker ${sum(beyond)} more`);
+  assert.ok(sum(beyond) <= 150 * 1024, `the service worker moved ${sum(beyond)} bytes:\n${beyond.map((m) => `${m.bytes} ${m.url}`).join("\n")}`);
+  // The photo shown, at the width this phone picked, and no other.
+  assert.deepEqual((await storedPaths(page)).filter(isPhoto), [cover]);
+
+  await context.setOffline(true);
+  const relics = new Set();
+  for (const home of ["", "en/"]) {
+    await page.goto(at(home));
+    for (const href of await page.locator(".card a").evaluateAll((links) => links.map((a) => a.href))) relics.add(href);
+  }
+  assert.equal(relics.size, 7 + 3, `relic pages: ${[...relics]}`);
+  for (const href of relics) {
+    await page.goto(href);
+    assert.ok((await page.locator("article.relic h1").innerText()).length > 0, `${href} offline`);
+    assert.ok((await page.locator("article.relic p.lead").innerText()).length > 0, `${href} offline`);
+  }
+  await context.close();
+});
+
+test("with Data Saver on, the first visit stores no photo", async () => {
+  const context = await phone();
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "connection", { get: () => ({ saveData: true, effectiveType: "3g" }) });
+  });
+  const { page, problems } = await open(context, "nha-tho-ho-doan/");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Without Data Saver the photo is stored within milliseconds of the worker being ready.
+  await page.waitForTimeout(1000);
+  const kept = await storedPaths(page);
+  assert.ok(kept.includes("/du-lich/nha-tho-ho-doan/") && kept.includes("/du-lich/den-mau/"), `stored: ${kept}`);
+  assert.deepEqual(kept.filter(isPhoto), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

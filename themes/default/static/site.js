@@ -29,9 +29,23 @@
     location.replace(asked + "/");
   }
 
-  // Keep the guide readable offline after the first visit.
+  // Keep the guide readable offline after the first visit. The service worker stores the
+  // pages; the photos this page shows, at the width the phone picked, are handed to it once
+  // loaded, unless the visitor asked to save data.
   if ("serviceWorker" in navigator && location.protocol !== "file:") {
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname });
+    if (!(navigator.connection && navigator.connection.saveData)) {
+      window.addEventListener("load", function () {
+        var shown = [].filter.call(document.querySelectorAll("img[srcset]"), function (img) {
+          return img.complete && img.naturalWidth > 0;
+        }).map(function (img) { return img.currentSrc; });
+        if (shown.length) {
+          navigator.serviceWorker.ready.then(function (registration) {
+            registration.active.postMessage({ shown: shown });
+          });
+        }
+      });
+    }
   }
 
   // An audio guide played once stays available offline.

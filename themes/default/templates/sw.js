@@ -17,6 +17,18 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The photos a page showed before this worker ran, at the width the phone picked from their
+// srcset: stored so that the page reloads offline whole, without fetching every width of every
+// photo over a metered connection. Photos viewed later are stored as they are fetched.
+self.addEventListener("message", (event) => {
+  const photos = event.data && event.data.shown;
+  if (!Array.isArray(photos)) return;
+  event.waitUntil(caches.open(PAGES).then((cache) => Promise.all(photos
+    .map((photo) => new URL(photo, location.href))
+    .filter((url) => url.origin === location.origin)
+    .map((url) => cache.match(url).then((cached) => cached || cache.add(url)).catch(() => {})))));
+});
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== location.origin) return;
