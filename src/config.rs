@@ -24,8 +24,8 @@ struct RawConfig {
     languages: Spanned<Vec<String>>,
     /// The guide's name in each language: `[title]` with `vi = "…"`, `en = "…"`.
     title: Spanned<BTreeMap<String, String>>,
-    /// Where the relics are: `[commune]` with `name`, `district`, `province`.
-    commune: Commune,
+    /// Where the relics are: `[commune]`, see [`RawCommune`].
+    commune: RawCommune,
     /// Who answers visitors' questions; shown in every page's footer.
     #[serde(default)]
     contact: Contact,
@@ -163,15 +163,123 @@ pub struct Posters {
     pub formats: Vec<&'static str>,
 }
 
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+/// `[commune]` as written. Since 1 July 2025 Vietnam has two levels of local government: a
+/// commune (xã, phường) belongs directly to its province, and many communes were merged.
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Commune {
+struct RawCommune {
     /// The commune's name without the word "xã": `Long Thành`.
-    pub name: String,
-    /// `Yên Thành`.
-    pub district: String,
+    name: String,
     /// `Nghệ An`.
+    province: String,
+    /// The national code of the commune-level unit, five digits in quotes: `code = "17XXX"`,
+    /// from the official list of administrative units. District and province systems join
+    /// the open data by it rather than by name.
+    code: Option<Spanned<String>>,
+    /// The province's code, two digits in quotes: `province_code = "40"` for Nghệ An.
+    province_code: Option<Spanned<String>>,
+    /// Optional. The district (huyện) of a project made before districts were abolished; it is
+    /// shown in addresses as before. A commune formed since writes its old district among
+    /// `former` instead.
+    district: Option<String>,
+    /// Names the place went by before the mergers, which visitors and old documents still
+    /// use: `former = ["xã Long Thành", "huyện Yên Thành"]`. Shown on the home page and in
+    /// the open data.
+    #[serde(default)]
+    former: Vec<String>,
+}
+
+/// `[commune]`, checked; what templates see as `site.commune`, with `levels` (see
+/// [`Commune::levels`]) to join into an address.
+#[derive(Debug, Clone)]
+pub struct Commune {
+    pub name: String,
     pub province: String,
+    /// Five digits.
+    pub code: Option<String>,
+    /// Two digits.
+    pub province_code: Option<String>,
+    pub district: Option<String>,
+    pub former: Vec<String>,
+}
+
+impl Commune {
+    /// The commune's place from the commune up, as addresses write it: `Long Thành, Nghệ An`,
+    /// with the district between them where the project names one.
+    pub fn levels(&self) -> Vec<&str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.district.as_deref())
+            .chain([self.province.as_str()])
+            .collect()
+    }
+}
+
+impl serde::Serialize for Commune {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            name: &'a str,
+            province: &'a str,
+            code: Option<&'a str>,
+            province_code: Option<&'a str>,
+            district: Option<&'a str>,
+            former: &'a [String],
+            levels: Vec<&'a str>,
+        }
+        View {
+            name: &self.name,
+            province: &self.province,
+            code: self.code.as_deref(),
+            province_code: self.province_code.as_deref(),
+            district: self.district.as_deref(),
+            former: &self.former,
+            levels: self.levels(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Checks the administrative unit codes of `[commune]`.
+fn resolve_commune(
+    raw: RawCommune,
+    report: &mut dyn FnMut(std::ops::Range<usize>, String, String),
+) -> Commune {
+    let RawCommune {
+        name,
+        province,
+        code,
+        province_code,
+        district,
+        former,
+    } = raw;
+    let mut digits = |value: Option<Spanned<String>>, key: &str, count: usize, what: &str| {
+        let value = value?;
+        let text = value.get_ref().trim();
+        if text.len() == count && text.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(text.to_owned());
+        }
+        report(
+            value.span(),
+            format!(
+                "`{key}` \"{}\" is not a code of {count} digits",
+                value.get_ref()
+            ),
+            format!(
+                "write the {what}'s code from the official list of administrative units, {count} digits in quotes, or remove the line until you have it"
+            ),
+        );
+        None
+    };
+    let code = digits(code, "code", 5, "commune");
+    let province_code = digits(province_code, "province_code", 2, "province");
+    Commune {
+        name,
+        province,
+        code,
+        province_code,
+        district,
+        former,
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
@@ -299,6 +407,14 @@ fn resolve(
         }
     }
 
+    let commune = resolve_commune(commune, &mut |span, message, help| {
+        problems.push(
+            Diagnostic::error(message)
+                .in_file(file)
+                .at(at(span))
+                .help(help),
+        );
+    });
     let posters = resolve_posters(posters, &mut |span, message, help| {
         problems.push(
             Diagnostic::error(message)

@@ -20,8 +20,14 @@ struct Record<'a> {
     types: Vec<&'static str>,
     hamlet: Option<&'a str>,
     commune: &'a str,
-    district: &'a str,
+    /// Only in projects made before districts were abolished in 2025.
+    district: Option<&'a str>,
     province: &'a str,
+    /// The national codes of the commune-level unit and its province.
+    commune_code: Option<&'a str>,
+    province_code: Option<&'a str>,
+    /// Names the place went by before the mergers.
+    former_units: &'a [String],
     lat: Option<f64>,
     lon: Option<f64>,
     recognition_decision: Option<&'a str>,
@@ -61,8 +67,11 @@ fn record<'a>(site: &'a Site, relic: &'a Relic) -> Record<'a> {
         types: relic.types.iter().map(|t| t.key()).collect(),
         hamlet: relic.hamlet.as_deref(),
         commune: &config.commune.name,
-        district: &config.commune.district,
+        district: config.commune.district.as_deref(),
         province: &config.commune.province,
+        commune_code: config.commune.code.as_deref(),
+        province_code: config.commune.province_code.as_deref(),
+        former_units: &config.commune.former,
         lat: relic.location.map(|p| p.lat),
         lon: relic.location.map(|p| p.lon),
         recognition_decision: relic.recognition.as_ref().map(|r| r.decision.as_str()),
@@ -191,6 +200,9 @@ pub fn csv(site: &Site) -> Vec<u8> {
         "updated",
         "cover_width",
         "cover_height",
+        "commune_code",
+        "province_code",
+        "former_units",
     ]
     .map(str::to_owned)
     .to_vec();
@@ -212,7 +224,7 @@ pub fn csv(site: &Site) -> Vec<u8> {
             r.types.join(";"),
             opt(r.hamlet),
             r.commune.to_owned(),
-            r.district.to_owned(),
+            opt(r.district),
             r.province.to_owned(),
             number(r.lat),
             number(r.lon),
@@ -226,6 +238,9 @@ pub fn csv(site: &Site) -> Vec<u8> {
             opt(r.updated.as_deref()),
             r.cover_width.map(|w| w.to_string()).unwrap_or_default(),
             r.cover_height.map(|h| h.to_string()).unwrap_or_default(),
+            opt(r.commune_code),
+            opt(r.province_code),
+            r.former_units.join("; "),
         ];
         for lang in others {
             match r.translations.get(lang.as_str()) {

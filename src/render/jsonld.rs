@@ -29,9 +29,12 @@ pub fn relic(config: &Config, relic: &Relic, text: &Text) -> String {
         },
         "containedInPlace": {
             "@type": "AdministrativeArea",
-            "name": format!("{}, {}, {}", commune.name, commune.district, commune.province),
+            "name": commune.levels().join(", "),
         },
     });
+    if let Some(code) = &commune.code {
+        ld["containedInPlace"]["identifier"] = json!(code);
+    }
     if let Some(point) = relic.location {
         ld["geo"] =
             json!({ "@type": "GeoCoordinates", "latitude": point.lat, "longitude": point.lon });

@@ -1,6 +1,7 @@
 //! End-to-end tests: each copies a project into a temporary folder, runs the real `ditich`
 //! binary on it and inspects what it printed and wrote. See `project.rs` for the harness.
 
+mod administration;
 mod browser;
 mod build;
 mod errors;
