@@ -35,8 +35,19 @@ fn sample() -> &'static Project {
     })
 }
 
+/// Whether every tool of `needs` (name, Debian package) is there, saying which is not.
+fn have(test: &str, needs: &[(&str, &str)]) -> bool {
+    needs
+        .iter()
+        .all(|(tool, package)| crate::tools::available(test, tool, package))
+}
+
 #[test]
 fn the_sample_works_in_headless_chromium_on_a_phone() {
+    let needs = [("node", "nodejs"), ("npm", "npm"), ("chromium", "chromium")];
+    if !have("the_sample_works_in_headless_chromium_on_a_phone", &needs) {
+        return;
+    }
     let output = Command::new("node")
         .arg("--test")
         .current_dir(browser_tests())
@@ -57,6 +68,10 @@ fn the_sample_works_in_headless_chromium_on_a_phone() {
 
 #[test]
 fn every_page_passes_the_nu_html_checker() {
+    let needs = [("npm", "npm"), ("java", "default-jre-headless")];
+    if !have("every_page_passes_the_nu_html_checker", &needs) {
+        return;
+    }
     let jar = browser_tests().join("node_modules/vnu-jar/build/dist/vnu.jar");
     let output = Command::new("java")
         .arg("-jar")

@@ -17,3 +17,4 @@ mod properties;
 mod publish;
 mod serve;
 mod stats;
+mod tools;

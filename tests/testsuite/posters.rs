@@ -306,6 +306,13 @@ fn poppler(tool: &str, args: &[&str]) -> String {
 
 #[test]
 fn pdfs_embed_the_font_and_keep_the_text_selectable() {
+    if !crate::tools::available(
+        "pdfs_embed_the_font_and_keep_the_text_selectable",
+        "pdffonts",
+        "poppler-utils",
+    ) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in sample_output().iter().filter(|(p, _)| p.ends_with(".pdf")) {
         std::fs::write(dir.path().join(name.replace('/', "_")), bytes).unwrap();
