@@ -176,85 +176,65 @@ pub fn geojson(site: &Site) -> Vec<u8> {
 /// One row per relic; translations become `name_<lang>`, `summary_<lang>`, `url_<lang>` columns.
 pub fn csv(site: &Site) -> Vec<u8> {
     let others = &site.config.languages[1..];
-    let mut header: Vec<String> = [
-        "id",
-        "slug",
-        "name",
-        "summary",
-        "rank",
-        "category",
-        "types",
-        "hamlet",
-        "commune",
-        "district",
-        "province",
-        "lat",
-        "lon",
-        "recognition_decision",
-        "recognition_date",
-        "recognition_authority",
-        "url",
-        "qr_url",
-        "cover_url",
-        "audio_url",
-        "updated",
-        "cover_width",
-        "cover_height",
-        "commune_code",
-        "province_code",
-        "former_units",
-    ]
-    .map(str::to_owned)
-    .to_vec();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = COLUMNS.iter().map(|(name, _)| (*name).to_owned()).collect();
     for lang in others {
         header.extend(["name", "summary", "url"].map(|f| format!("{f}_{lang}")));
     }
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut rows = vec![header];
-    for r in records(site) {
-        let opt = |v: Option<&str>| v.unwrap_or_default().to_owned();
-        let number = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
-        let mut row = vec![
-            r.id.to_owned(),
-            r.slug.to_owned(),
-            r.name.to_owned(),
-            r.summary.to_owned(),
-            r.rank.to_owned(),
-            r.category.to_owned(),
-            r.types.join(";"),
-            opt(r.hamlet),
-            r.commune.to_owned(),
-            opt(r.district),
-            r.province.to_owned(),
-            number(r.lat),
-            number(r.lon),
-            opt(r.recognition_decision),
-            opt(r.recognition_date.as_deref()),
-            opt(r.recognition_authority),
-            r.url.clone(),
-            r.qr_url.clone(),
-            opt(r.cover_url.as_deref()),
-            opt(r.audio_url.as_deref()),
-            opt(r.updated.as_deref()),
-            r.cover_width.map(|w| w.to_string()).unwrap_or_default(),
-            r.cover_height.map(|h| h.to_string()).unwrap_or_default(),
-            opt(r.commune_code),
-            opt(r.province_code),
-            r.former_units.join("; "),
-        ];
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(&header);
+    for record in records(site) {
+        let mut row: Vec<String> = COLUMNS.iter().map(|(_, value)| value(&record)).collect();
         for lang in others {
-            match r.translations.get(lang.as_str()) {
+            match record.translations.get(lang.as_str()) {
                 Some(t) => row.extend([t.name.to_owned(), t.summary.to_owned(), t.url.clone()]),
                 None => row.extend([String::new(), String::new(), String::new()]),
             }
         }
-        rows.push(row);
-    }
-    for row in rows {
-        // Writing to a Vec cannot fail.
         let _ = writer.write_record(&row);
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// The CSV's columns before the translations', each with its value for a record; lists join
+/// with `;`. New columns go at the end: importers may read them by position.
+type Column = (&'static str, fn(&Record<'_>) -> String);
+
+const COLUMNS: &[Column] = &[
+    ("id", |r| r.id.to_owned()),
+    ("slug", |r| r.slug.to_owned()),
+    ("name", |r| r.name.to_owned()),
+    ("summary", |r| r.summary.to_owned()),
+    ("rank", |r| r.rank.to_owned()),
+    ("category", |r| r.category.to_owned()),
+    ("types", |r| r.types.join(";")),
+    ("hamlet", |r| text(r.hamlet)),
+    ("commune", |r| r.commune.to_owned()),
+    ("district", |r| text(r.district)),
+    ("province", |r| r.province.to_owned()),
+    ("lat", |r| number(r.lat)),
+    ("lon", |r| number(r.lon)),
+    ("recognition_decision", |r| text(r.recognition_decision)),
+    ("recognition_date", |r| text(r.recognition_date.as_deref())),
+    ("recognition_authority", |r| text(r.recognition_authority)),
+    ("url", |r| r.url.clone()),
+    ("qr_url", |r| r.qr_url.clone()),
+    ("cover_url", |r| text(r.cover_url.as_deref())),
+    ("audio_url", |r| text(r.audio_url.as_deref())),
+    ("updated", |r| text(r.updated.as_deref())),
+    ("cover_width", |r| number(r.cover_width)),
+    ("cover_height", |r| number(r.cover_height)),
+    ("commune_code", |r| text(r.commune_code)),
+    ("province_code", |r| text(r.province_code)),
+    ("former_units", |r| r.former_units.join(";")),
+];
+
+fn text(value: Option<&str>) -> String {
+    value.unwrap_or_default().to_owned()
+}
+
+fn number(value: Option<impl ToString>) -> String {
+    value.map(|n| n.to_string()).unwrap_or_default()
 }
 
 fn pretty(value: &impl Serialize) -> Vec<u8> {

@@ -72,7 +72,7 @@ fn a_commune_without_a_district_builds_with_two_levels_everywhere() {
     let field = |name: &str| row[header.iter().position(|h| h == name).unwrap()].to_owned();
     assert_eq!(field("district"), "");
     assert_eq!(field("commune_code"), "17203");
-    assert_eq!(field("former_units"), "xã Long Thành; huyện Yên Thành");
+    assert_eq!(field("former_units"), "xã Long Thành;huyện Yên Thành");
 }
 
 #[test]
