@@ -14,7 +14,6 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Location, display_path};
 use crate::load::toml_error;
 use crate::model::Date;
-use crate::posters::qr;
 
 pub const FILE_NAME: &str = "plaques.toml";
 
@@ -154,7 +153,7 @@ pub fn check(
             .and_then(|folder| holders.iter().find(|h| h.folder == folder));
         match (holder_of(id), plaque.retired, &plaque.redirect) {
             (Some(holder), false, _) => {
-                let now = qr::payload(config, id);
+                let now = crate::urls::qr_payload(config, id);
                 if now != plaque.url {
                     problems.push(
                         Diagnostic::warning(format!("plaque {id} was printed with {} but this build's code holds {now}", plaque.url))
@@ -327,7 +326,7 @@ pub fn record(
             None => {
                 let mut entry = toml_edit::Table::new();
                 entry["id"] = toml_edit::value(&relic.id);
-                entry["url"] = toml_edit::value(qr::payload(config, &relic.id));
+                entry["url"] = toml_edit::value(crate::urls::qr_payload(config, &relic.id));
                 entry["first_printed"] = toml_edit::value(
                     date.to_string()
                         .parse::<toml_edit::Datetime>()

@@ -69,6 +69,29 @@ pub fn landing_typed(id: &str) -> String {
     format!("q/{}/", id.to_ascii_lowercase())
 }
 
+/// The URL a plaque's code holds: `https://HOST/Q/DT01/`. The host and the landing path are in
+/// capitals so that the encoder can put them in the QR's compact alphanumeric mode (host
+/// names are case-blind, and the landing folder is published in capitals); the scheme stays
+/// in lowercase because some scanner apps do not open `HTTPS://` as a link. The base path, if
+/// any, is kept as written: the web server may not treat it case-blind.
+pub fn qr_payload(config: &Config, id: &str) -> String {
+    let scheme = config
+        .base_url
+        .split_once("://")
+        .map_or("https", |(s, _)| s);
+    format!(
+        "{scheme}://{}{}{}",
+        config.host.to_ascii_uppercase(),
+        config.base_path,
+        landing(id)
+    )
+}
+
+/// The address printed under the code for people who type it: `longthanh.example.gov.vn/du-lich/q/dt01/`.
+pub fn typed_address(config: &Config, id: &str) -> String {
+    format!("{}{}{}", config.host, config.base_path, landing_typed(id))
+}
+
 /// The link from the page at `from` (a folder path like `en/den-ca/`, or `""` for the root) to
 /// the site path `to`.
 pub fn relative(from: &str, to: &str) -> String {

@@ -323,14 +323,9 @@ fn poster(
     };
     let content = PosterContent {
         text: text_view,
-        qr: qr::payload(config, &relic.id),
+        qr: urls::qr_payload(config, &relic.id),
         qr_level: size.error_correction,
-        typed: format!(
-            "{}{}{}",
-            config.host,
-            config.base_path,
-            urls::landing_typed(&relic.id)
-        ),
+        typed: urls::typed_address(config, &relic.id),
         wifi: relic.wifi.as_ref().map(qr::wifi_payload),
     };
     let title = format!("{} ({}) – {}", text.name, relic.id, size.name);

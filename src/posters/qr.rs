@@ -4,30 +4,11 @@ use std::fmt::Write as _;
 
 use qrcode::{EcLevel, QrCode};
 
-use crate::config::{Config, ErrorCorrection};
+use crate::config::ErrorCorrection;
 use crate::load::front_matter::Wifi;
-use crate::urls;
 
 /// Modules of white around a code that nothing may enter; the standard's minimum.
 pub const QUIET_ZONE: usize = 4;
-
-/// The URL a plaque's code holds: `https://HOST/Q/DT01/`. The host and the landing path are in
-/// capitals so that the encoder can put them in the QR's compact alphanumeric mode (host
-/// names are case-blind, and the landing folder is published in capitals); the scheme stays
-/// in lowercase because some scanner apps do not open `HTTPS://` as a link. The base path, if
-/// any, is kept as written: the web server may not treat it case-blind.
-pub fn payload(config: &Config, id: &str) -> String {
-    let scheme = config
-        .base_url
-        .split_once("://")
-        .map_or("https", |(s, _)| s);
-    format!(
-        "{scheme}://{}{}{}",
-        config.host.to_ascii_uppercase(),
-        config.base_path,
-        urls::landing(id)
-    )
-}
 
 /// The text that joins a phone to a network (the format Android and iOS cameras read).
 pub fn wifi_payload(wifi: &Wifi) -> String {

@@ -535,12 +535,7 @@ impl Renderer<'_> {
             opening_hours: in_page_language(|t| t.opening_hours.as_deref()),
             etiquette: in_page_language(|t| t.etiquette.as_deref()),
             qr_url: config.absolute(&urls::landing(&relic.id)),
-            typed_url: format!(
-                "{}{}{}",
-                config.host,
-                config.base_path,
-                urls::landing_typed(&relic.id)
-            ),
+            typed_url: urls::typed_address(config, &relic.id),
             previous: neighbour(index.checked_sub(1).and_then(|i| site.relics.get(i))),
             next: neighbour(site.relics.get(index + 1)),
             json_ld: jsonld::relic(config, relic, text),

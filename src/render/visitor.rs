@@ -11,7 +11,7 @@ use super::{OutputFile, Renderer, index_file};
 use crate::config::ErrorCorrection;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Category, Rank};
-use crate::posters::qr::{self, Matrix};
+use crate::posters::qr::Matrix;
 use crate::urls;
 
 /// A vocabulary value offered as a filter on the home page.
@@ -164,25 +164,21 @@ impl Renderer<'_> {
             .par_iter()
             .map(|&i| {
                 let relic = &self.site.relics[i];
-                let matrix = Matrix::encode(&qr::payload(config, &relic.id), ErrorCorrection::Q)
-                    .map_err(|e| {
-                        Diagnostic::error(format!(
-                            "kiosk: the QR code of {} cannot be made: {e}",
-                            relic.id
-                        ))
-                    })?;
+                let matrix =
+                    Matrix::encode(&urls::qr_payload(config, &relic.id), ErrorCorrection::Q)
+                        .map_err(|e| {
+                            Diagnostic::error(format!(
+                                "kiosk: the QR code of {} cannot be made: {e}",
+                                relic.id
+                            ))
+                        })?;
                 Ok(Slide {
                     card: view::card(config, &self.strings, relic, lang, path),
                     qr: QrSvg {
                         path: matrix.svg_path(),
                         modules: matrix.size_with_quiet_zone(),
                     },
-                    typed_url: format!(
-                        "{}{}{}",
-                        config.host,
-                        config.base_path,
-                        urls::landing_typed(&relic.id)
-                    ),
+                    typed_url: urls::typed_address(config, &relic.id),
                 })
             })
             .collect::<Result<Vec<_>, Diagnostic>>()?;
