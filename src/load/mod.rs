@@ -4,6 +4,7 @@
 //! has seen before is never decoded again.
 
 pub mod front_matter;
+pub mod ledger;
 pub mod split;
 pub mod text;
 pub mod theme;
@@ -37,7 +38,7 @@ pub struct Project {
     pub theme: Theme,
     pub relics: Vec<RelicFiles>,
     /// `plaques.toml`, once something has been printed.
-    pub ledger: Option<crate::ledger::LedgerFile>,
+    pub ledger: Option<ledger::LedgerFile>,
 }
 
 /// One `sites/<folder>/` as read from disk.
@@ -181,7 +182,7 @@ pub fn project(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Project
         diagnostics.extend(problems);
         relics.extend(relic);
     }
-    let ledger = crate::ledger::read(root).unwrap_or_else(|d| {
+    let ledger = ledger::read(root).unwrap_or_else(|d| {
         diagnostics.push(d);
         None
     });

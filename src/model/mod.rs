@@ -4,6 +4,7 @@
 mod cache;
 mod codes;
 pub mod kinds;
+mod plaques;
 mod resolve;
 
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use cache::RelicCache;
 pub use codes::{is_plaque_code, next_free_code};
 pub use kinds::{Category, Rank, RelicType};
+pub use plaques::Retired;
 pub use resolve::resolve;
 
 use crate::config::Config;
@@ -30,7 +32,7 @@ pub struct Site {
     /// Sorted by id, the order of the plaques, so every listing and data file is stable.
     pub relics: Vec<Relic>,
     /// Printed codes whose relic is gone, with the relic each now opens.
-    pub retired: Vec<crate::ledger::Retired>,
+    pub retired: Vec<Retired>,
     /// The relics the kiosk shows, in order, as indices into `relics`.
     pub kiosk: Vec<usize>,
 }

@@ -87,10 +87,10 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
     let retired = match &ledger {
         Some(ledger) if !diagnostics.iter().any(Diagnostic::is_error) => {
             let folders: Vec<String> = relics.iter().map(|c| c.entry.relic.folder()).collect();
-            let holders: Vec<crate::ledger::Holder<'_>> = relics
+            let holders: Vec<super::plaques::Holder<'_>> = relics
                 .iter()
                 .zip(&folders)
-                .map(|(c, folder)| crate::ledger::Holder {
+                .map(|(c, folder)| super::plaques::Holder {
                     id: &c.entry.relic.id,
                     folder,
                     name: &c.entry.relic.texts[0].name,
@@ -98,7 +98,7 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
                     id_at: &c.entry.id_at,
                 })
                 .collect();
-            let (retired, problems) = crate::ledger::check(
+            let (retired, problems) = super::plaques::check(
                 ledger,
                 &holders,
                 &taken_codes(&relics, Some(ledger)),
@@ -797,7 +797,7 @@ impl Checker<'_> {
 /// Every code that relics have or plaques were printed with, to suggest one that is free.
 fn taken_codes(
     relics: &[CheckedRelic<'_>],
-    ledger: Option<&crate::ledger::LedgerFile>,
+    ledger: Option<&crate::load::ledger::LedgerFile>,
 ) -> Vec<String> {
     relics
         .iter()
@@ -812,7 +812,7 @@ fn taken_codes(
 fn unique(
     relics: &[CheckedRelic<'_>],
     config: &crate::config::Config,
-    ledger: Option<&crate::ledger::LedgerFile>,
+    ledger: Option<&crate::load::ledger::LedgerFile>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut ids: BTreeMap<&str, &CheckedRelic<'_>> = BTreeMap::new();
