@@ -19,14 +19,17 @@ pub mod load;
 pub mod lock;
 pub mod markdown;
 pub mod model;
+pub mod output;
 pub mod photos;
 pub mod posters;
 pub mod progress;
+pub mod qr;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;
 pub mod stats;
+pub mod theme;
 pub mod urls;
 pub mod write;
 
@@ -113,7 +116,7 @@ pub fn check(root: &Path) -> CheckReport {
         if !diagnostics.iter().any(Diagnostic::is_error) {
             prepare(&mut site, &options);
             // Rendering to nothing fails only through the project's own problems.
-            let _ = render::site(&site, &render::Discard, &mut diagnostics, &options);
+            let _ = render::site(&site, &output::Discard, &mut diagnostics, &options);
         }
     }
     diagnostic::sort(&mut diagnostics);

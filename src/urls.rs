@@ -5,7 +5,6 @@
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 
 use crate::config::Config;
-use crate::model::Relic;
 
 /// Top-level names a relic's slug may not take, because the site uses them.
 pub const RESERVED: &[&str] = &["assets", "data", "kiosk", "map", "posters", "q"];
@@ -39,15 +38,6 @@ pub fn map_page(config: &Config, lang: &str) -> String {
 
 pub fn relic_page(config: &Config, lang: &str, slug: &str) -> String {
     format!("{}{slug}/", language_root(config, lang))
-}
-
-/// The page a visitor reading `lang` is sent to: the translation when there is one, otherwise
-/// the page in the default language.
-pub fn relic_page_for(config: &Config, lang: &str, relic: &Relic) -> String {
-    match relic.text(lang) {
-        Some(_) => relic_page(config, lang, &relic.slug),
-        None => relic_page(config, config.default_language(), &relic.slug),
-    }
 }
 
 /// A photo, audio guide or document of a relic: `den-ca/cover.jpg`.

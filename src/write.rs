@@ -23,8 +23,8 @@ use std::sync::Mutex;
 use anyhow::{Context as _, bail};
 
 use crate::lock;
+use crate::output::{Content, FileKey, ListedFile, OutputFile, Sink};
 use crate::progress::Progress;
-use crate::render::{Content, FileKey, OutputFile};
 
 /// A file in every output folder ditich writes. Its presence is what lets a build replace the
 /// folder; a folder without it is never deleted.
@@ -35,15 +35,6 @@ pub const MARKER: &str = ".ditich-output";
 /// of any other file, the hash of its bytes. One line `<key> <hash> <length> <path>` per file,
 /// sorted by path.
 pub const FILES: &str = ".ditich-files";
-
-/// A file listed in a folder, or kept from one.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ListedFile {
-    pub key: FileKey,
-    /// The hash of its bytes.
-    pub digest: blake3::Hash,
-    pub len: u64,
-}
 
 /// A folder's files, by path.
 type Listed = HashMap<String, ListedFile>;
@@ -293,7 +284,7 @@ impl Staging {
     }
 }
 
-impl crate::render::Sink for Staging {
+impl Sink for Staging {
     fn put(&self, file: OutputFile) -> anyhow::Result<()> {
         Staging::put(self, &file)
     }

@@ -1,6 +1,6 @@
 //! `plaques.toml` as read: the ledger of codes already printed, kept like a lock file. The
 //! model checks it against the relics (`model::plaques`); `ditich posters` adds to it
-//! (`crate::ledger`).
+//! (the ledger module at the crate root).
 
 use std::path::Path;
 

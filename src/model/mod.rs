@@ -103,6 +103,16 @@ impl Relic {
         Some((photo.variant(width), width, photo.height_at(width)))
     }
 
+    /// The page a visitor reading `lang` is sent to: the translation when there is one,
+    /// otherwise the page in the default language.
+    pub fn page_for(&self, config: &Config, lang: &str) -> String {
+        let lang = match self.text(lang) {
+            Some(_) => lang,
+            None => config.default_language(),
+        };
+        crate::urls::relic_page(config, lang, &self.slug)
+    }
+
     /// The text in `lang`, or in the default language when it has no translation.
     pub fn text_or_default(&self, lang: &str) -> &Text {
         self.text(lang).unwrap_or(&self.texts[0])

@@ -6,7 +6,6 @@
 
 pub mod fonts;
 mod print;
-pub mod qr;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -18,13 +17,14 @@ use tera::{Context, Tera, Value};
 use crate::config::PosterSize;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Rank, Relic, RelicType, Site};
-use crate::render::strings::{Key, Strings};
-use crate::render::{Content, OutputFile, templates};
+use crate::output::{Content, OutputFile};
+use crate::qr::{self, Matrix};
+use crate::theme::strings::{Key, Strings};
+use crate::theme::templates;
 use crate::urls;
 use fonts::Fonts;
 pub use print::PNG_DPI;
 use print::{Printer, Sheet};
-use qr::Matrix;
 
 /// A relic's print files of one size, for the officers' list.
 #[derive(Debug, Serialize)]

@@ -7,12 +7,9 @@ mod jsonld;
 mod map;
 mod offline;
 mod sitemap;
-pub(crate) mod strings;
-pub(crate) mod templates;
 pub mod view;
 mod visitor;
 
-use std::path::PathBuf;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -22,60 +19,11 @@ use tera::{Context, Tera};
 use crate::diagnostic::Diagnostic;
 use crate::lock;
 use crate::model::{Relic, Site};
+use crate::output::{Content, FileKey, OutputFile, Sink};
+use crate::theme::strings::{Key, Strings};
+use crate::theme::templates;
 use crate::urls;
-use crate::write::ListedFile;
-use strings::{Key, Strings};
 use view::{Card, Neighbour, Page, RelicView};
-
-/// A file of the built site.
-pub struct OutputFile {
-    /// Relative to the output folder, with `/`.
-    pub path: String,
-    pub content: Content,
-}
-
-pub enum Content {
-    Bytes(Vec<u8>),
-    /// A page or listing, with the key of everything it was made from: a later build whose
-    /// file has the same key keeps this one instead of making it again.
-    Rendered {
-        bytes: Vec<u8>,
-        key: FileKey,
-    },
-    /// Copied unchanged from the project (audio, documents).
-    Copy(PathBuf),
-    /// A file of the build cache, which is never rewritten: linked rather than copied.
-    Cached(PathBuf),
-}
-
-/// A hash of everything a file is made from. For a page: ditich, the theme's templates and
-/// strings, the template's name, the page's path and the data it is given;
-/// for a listing (the sitemap, the open data): ditich, `site.toml` and what it lists. Two
-/// files with one key have the same bytes.
-pub type FileKey = blake3::Hash;
-
-/// Where rendered files go, as soon as each is made.
-pub trait Sink: Sync {
-    /// Takes one file of the site. An error stops the build.
-    fn put(&self, file: OutputFile) -> anyhow::Result<()>;
-
-    /// Keeps the file at `path` that an earlier build made from `key`, when the sink still
-    /// has it; `None` when the file must be made. An error stops the build.
-    fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<ListedFile>>;
-}
-
-/// For `check`, which renders everything to find every problem and keeps nothing.
-pub struct Discard;
-
-impl Sink for Discard {
-    fn put(&self, _: OutputFile) -> anyhow::Result<()> {
-        Ok(())
-    }
-
-    fn keep(&self, _: &str, _: &FileKey) -> anyhow::Result<Option<ListedFile>> {
-        Ok(None)
-    }
-}
 
 /// Hands files to the sink from many workers, and keeps what the last files need to know of
 /// them: the problems found, and what the service worker stores.
@@ -152,15 +100,6 @@ impl<'s> Emitter<'s> {
         let failed = problems.iter().any(Diagnostic::is_error);
         diagnostics.extend(problems);
         Ok(!failed)
-    }
-}
-
-impl OutputFile {
-    pub(crate) fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            content: Content::Bytes(bytes),
-        }
     }
 }
 
@@ -464,7 +403,7 @@ impl Renderer<'_> {
 
         let neighbour = |other: Option<&'a Relic>| {
             other.map(|o| Neighbour {
-                href: urls::relative(&path, &urls::relic_page_for(config, lang, o)),
+                href: urls::relative(&path, &o.page_for(config, lang)),
                 name: o.text_or_default(lang).name.as_str(),
             })
         };

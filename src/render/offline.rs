@@ -103,8 +103,12 @@ impl Renderer<'_> {
             "precache",
             &serde_json::to_string(&urls).unwrap_or_default(),
         );
-        let js =
-            super::templates::render(&self.tera, &self.site.theme.templates, "sw.js", &context)?;
+        let js = crate::theme::templates::render(
+            &self.tera,
+            &self.site.theme.templates,
+            "sw.js",
+            &context,
+        )?;
         Ok(OutputFile::bytes("sw.js", js.into_bytes()))
     }
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::config::{Commune, Config, Contact};
 use crate::model::{Date, Relic, Site};
-use crate::render::strings::{Key, Strings};
+use crate::theme::strings::{Key, Strings};
 use crate::urls;
 
 /// Given to every page template, besides `t`: the theme's strings in the page's language
@@ -222,7 +222,7 @@ pub fn card<'a>(
     let t = strings.get(lang);
     Card {
         id: &relic.id,
-        href: urls::relative(from, &urls::relic_page_for(config, lang, relic)),
+        href: urls::relative(from, &relic.page_for(config, lang)),
         name: &text.name,
         summary: &text.summary,
         rank: relic.rank.key(),

@@ -5,13 +5,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::map;
-use super::strings::Key;
 use super::view::{self, Card};
 use super::{OutputFile, Renderer, index_file};
 use crate::config::ErrorCorrection;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Category, Rank};
-use crate::posters::qr::Matrix;
+use crate::qr::Matrix;
+use crate::theme::strings::Key;
 use crate::urls;
 
 /// A vocabulary value offered as a filter on the home page.
@@ -86,7 +86,7 @@ impl Renderer<'_> {
     pub(super) fn map_view(&self, lang: &str, from: &str) -> map::MapView {
         let config = &self.site.config;
         map::view(self.site, lang, |relic| {
-            urls::relative(from, &urls::relic_page_for(config, lang, relic))
+            urls::relative(from, &relic.page_for(config, lang))
         })
     }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use ditich::config::ErrorCorrection;
-use ditich::posters::qr::{Matrix, QUIET_ZONE};
+use ditich::qr::{Matrix, QUIET_ZONE};
 use image::GrayImage;
 
 use crate::project::{Project, Run, files};

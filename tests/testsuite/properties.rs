@@ -1,7 +1,7 @@
 //! Properties that must hold for any input, checked on random ones (proptest).
 
 use ditich::config::ErrorCorrection;
-use ditich::posters::qr::{Matrix, QUIET_ZONE};
+use ditich::qr::{Matrix, QUIET_ZONE};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 

@@ -1,4 +1,4 @@
-//! QR codes: what they hold and how they are drawn.
+//! QR codes as plaques, posters and the kiosk draw them: the Wifi code's text, the matrix, its paths.
 
 use std::fmt::Write as _;
 

@@ -1,0 +1,72 @@
+//! What the stages hand on: the files of a build, from the renderers (pages, print files,
+//! data) to the sink that places them (the staging folder, or nothing for `check`).
+
+use std::path::PathBuf;
+
+/// A file of the built site.
+pub struct OutputFile {
+    /// Relative to the output folder, with `/`.
+    pub path: String,
+    pub content: Content,
+}
+
+pub enum Content {
+    Bytes(Vec<u8>),
+    /// A page or listing, with the key of everything it was made from: a later build whose
+    /// file has the same key keeps this one instead of making it again.
+    Rendered {
+        bytes: Vec<u8>,
+        key: FileKey,
+    },
+    /// Copied unchanged from the project (audio, documents).
+    Copy(PathBuf),
+    /// A file of the build cache, which is never rewritten: linked rather than copied.
+    Cached(PathBuf),
+}
+
+/// A hash of everything a file is made from. For a page: ditich, the theme's templates and
+/// strings, the template's name, the page's path and the data it is given;
+/// for a listing (the sitemap, the open data): ditich, `site.toml` and what it lists. Two
+/// files with one key have the same bytes.
+pub type FileKey = blake3::Hash;
+
+/// Where rendered files go, as soon as each is made.
+pub trait Sink: Sync {
+    /// Takes one file of the site. An error stops the build.
+    fn put(&self, file: OutputFile) -> anyhow::Result<()>;
+
+    /// Keeps the file at `path` that an earlier build made from `key`, when the sink still
+    /// has it; `None` when the file must be made. An error stops the build.
+    fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<ListedFile>>;
+}
+
+/// For `check`, which renders everything to find every problem and keeps nothing.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: OutputFile) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    fn keep(&self, _: &str, _: &FileKey) -> anyhow::Result<Option<ListedFile>> {
+        Ok(None)
+    }
+}
+
+impl OutputFile {
+    pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            content: Content::Bytes(bytes),
+        }
+    }
+}
+
+/// A file listed in a folder, or kept from one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ListedFile {
+    pub key: FileKey,
+    /// The hash of its bytes.
+    pub digest: blake3::Hash,
+    pub len: u64,
+}
