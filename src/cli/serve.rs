@@ -27,11 +27,20 @@ impl ServeArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
         let address = SocketAddr::new(self.bind, self.port);
         ditich::serve::run(&self.project.root, address, &|event| match event {
-            Event::Serving { url } => {
+            Event::Serving { url, from_phones } => {
                 // Always printed: with --port 0 it is the only way to learn the address.
                 anstream::eprintln!(
                     "serving {url} (press Ctrl+C to stop); pages reload when a file changes"
                 );
+                match from_phones {
+                    Some(Some(lan)) => {
+                        anstream::eprintln!("on a phone on the same Wi-Fi, open {lan}")
+                    }
+                    Some(None) => anstream::eprintln!(
+                        "this computer has no network address a phone could open; connect it to the Wi-Fi and run ditich serve again"
+                    ),
+                    None => {}
+                }
             }
             Event::Rebuilt {
                 changed,
