@@ -58,6 +58,17 @@ impl Location {
         let length = source[offset..].find('\n').unwrap_or(source.len() - offset);
         Location::of_span(source, offset..offset + length)
     }
+
+    /// The line with its underlined text replaced by `with`: what a help quotes for an officer
+    /// to type in place of the whole line, so that doing just that fixes it.
+    pub fn replaced(&self, with: &str) -> String {
+        let chars: Vec<char> = self.text.chars().collect();
+        let start = (self.column - 1).min(chars.len());
+        let end = (start + self.width).min(chars.len());
+        let before: String = chars[..start].iter().collect();
+        let after: String = chars[end..].iter().collect();
+        format!("{before}{with}{after}").trim().to_owned()
+    }
 }
 
 fn floor_char_boundary(s: &str, mut index: usize) -> usize {

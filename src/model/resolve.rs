@@ -372,7 +372,7 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
         .as_ref()
         .and_then(|a| check.file(a, "audio", &assets, AUDIO));
     if let (Some(_), Some(raw)) = (&cover_file, cover) {
-        check.described(cover_alt.as_ref(), raw, "the cover photo", "add a line cover_alt = \"…\" saying what the photo shows, e.g. \"Cổng tam quan nhìn từ sân\"");
+        check.described(cover_alt.as_ref(), raw, "the cover photo", "say what the photo shows, e.g. \"Cổng tam quan nhìn từ sân\": add this line below it: cover_alt = \"…\"");
     }
     let gallery: Vec<GalleryPhoto> = gallery
         .iter()
@@ -382,7 +382,7 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
                 photo.alt.as_ref(),
                 &photo.file,
                 &format!("photo \"{file}\""),
-                "add alt = \"…\" to this photo, saying what it shows",
+                "say what the photo shows: add this line below it: alt = \"…\"",
             );
             Some(GalleryPhoto {
                 file,
@@ -468,7 +468,8 @@ fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec
                     ),
                 )
                 .help(format!(
-                    "a translation repeats the id of index.md: id = \"{main_id}\""
+                    "a translation repeats the id of index.md: write {}",
+                    check.locate(id.span()).replaced(&format!("\"{main_id}\""))
                 )),
         );
     }
@@ -562,11 +563,12 @@ impl Checker<'_> {
     }
 
     fn at(&self, diagnostic: Diagnostic, span: std::ops::Range<usize>) -> Diagnostic {
+        diagnostic.in_file(self.doc_file).at(self.locate(span))
+    }
+
+    fn locate(&self, span: std::ops::Range<usize>) -> Location {
         let offset = self.source.find('\n').map_or(0, |i| i + 1);
-        diagnostic.in_file(self.doc_file).at(Location::of_span(
-            self.source,
-            span.start + offset..span.end + offset,
-        ))
+        Location::of_span(self.source, span.start + offset..span.end + offset)
     }
 
     fn id(&mut self, id: &Spanned<String>) -> String {
@@ -579,7 +581,10 @@ impl Checker<'_> {
                 .take(12)
                 .collect();
             let help = if fixed.len() >= 2 {
-                format!("write id = \"{fixed}\"")
+                format!(
+                    "write {}",
+                    self.locate(id.span()).replaced(&format!("\"{fixed}\""))
+                )
             } else {
                 "write the code printed on the plaque, e.g. id = \"DT01\"".to_owned()
             };
@@ -648,15 +653,18 @@ impl Checker<'_> {
         let found = from_key(written.trim());
         if found.is_none() {
             let folded = slugify(written);
+            // The line as it should read, which for `types` is the list with this word fixed.
+            let line = |key: &str| self.locate(value.span()).replaced(&format!("\"{key}\""));
             let help = match (from_vietnamese(&folded), closest(&folded, keys)) {
                 (Some(meant), _) => format!(
-                    "\"{written}\" is Vietnamese for \"{0}\": write {what} = \"{0}\"",
-                    key_of(meant)
+                    "\"{written}\" is Vietnamese for \"{}\": write {}",
+                    key_of(meant),
+                    line(key_of(meant))
                 ),
-                (None, Some(best)) => format!("did you mean \"{best}\"?"),
+                (None, Some(best)) => format!("did you mean \"{best}\"? write {}", line(best)),
                 (None, None) => format!(
-                    "write one of the words above, in English, e.g. {what} = \"{}\"",
-                    keys[0]
+                    "use one of the words above, in English, e.g. write {}",
+                    line(keys[0])
                 ),
             };
             let d = self.error(
@@ -716,9 +724,14 @@ impl Checker<'_> {
                 day: d.day,
             }),
             _ => {
+                let date = value
+                    .get_ref()
+                    .date
+                    .map_or("2016-12-07".to_owned(), |d| d.to_string());
+                let line = self.locate(value.span()).replaced(&date);
                 let d = self.error(value.span(), format!("`{key}` must be a date alone"));
                 self.problems.push(d.help(format!(
-                    "write it as year-month-day without quotes, e.g. {key} = 2016-12-07"
+                    "write it as year-month-day without quotes: write {line}"
                 )));
                 None
             }
@@ -752,7 +765,10 @@ impl Checker<'_> {
         } else if !assets.contains(name) {
             let near = closest(name, &assets.iter().copied().collect::<Vec<_>>());
             let help = match near {
-                Some(near) => format!("did you mean \"{near}\"?"),
+                Some(near) => format!(
+                    "did you mean \"{near}\"? write {}",
+                    self.locate(value.span()).replaced(&format!("\"{near}\""))
+                ),
                 None => "copy the file into the relic's folder, or fix its name (capitals and accents count)".to_owned(),
             };
             (
@@ -802,6 +818,7 @@ fn unique(
                 (first, checked)
             };
             let fresh = super::next_free_code(&taken_codes(relics, ledger));
+            let line = other.entry.id_at.replaced(&format!("\"{fresh}\""));
             let (message, help) = if printed_for == Some(keeper.entry.relic.folder().as_str()) {
                 (
                     format!(
@@ -822,7 +839,7 @@ fn unique(
                         keeper.files.main.file.display()
                     ),
                     format!(
-                        "every relic needs its own plaque code; give this one the next free id: id = \"{fresh}\""
+                        "every relic needs its own plaque code; give this one the next free id: write {line}"
                     ),
                 )
             };

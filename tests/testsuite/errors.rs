@@ -94,9 +94,9 @@ fn a_missing_required_field_is_named() {
     fails(
         &project,
         &[
-            "sites/chua-b/index.md",
-            "error: required key `summary` is missing",
-            "help: add a line `summary = …`",
+            "sites/chua-b/index.md:1:1: error: required key `summary` is missing",
+            "1 | +++",
+            "help: add this line below it: summary = \"…\"",
         ],
     );
 }

@@ -5,6 +5,7 @@ mod browser;
 mod build;
 mod errors;
 mod fuzz_corpus;
+mod helps;
 mod hostile;
 mod officer;
 mod plaques;
