@@ -1,6 +1,7 @@
 //! The mistakes officers make first, each made in a copy of the fixture: ditich must print the
 //! message the guides quote for it, and where its `= help:` line says what to type, typing just
-//! that must fix it.
+//! that must fix it. The guides' tables of errors (§11 of `docs/huong-dan.md` and
+//! `docs/guide.md`) quote exactly the messages of this table, so neither can drift.
 
 use crate::project::{Project, Run};
 
@@ -346,6 +347,50 @@ fn every_mistake_prints_its_message_and_every_suggested_text_fixes_it() {
             "following the helps for {:?} did not fix the build:\n{}",
             mistake.quote,
             again.stderr
+        );
+    }
+}
+
+/// The backticked texts of the first column of the guide's table of errors, in §11.
+fn quoted_in(guide: &str) -> Vec<String> {
+    let path = format!("{}/docs/{guide}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let section = text
+        .split("\n## ")
+        .find(|s| s.starts_with("11. "))
+        .unwrap_or_else(|| panic!("{guide} has no section 11"));
+    let mut quotes = Vec::new();
+    for row in section.lines().filter(|l| l.starts_with("| `")) {
+        let first = row.split(" | ").next().unwrap().trim_start_matches("| ");
+        let mut rest = first;
+        while let Some(open) = rest.find('`') {
+            let fence = rest[open..].len() - rest[open..].trim_start_matches('`').len();
+            let delimiter = &rest[open..open + fence];
+            let after = &rest[open + fence..];
+            let close = after.find(delimiter).unwrap_or_else(|| panic!("{row}"));
+            quotes.push(after[..close].trim().to_owned());
+            rest = &after[close + fence..];
+        }
+    }
+    quotes
+}
+
+#[test]
+fn the_guides_quote_the_messages_ditich_prints_for_these_mistakes() {
+    let printed: Vec<&str> = MISTAKES.iter().map(|m| m.quote).collect();
+    for guide in ["huong-dan.md", "guide.md"] {
+        let quoted = quoted_in(guide);
+        let unknown: Vec<&String> = quoted
+            .iter()
+            .filter(|q| !printed.contains(&q.as_str()))
+            .collect();
+        let missing: Vec<&&str> = printed
+            .iter()
+            .filter(|p| !quoted.iter().any(|q| q == *p))
+            .collect();
+        assert!(
+            unknown.is_empty() && missing.is_empty(),
+            "docs/{guide} §11 quotes messages no mistake here prints: {unknown:?}; and misses: {missing:?}"
         );
     }
 }
