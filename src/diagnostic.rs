@@ -256,6 +256,13 @@ mod tests {
     }
 
     #[test]
+    fn a_replaced_line_swaps_only_what_is_underlined() {
+        let start = SOURCE.find("\"quốc").unwrap();
+        let at = Location::of_span(SOURCE, start..start + "\"quốc gia\"".len());
+        assert_eq!(at.replaced("\"national\""), "rank = \"national\"");
+    }
+
+    #[test]
     fn a_line_location_underlines_the_line() {
         let at = Location::of_line(SOURCE, 2);
         assert_eq!((at.line, at.column, at.width), (2, 1, 11));

@@ -18,7 +18,7 @@ pub struct ServeArgs {
     #[arg(long, short, default_value_t = 8000)]
     port: u16,
     /// The address to listen on. Only this computer can open 127.0.0.1; use 0.0.0.0 to let
-    /// phones on the same network try the pages
+    /// phones on the same network try the pages, at the address it then prints
     #[arg(long, value_name = "ADDRESS", default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
     bind: IpAddr,
 }
