@@ -28,7 +28,7 @@ const DEN_A: &str = "sites/den-a/index.md";
 const CHUA_B: &str = "sites/chua-b/index.md";
 const EN: &str = "sites/den-a/index.en.md";
 
-/// The mistakes the guides' tables of errors quote, in their order.
+/// The mistakes the guides' tables of errors quote.
 const MISTAKES: &[Mistake] = &[
     Mistake {
         edits: &[Replace(CHUA_B, "\"provincial\"", "\"cấp tỉnh\"")],
