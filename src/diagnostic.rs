@@ -62,12 +62,25 @@ impl Location {
     /// The line with its underlined text replaced by `with`: what a help quotes for an officer
     /// to type in place of the whole line, so that doing just that fixes it.
     pub fn replaced(&self, with: &str) -> String {
-        let chars: Vec<char> = self.text.chars().collect();
-        let start = (self.column - 1).min(chars.len());
-        let end = (start + self.width).min(chars.len());
-        let before: String = chars[..start].iter().collect();
-        let after: String = chars[end..].iter().collect();
-        format!("{before}{with}{after}").trim().to_owned()
+        self.rewritten(&[(self, with)])
+    }
+
+    /// The line with each of `fixes` that lies on it put in place of what it underlines, so
+    /// that one help mends every mistake of a line, not only its own.
+    pub fn rewritten(&self, fixes: &[(&Location, &str)]) -> String {
+        let mut chars: Vec<char> = self.text.chars().collect();
+        let mut on_line: Vec<_> = fixes
+            .iter()
+            .filter(|(at, _)| at.line == self.line)
+            .collect();
+        // From the right, so that each fix leaves the columns of those before it in place.
+        on_line.sort_by_key(|(at, _)| std::cmp::Reverse(at.column));
+        for (at, with) in on_line {
+            let start = (at.column - 1).min(chars.len());
+            let end = (start + at.width).min(chars.len());
+            chars.splice(start..end, with.chars());
+        }
+        chars.into_iter().collect::<String>().trim().to_owned()
     }
 }
 

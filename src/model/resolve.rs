@@ -346,20 +346,19 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
         (Category::from_key, Category::from_vietnamese, Category::key),
         &Category::keys(),
     );
-    let types: Vec<_> = types
-        .iter()
-        .filter_map(|t| {
-            check.keyword(
-                t,
-                "type",
-                (
-                    RelicType::from_key,
-                    RelicType::from_vietnamese,
-                    RelicType::key,
-                ),
-                &RelicType::keys(),
-            )
-        })
+    let types: Vec<_> = check
+        .keywords(
+            types,
+            "type",
+            (
+                RelicType::from_key,
+                RelicType::from_vietnamese,
+                RelicType::key,
+            ),
+            &RelicType::keys(),
+        )
+        .into_iter()
+        .flatten()
         .collect();
     let location = location.as_ref().and_then(|l| check.location(l));
     let recognition = recognition.as_ref().and_then(|r| check.recognition(r));
@@ -648,32 +647,65 @@ impl Checker<'_> {
         parse: Vocabulary<T>,
         keys: &[&str],
     ) -> Option<T> {
-        let written = value.get_ref();
-        let (from_key, from_vietnamese, key_of) = parse;
-        let found = from_key(written.trim());
-        if found.is_none() {
-            let folded = slugify(written);
-            // The line as it should read, which for `types` is the list with this word fixed.
-            let line = |key: &str| self.locate(value.span()).replaced(&format!("\"{key}\""));
-            let help = match (from_vietnamese(&folded), closest(&folded, keys)) {
-                (Some(meant), _) => format!(
-                    "\"{written}\" is Vietnamese for \"{}\": write {}",
-                    key_of(meant),
-                    line(key_of(meant))
-                ),
-                (None, Some(best)) => format!("did you mean \"{best}\"? write {}", line(best)),
-                (None, None) => format!(
-                    "use one of the words above, in English, e.g. write {}",
-                    line(keys[0])
-                ),
-            };
+        let found = self.keywords(std::slice::from_ref(value), what, parse, keys);
+        found.into_iter().next().flatten()
+    }
+
+    /// Reads each of `values`, words of one vocabulary. The help of a word not in it writes
+    /// its line with every wrong word of the line fixed, so that following one help never
+    /// undoes another (`types = ["lịch sử", "khảo cổ"]` has two).
+    fn keywords<T: Copy>(
+        &mut self,
+        values: &[Spanned<String>],
+        what: &str,
+        (from_key, from_vietnamese, key_of): Vocabulary<T>,
+        keys: &[&str],
+    ) -> Vec<Option<T>> {
+        let found: Vec<Option<T>> = values
+            .iter()
+            .map(|v| from_key(v.get_ref().trim()))
+            .collect();
+        // For each wrong word: where it is, the key meant, and why that one.
+        let wrong: Vec<(&Spanned<String>, Location, &str, String)> = values
+            .iter()
+            .zip(&found)
+            .filter(|(_, found)| found.is_none())
+            .map(|(value, _)| {
+                let written = value.get_ref();
+                let folded = slugify(written);
+                let (meant, why) = match (from_vietnamese(&folded), closest(&folded, keys)) {
+                    (Some(meant), _) => (
+                        key_of(meant),
+                        format!("\"{written}\" is Vietnamese for \"{}\":", key_of(meant)),
+                    ),
+                    (None, Some(best)) => (best, format!("did you mean \"{best}\"?")),
+                    (None, None) => (
+                        keys[0],
+                        "use one of the words above, in English, e.g.".to_owned(),
+                    ),
+                };
+                (value, self.locate(value.span()), meant, why)
+            })
+            .collect();
+        let quoted: Vec<String> = wrong
+            .iter()
+            .map(|(.., meant, _)| format!("\"{meant}\""))
+            .collect();
+        let fixes: Vec<(&Location, &str)> = wrong
+            .iter()
+            .zip(&quoted)
+            .map(|((_, at, ..), q)| (at, q.as_str()))
+            .collect();
+        for (value, at, _, why) in &wrong {
             let d = self.error(
                 value.span(),
                 format!(
-                    "unknown {what} \"{written}\"; expected one of {}",
+                    "unknown {what} \"{}\"; expected one of {}",
+                    value.get_ref(),
                     keys.join(", ")
                 ),
             );
+            let help = format!("{why} write {}", at.rewritten(&fixes));
             self.problems.push(d.help(help));
         }
         found

@@ -383,3 +383,24 @@ fn a_location_outside_vietnam_is_a_warning() {
         "sites/den-a/index.md:9:12: warning: lat = 1.902, lon = 105.44 is outside Vietnam",
     ]);
 }
+
+#[test]
+fn each_help_of_a_line_fixes_every_word_of_it() {
+    let project = two_relics();
+    project.edit(
+        "sites/den-a/index.md",
+        "types = [\"historical\"]",
+        "types = [\"lịch sử\", \"khảo cổ\"]",
+    );
+    // Followed one after the other, the second help must not undo the first.
+    let fixed = "write types = [\"historical\", \"archaeological\"]";
+    fails(
+        &project,
+        &[
+            "error: unknown type \"lịch sử\"",
+            fixed,
+            "error: unknown type \"khảo cổ\"",
+            fixed,
+        ],
+    );
+}
