@@ -40,6 +40,26 @@ struct RawConfig {
     kiosk: RawKiosk,
 }
 
+/// What a help suggests for a key of site.toml that is missing or written as the wrong kind
+/// of value, valid as it stands so that typing it in fixes the error.
+const EXAMPLES: toml_error::Examples = &[
+    ("base_url", "\"https://example.gov.vn/du-lich/\""),
+    ("languages", "[\"vi\", \"en\"]"),
+    ("title", "{ vi = \"…\", en = \"…\" }"),
+    (
+        "commune",
+        "{ name = \"…\", district = \"…\", province = \"…\" }",
+    ),
+    ("contact", "{ office = \"…\" }"),
+    ("posters", "{ formats = [\"pdf\", \"png\", \"svg\"] }"),
+    ("sizes", "[\"a4\", \"a5\", \"plaque\"]"),
+    ("formats", "[\"pdf\", \"png\", \"svg\"]"),
+    ("error_correction", "{ plaque = \"H\" }"),
+    ("content", "{ raw_html = true }"),
+    ("raw_html", "true"),
+    ("kiosk", "{}"),
+];
+
 /// `[kiosk]` as written.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -335,7 +355,8 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         ]
     })?;
     let source = crate::load::text::decode(file, &bytes).map_err(|d| vec![d])?;
-    let raw: RawConfig = toml_error::parse(file, &source, 0, &source).map_err(|d| vec![d])?;
+    let raw: RawConfig =
+        toml_error::parse_with(file, &source, 0, &source, EXAMPLES).map_err(|d| vec![d])?;
     resolve(file, &source, raw, blake3::hash(&bytes))
 }
 
@@ -371,7 +392,7 @@ fn resolve(
                 Diagnostic::error(format!("`base_url` \"{}\" is not a web address", base_url.get_ref()))
                     .in_file(file)
                     .at(at(base_url.span()))
-                    .help("write the full address the guide is published at, e.g. base_url = \"https://longthanh.example.gov.vn/du-lich/\""),
+                    .help("give the full address the guide is published at, e.g. write base_url = \"https://longthanh.example.gov.vn/du-lich/\""),
             );
             (String::new(), "/".to_owned())
         }
@@ -398,11 +419,13 @@ fn resolve(
     }
     for code in codes {
         if !title.get_ref().contains_key(code) {
+            let (at, help) =
+                toml_error::add_to_table(source, title.span(), &format!("{code} = \"…\""));
             problems.push(
                 Diagnostic::error(format!("the guide has no title in `{code}`"))
                     .in_file(file)
-                    .at(at(title.span()))
-                    .help(format!("add `{code} = \"…\"` under [title]")),
+                    .at(at)
+                    .help(help),
             );
         }
     }

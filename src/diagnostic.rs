@@ -58,6 +58,30 @@ impl Location {
         let length = source[offset..].find('\n').unwrap_or(source.len() - offset);
         Location::of_span(source, offset..offset + length)
     }
+
+    /// The line with its underlined text replaced by `with`: what a help quotes for an officer
+    /// to type in place of the whole line, so that doing just that fixes it.
+    pub fn replaced(&self, with: &str) -> String {
+        self.rewritten(&[(self, with)])
+    }
+
+    /// The line with each of `fixes` that lies on it put in place of what it underlines, so
+    /// that one help mends every mistake of a line, not only its own.
+    pub fn rewritten(&self, fixes: &[(&Location, &str)]) -> String {
+        let mut chars: Vec<char> = self.text.chars().collect();
+        let mut on_line: Vec<_> = fixes
+            .iter()
+            .filter(|(at, _)| at.line == self.line)
+            .collect();
+        // From the right, so that each fix leaves the columns of those before it in place.
+        on_line.sort_by_key(|(at, _)| std::cmp::Reverse(at.column));
+        for (at, with) in on_line {
+            let start = (at.column - 1).min(chars.len());
+            let end = (start + at.width).min(chars.len());
+            chars.splice(start..end, with.chars());
+        }
+        chars.into_iter().collect::<String>().trim().to_owned()
+    }
 }
 
 fn floor_char_boundary(s: &str, mut index: usize) -> usize {
@@ -242,6 +266,13 @@ mod tests {
             d.to_string(),
             "sites/den-ca/index.md:3:8: error: unknown rank \"quốc gia\"\n  |\n3 | rank = \"quốc gia\"\n  |        ^^^^^^^^^^\n  = help: write rank = \"national\""
         );
+    }
+
+    #[test]
+    fn a_replaced_line_swaps_only_what_is_underlined() {
+        let start = SOURCE.find("\"quốc").unwrap();
+        let at = Location::of_span(SOURCE, start..start + "\"quốc gia\"".len());
+        assert_eq!(at.replaced("\"national\""), "rank = \"national\"");
     }
 
     #[test]

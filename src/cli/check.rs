@@ -61,6 +61,7 @@ impl CheckArgs {
         let report = ditich::check(&self.project.root);
         let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = report.diagnostics.len() - errors;
+        let failed = errors > 0 || (self.strict && warnings > 0);
         match self.format {
             Format::Json => {
                 let json = JsonReport {
@@ -83,14 +84,20 @@ impl CheckArgs {
                     verbosity.status(format_args!("fixed {}: {}", f.file, f.changes.join("; ")));
                 }
                 verbosity.diagnostics(&report.diagnostics);
+                // The exit status is all a script needs, but an officer reads only this line:
+                // with warnings alone it must say that they failed the check.
+                let strict = if failed && errors == 0 {
+                    "; failed because --strict counts warnings as errors"
+                } else {
+                    ""
+                };
                 verbosity.status(format_args!(
-                    "checked {} relics: {}",
+                    "checked {} relics: {}{strict}",
                     report.relics,
                     tally(errors, warnings)
                 ));
             }
         }
-        let failed = errors > 0 || (self.strict && warnings > 0);
         Ok(if failed {
             ExitCode::FAILURE
         } else {

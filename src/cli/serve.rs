@@ -18,7 +18,7 @@ pub struct ServeArgs {
     #[arg(long, short, default_value_t = 8000)]
     port: u16,
     /// The address to listen on. Only this computer can open 127.0.0.1; use 0.0.0.0 to let
-    /// phones on the same network try the pages
+    /// phones on the same network try the pages, at the address it then prints
     #[arg(long, value_name = "ADDRESS", default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
     bind: IpAddr,
 }
@@ -27,11 +27,20 @@ impl ServeArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
         let address = SocketAddr::new(self.bind, self.port);
         ditich::serve::run(&self.project.root, address, &|event| match event {
-            Event::Serving { url } => {
+            Event::Serving { url, from_phones } => {
                 // Always printed: with --port 0 it is the only way to learn the address.
                 anstream::eprintln!(
                     "serving {url} (press Ctrl+C to stop); pages reload when a file changes"
                 );
+                match from_phones {
+                    Some(Some(lan)) => {
+                        anstream::eprintln!("on a phone on the same Wi-Fi, open {lan}")
+                    }
+                    Some(None) => anstream::eprintln!(
+                        "this computer has no network address a phone could open; connect it to the Wi-Fi and run ditich serve again"
+                    ),
+                    None => {}
+                }
             }
             Event::Waiting => verbosity.status(format_args!("{}", super::WAITING)),
             Event::Rebuilt {

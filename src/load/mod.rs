@@ -417,8 +417,13 @@ fn parse_document<T: DeserializeOwned>(
     let digest = blake3::hash(bytes);
     let source = text::decode_document(file, bytes, warnings)?;
     let parts = split::split(file, &source)?;
-    let front_matter =
-        toml_error::parse(file, &source, parts.front_matter_offset, parts.front_matter)?;
+    let front_matter = toml_error::parse_with(
+        file,
+        &source,
+        parts.front_matter_offset,
+        parts.front_matter,
+        front_matter::EXAMPLES,
+    )?;
     let body_offset = parts.body_offset;
     Ok(Document {
         file: file.to_path_buf(),

@@ -346,20 +346,19 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
         (Category::from_key, Category::from_vietnamese, Category::key),
         &Category::keys(),
     );
-    let types: Vec<_> = types
-        .iter()
-        .filter_map(|t| {
-            check.keyword(
-                t,
-                "type",
-                (
-                    RelicType::from_key,
-                    RelicType::from_vietnamese,
-                    RelicType::key,
-                ),
-                &RelicType::keys(),
-            )
-        })
+    let types: Vec<_> = check
+        .keywords(
+            types,
+            "type",
+            (
+                RelicType::from_key,
+                RelicType::from_vietnamese,
+                RelicType::key,
+            ),
+            &RelicType::keys(),
+        )
+        .into_iter()
+        .flatten()
         .collect();
     let location = location.as_ref().and_then(|l| check.location(l));
     let recognition = recognition.as_ref().and_then(|r| check.recognition(r));
@@ -372,7 +371,7 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
         .as_ref()
         .and_then(|a| check.file(a, "audio", &assets, AUDIO));
     if let (Some(_), Some(raw)) = (&cover_file, cover) {
-        check.described(cover_alt.as_ref(), raw, "the cover photo", "add a line cover_alt = \"…\" saying what the photo shows, e.g. \"Cổng tam quan nhìn từ sân\"");
+        check.described(cover_alt.as_ref(), raw, "the cover photo", "say what the photo shows, e.g. \"Cổng tam quan nhìn từ sân\": add this line below it: cover_alt = \"…\"");
     }
     let gallery: Vec<GalleryPhoto> = gallery
         .iter()
@@ -382,7 +381,7 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
                 photo.alt.as_ref(),
                 &photo.file,
                 &format!("photo \"{file}\""),
-                "add alt = \"…\" to this photo, saying what it shows",
+                "say what the photo shows: add this line below it: alt = \"…\"",
             );
             Some(GalleryPhoto {
                 file,
@@ -468,7 +467,8 @@ fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec
                     ),
                 )
                 .help(format!(
-                    "a translation repeats the id of index.md: id = \"{main_id}\""
+                    "a translation repeats the id of index.md: write {}",
+                    check.locate(id.span()).replaced(&format!("\"{main_id}\""))
                 )),
         );
     }
@@ -588,11 +588,12 @@ impl Checker<'_> {
     }
 
     fn at(&self, diagnostic: Diagnostic, span: std::ops::Range<usize>) -> Diagnostic {
+        diagnostic.in_file(self.doc_file).at(self.locate(span))
+    }
+
+    fn locate(&self, span: std::ops::Range<usize>) -> Location {
         let offset = self.source.find('\n').map_or(0, |i| i + 1);
-        diagnostic.in_file(self.doc_file).at(Location::of_span(
-            self.source,
-            span.start + offset..span.end + offset,
-        ))
+        Location::of_span(self.source, span.start + offset..span.end + offset)
     }
 
     fn id(&mut self, id: &Spanned<String>) -> String {
@@ -605,7 +606,10 @@ impl Checker<'_> {
                 .take(12)
                 .collect();
             let help = if fixed.len() >= 2 {
-                format!("write id = \"{fixed}\"")
+                format!(
+                    "write {}",
+                    self.locate(id.span()).replaced(&format!("\"{fixed}\""))
+                )
             } else {
                 "write the code printed on the plaque, e.g. id = \"DT01\"".to_owned()
             };
@@ -669,29 +673,65 @@ impl Checker<'_> {
         parse: Vocabulary<T>,
         keys: &[&str],
     ) -> Option<T> {
-        let written = value.get_ref();
-        let (from_key, from_vietnamese, key_of) = parse;
-        let found = from_key(written.trim());
-        if found.is_none() {
-            let folded = slugify(written);
-            let help = match (from_vietnamese(&folded), closest(&folded, keys)) {
-                (Some(meant), _) => format!(
-                    "\"{written}\" is Vietnamese for \"{0}\": write {what} = \"{0}\"",
-                    key_of(meant)
-                ),
-                (None, Some(best)) => format!("did you mean \"{best}\"?"),
-                (None, None) => format!(
-                    "write one of the words above, in English, e.g. {what} = \"{}\"",
-                    keys[0]
-                ),
-            };
+        let found = self.keywords(std::slice::from_ref(value), what, parse, keys);
+        found.into_iter().next().flatten()
+    }
+
+    /// Reads each of `values`, words of one vocabulary. The help of a word not in it writes
+    /// its line with every wrong word of the line fixed, so that following one help never
+    /// undoes another (`types = ["lịch sử", "khảo cổ"]` has two).
+    fn keywords<T: Copy>(
+        &mut self,
+        values: &[Spanned<String>],
+        what: &str,
+        (from_key, from_vietnamese, key_of): Vocabulary<T>,
+        keys: &[&str],
+    ) -> Vec<Option<T>> {
+        let found: Vec<Option<T>> = values
+            .iter()
+            .map(|v| from_key(v.get_ref().trim()))
+            .collect();
+        // For each wrong word: where it is, the key meant, and why that one.
+        let wrong: Vec<(&Spanned<String>, Location, &str, String)> = values
+            .iter()
+            .zip(&found)
+            .filter(|(_, found)| found.is_none())
+            .map(|(value, _)| {
+                let written = value.get_ref();
+                let folded = slugify(written);
+                let (meant, why) = match (from_vietnamese(&folded), closest(&folded, keys)) {
+                    (Some(meant), _) => (
+                        key_of(meant),
+                        format!("\"{written}\" is Vietnamese for \"{}\":", key_of(meant)),
+                    ),
+                    (None, Some(best)) => (best, format!("did you mean \"{best}\"?")),
+                    (None, None) => (
+                        keys[0],
+                        "use one of the words above, in English, e.g.".to_owned(),
+                    ),
+                };
+                (value, self.locate(value.span()), meant, why)
+            })
+            .collect();
+        let quoted: Vec<String> = wrong
+            .iter()
+            .map(|(.., meant, _)| format!("\"{meant}\""))
+            .collect();
+        let fixes: Vec<(&Location, &str)> = wrong
+            .iter()
+            .zip(&quoted)
+            .map(|((_, at, ..), q)| (at, q.as_str()))
+            .collect();
+        for (value, at, _, why) in &wrong {
             let d = self.error(
                 value.span(),
                 format!(
-                    "unknown {what} \"{written}\"; expected one of {}",
+                    "unknown {what} \"{}\"; expected one of {}",
+                    value.get_ref(),
                     keys.join(", ")
                 ),
             );
+            let help = format!("{why} write {}", at.rewritten(&fixes));
             self.problems.push(d.help(help));
         }
         found
@@ -742,9 +782,14 @@ impl Checker<'_> {
                 day: d.day,
             }),
             _ => {
+                let date = value
+                    .get_ref()
+                    .date
+                    .map_or("2016-12-07".to_owned(), |d| d.to_string());
+                let line = self.locate(value.span()).replaced(&date);
                 let d = self.error(value.span(), format!("`{key}` must be a date alone"));
                 self.problems.push(d.help(format!(
-                    "write it as year-month-day without quotes, e.g. {key} = 2016-12-07"
+                    "write it as year-month-day without quotes: write {line}"
                 )));
                 None
             }
@@ -778,7 +823,10 @@ impl Checker<'_> {
         } else if !assets.contains(name) {
             let near = closest(name, &assets.iter().copied().collect::<Vec<_>>());
             let help = match near {
-                Some(near) => format!("did you mean \"{near}\"?"),
+                Some(near) => format!(
+                    "did you mean \"{near}\"? write {}",
+                    self.locate(value.span()).replaced(&format!("\"{near}\""))
+                ),
                 None => "copy the file into the relic's folder, or fix its name (capitals and accents count)".to_owned(),
             };
             (
@@ -828,6 +876,7 @@ fn unique(
                 (first, checked)
             };
             let fresh = super::next_free_code(&taken_codes(relics, ledger));
+            let line = other.entry.id_at.replaced(&format!("\"{fresh}\""));
             let (message, help) = if printed_for == Some(keeper.entry.relic.folder().as_str()) {
                 (
                     format!(
@@ -848,7 +897,7 @@ fn unique(
                         keeper.files.main.file.display()
                     ),
                     format!(
-                        "every relic needs its own plaque code; give this one the next free id: id = \"{fresh}\""
+                        "every relic needs its own plaque code; give this one the next free id: write {line}"
                     ),
                 )
             };

@@ -6,7 +6,7 @@
 
 mod paths;
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
@@ -30,8 +30,13 @@ const SETTLE: Duration = Duration::from_millis(40);
 /// What the preview tells whoever started it.
 #[derive(Debug)]
 pub enum Event {
-    /// The first build is done and the site is served at `url`.
-    Serving { url: String },
+    /// The first build is done and the site is served at `url`, on this computer.
+    Serving {
+        url: String,
+        /// When it listens on every address: the address phones on the same network open,
+        /// `None` when the computer has no network address.
+        from_phones: Option<Option<String>>,
+    },
     /// Another ditich is building the project; the rebuild waits for it.
     Waiting,
     /// A rebuild after `changed` (project-relative paths) finished, well or not.
@@ -82,12 +87,24 @@ pub fn run(root: &Path, address: SocketAddr, report: &dyn Fn(Event)) -> anyhow::
         .server_addr()
         .to_ip()
         .context("the server has no IP address")?;
-    let host = match bound.ip() {
-        ip if ip.is_unspecified() => "127.0.0.1".to_owned(),
-        ip => ip.to_string(),
+    let url = |ip| {
+        format!(
+            "http://{}{}",
+            SocketAddr::new(ip, bound.port()),
+            config.base_path
+        )
     };
-    let url = format!("http://{host}:{}{}", bound.port(), config.base_path);
-    report(Event::Serving { url });
+    let (this_computer, from_phones) = match bound.ip() {
+        ip if ip.is_unspecified() => (
+            url(Ipv4Addr::LOCALHOST.into()),
+            Some(network_address().map(url)),
+        ),
+        ip => (url(ip), None),
+    };
+    report(Event::Serving {
+        url: this_computer,
+        from_phones,
+    });
     if let Err(failure) = first {
         report(Event::Rebuilt {
             changed: Vec::new(),
@@ -104,6 +121,26 @@ pub fn run(root: &Path, address: SocketAddr, report: &dyn Fn(Event)) -> anyhow::
         }
     });
     watch(root, &changes, &shared, report)
+}
+
+/// The address other devices on the network reach this computer at, read from its network
+/// interfaces (nothing is sent): IPv4 first, which is the one people can type on a phone.
+fn network_address() -> Option<IpAddr> {
+    let addresses: Vec<IpAddr> = if_addrs::get_if_addrs()
+        .ok()?
+        .into_iter()
+        .map(|interface| interface.ip())
+        .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
+        .collect();
+    let link_local = |ip: &IpAddr| match ip {
+        IpAddr::V4(v4) => v4.is_link_local(),
+        IpAddr::V6(v6) => v6.is_unicast_link_local(),
+    };
+    let usable = || addresses.iter().filter(|ip| !link_local(ip));
+    usable()
+        .find(|ip| ip.is_ipv4())
+        .or_else(|| usable().next())
+        .copied()
 }
 
 /// Builds into the preview folder. The build is made beside the served folder and swapped in

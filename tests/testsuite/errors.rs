@@ -94,9 +94,9 @@ fn a_missing_required_field_is_named() {
     fails(
         &project,
         &[
-            "sites/chua-b/index.md",
-            "error: required key `summary` is missing",
-            "help: add a line `summary = …`",
+            "sites/chua-b/index.md:1:1: error: required key `summary` is missing",
+            "1 | +++",
+            "help: add this line below it: summary = \"…\"",
         ],
     );
 }
@@ -422,6 +422,27 @@ fn theme_strings_the_code_reads_are_required_of_a_custom_theme() {
         &[
             "themes/default/i18n/vi.toml: error: the theme's strings for `vi` lack map_description, kiosk_title",
             "help: add them to themes/default/i18n/vi.toml",
+        ],
+    );
+}
+
+#[test]
+fn each_help_of_a_line_fixes_every_word_of_it() {
+    let project = two_relics();
+    project.edit(
+        "sites/den-a/index.md",
+        "types = [\"historical\"]",
+        "types = [\"lịch sử\", \"khảo cổ\"]",
+    );
+    // Followed one after the other, the second help must not undo the first.
+    let fixed = "write types = [\"historical\", \"archaeological\"]";
+    fails(
+        &project,
+        &[
+            "error: unknown type \"lịch sử\"",
+            fixed,
+            "error: unknown type \"khảo cổ\"",
+            fixed,
         ],
     );
 }

@@ -6,6 +6,7 @@ mod browser;
 mod build;
 mod errors;
 mod fuzz_corpus;
+mod helps;
 mod hostile;
 mod lock;
 mod officer;

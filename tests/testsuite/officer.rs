@@ -118,10 +118,15 @@ fn check_reports_every_problem_like_a_compiler_and_writes_nothing() {
 fn warnings_fail_check_only_when_strict() {
     let project = Project::fixture("two-relics");
     // The fixture's one warning: a cover photo without a description.
-    assert_eq!(project.ditich(&["check"]).code, Some(0));
+    let check = project.ditich(&["check"]);
+    assert_eq!(check.code, Some(0));
+    assert!(check.stderr.ends_with("checked 2 relics: 1 warning\n"));
+    // An officer never sees the exit status: the last line must say the check failed.
     let strict = project.ditich(&["check", "--strict"]);
     assert_eq!(strict.code, Some(1));
-    assert!(strict.stderr.ends_with("checked 2 relics: 1 warning\n"));
+    assert!(strict.stderr.ends_with(
+        "checked 2 relics: 1 warning; failed because --strict counts warnings as errors\n"
+    ));
     let usage = project.ditich(&["check", "--format", "xml"]);
     assert_eq!(usage.code, Some(2));
 }

@@ -260,3 +260,28 @@ fn serve_answers_pages_while_it_waits_to_rebuild() {
             .contains("Ngôi đền đã sửa.")
     );
 }
+
+#[test]
+fn serving_every_address_names_the_one_a_phone_opens() {
+    let project = Project::fixture("two-relics");
+    let preview = Preview::start_with(
+        &project,
+        project.command(&["serve", "--port", "0", "--bind", "0.0.0.0"]),
+    );
+    let port = preview.address.rsplit(':').next().unwrap();
+    // This computer's own address serves it too, but only loopback may be tried here.
+    assert_eq!(preview.get("/du-lich/").status, 200);
+    let line = preview.line_with("phone");
+    match line.strip_prefix("on a phone on the same Wi-Fi, open http://") {
+        Some(url) => {
+            let (host, rest) = url.rsplit_once(':').unwrap();
+            let ip: std::net::IpAddr = host.trim_matches(['[', ']']).parse().unwrap();
+            assert!(!ip.is_loopback() && !ip.is_unspecified(), "{line}");
+            assert_eq!(rest, format!("{port}/du-lich/"), "{line}");
+        }
+        None => assert!(
+            line.starts_with("this computer has no network address a phone could open"),
+            "{line}"
+        ),
+    }
+}

@@ -1,0 +1,497 @@
+//! The mistakes officers make first, each made in a copy of the fixture: ditich must print the
+//! message the guides quote for it, and where its `= help:` line says what to type, typing just
+//! that must fix it. The guides' tables of errors (§11 of `docs/huong-dan.md` and
+//! `docs/guide.md`) quote exactly the messages of [`MISTAKES`], so neither can drift; the
+//! rarer mistakes of [`UNQUOTED_MISTAKES`] are only followed.
+
+use crate::project::{Project, Run};
+
+/// How a mistake is made in the two-relic fixture.
+enum Edit {
+    /// Replaces the first `from` in `file` by `to`.
+    Replace(&'static str, &'static str, &'static str),
+    /// Writes `file` whole.
+    Write(&'static str, fn() -> Vec<u8>),
+}
+
+struct Mistake {
+    edits: &'static [Edit],
+    /// The part of the message the guides quote; ditich must print it.
+    quote: &'static str,
+    /// Whether the help names the text to type (`write …`, `add this line …`).
+    literal: bool,
+}
+
+use Edit::{Replace, Write};
+
+const DEN_A: &str = "sites/den-a/index.md";
+const CHUA_B: &str = "sites/chua-b/index.md";
+const EN: &str = "sites/den-a/index.en.md";
+
+/// The mistakes the guides' tables of errors quote.
+const MISTAKES: &[Mistake] = &[
+    Mistake {
+        edits: &[Replace(CHUA_B, "\"provincial\"", "\"cấp tỉnh\"")],
+        quote: "unknown rank \"cấp tỉnh\"",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(DEN_A, "\"temple\"", "\"đền\"")],
+        quote: "unknown category \"đền\"",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(DEN_A, "[\"historical\"]", "[\"lịch sử\"]")],
+        quote: "unknown type \"lịch sử\"",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(DEN_A, "[\"historical\"]", "\"historical\"")],
+        quote: "must be a list in square brackets",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(CHUA_B, "rank =", "rnak =")],
+        quote: "unknown key",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(CHUA_B, "\"DT02\"", "\"đt-2\"")],
+        quote: "is not a plaque code",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(CHUA_B, "\"DT02\"", "\"DT01\"")],
+        quote: "is already used by",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(CHUA_B, "summary = \"Một ngôi chùa để thử.\"\n", "")],
+        quote: "required key `summary` is missing",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(CHUA_B, "name = \"Chùa B\"", "name: \"Chùa B\"")],
+        quote: "a key and its value are joined by `=`, not `:`",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(CHUA_B, "\"Chùa B\"", "“Chùa B”")],
+        quote: "text values must be quoted",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(DEN_A, "lat = 19.02", "lat = 19,02")],
+        quote: "a decimal number is written with a point, not a comma",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(DEN_A, "1994-01-01", "\"1994-01-01\"")],
+        quote: "must be a date without quotes",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(DEN_A, "1994-01-01", "1994-01-1")],
+        quote: "invalid date, expected a two-digit day (DD)",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(DEN_A, ", authority = \"Bộ Văn hoá\"", "")],
+        quote: "required key `authority` is missing",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(DEN_A, "\"cover.jpg\"", "\"cover.jpeg\"")],
+        quote: "is not in the relic's folder",
+        literal: true,
+    },
+    // The fixture's cover has no description already.
+    Mistake {
+        edits: &[],
+        quote: "has no description for visitors who cannot see it",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(
+            "site.toml",
+            "[commune]\nname = \"Long Thành\"\ndistrict = \"Yên Thành\"\nprovince = \"Nghệ An\"\n",
+            "",
+        )],
+        quote: "required key `commune` is missing",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace("site.toml", "province = \"Nghệ An\"\n", "")],
+        quote: "required key `province` is missing",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace("site.toml", "en = \"Test heritage\"\n", "")],
+        quote: "the guide has no title in",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(
+            "site.toml",
+            "[title]\nvi = \"Di tích thử\"\nen = \"Test heritage\"\n",
+            "title = \"Di tích thử\"\n",
+        )],
+        quote: "must be a table in braces",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(
+            "site.toml",
+            "\"https://example.gov.vn/du-lich/\"",
+            "\"example.gov.vn\"",
+        )],
+        quote: "is not a web address",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(CHUA_B, "+++\n\n", "\n")],
+        quote: "the front matter opened on line 1 is never closed",
+        literal: false,
+    },
+    Mistake {
+        edits: &[Replace(CHUA_B, "+++\n", "")],
+        quote: "the file does not start with front matter",
+        literal: false,
+    },
+    Mistake {
+        edits: &[Replace(
+            CHUA_B,
+            "\"Một ngôi chùa để thử.\"",
+            "\"Viết một hai câu giới thiệu di tích ở đây.\"",
+        )],
+        quote: "the summary is still the example `ditich new` wrote",
+        literal: false,
+    },
+    Mistake {
+        edits: &[Replace(
+            CHUA_B,
+            "\"Một ngôi chùa để thử.\"",
+            "\"Một ngôi chùa để thử, với một câu giới thiệu rất dài, dài hơn một trăm sáu mươi ký tự, vì cán bộ đã chép cả đoạn mở đầu của hồ sơ di tích vào đây thay vì viết một hai câu ngắn.\"",
+        )],
+        quote: "characters; listings and posters show at most 160",
+        literal: false,
+    },
+    Mistake {
+        edits: &[
+            Replace(CHUA_B, "+++\n\n", "audio = \"thuyet-minh.wav\"\n+++\n\n"),
+            Write("sites/chua-b/thuyet-minh.wav", || b"RIFF".to_vec()),
+        ],
+        quote: "is not an audio file",
+        literal: false,
+    },
+    Mistake {
+        edits: &[Replace(DEN_A, "(@/chua-b)", "(@/chua-c)")],
+        quote: "there is no relic with the folder",
+        literal: false,
+    },
+    Mistake {
+        edits: &[Write("sites/chua-b/anh.png", small_png)],
+        quote: "this photo is only 200 px wide",
+        literal: false,
+    },
+    Mistake {
+        edits: &[Write("sites/chua-b/anh.jpg", heavy_jpeg)],
+        quote: "photos over 5 MB slow down every build",
+        literal: false,
+    },
+    Mistake {
+        edits: &[Write(CHUA_B, shift_jis)],
+        quote: "the file is not UTF-8 text",
+        literal: false,
+    },
+    Mistake {
+        edits: &[Write(CHUA_B, utf16)],
+        quote: "the file is saved as UTF-16",
+        literal: false,
+    },
+    Mistake {
+        edits: &[Replace(CHUA_B, "Chùa.", "Chu\u{300}a.")],
+        quote: "the text is not in Unicode NFC form",
+        literal: false,
+    },
+    Mistake {
+        edits: &[
+            Write("plaques.toml", printed_ledger),
+            Replace(CHUA_B, "\"DT02\"", "\"DT01\""),
+        ],
+        quote: "is printed on the plaque of",
+        literal: false,
+    },
+];
+
+/// Mistakes whose helps give text to type, too rare for the guides' tables.
+const UNQUOTED_MISTAKES: &[Mistake] = &[
+    Mistake {
+        edits: &[Replace(DEN_A, "\"temple\"", "\"temples\"")],
+        quote: "unknown category \"temples\"",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(CHUA_B, "\"provincial\"", "\"xyz\"")],
+        quote: "unknown rank \"xyz\"",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(EN, "\"DT01\"", "\"DT09\"")],
+        quote: "differs from index.md's",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(
+            EN,
+            "+++\n\n",
+            "machine_translated = \"có\"\n+++\n\n",
+        )],
+        quote: "must be true or false",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(EN, "name = \"Temple A\"\n", "")],
+        quote: "required key `name` is missing",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(DEN_A, "\"1/QĐ-BVHTTDL\"", "6181")],
+        quote: "must be text in quotes",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(
+            DEN_A,
+            "{ lat = 19.02, lon = 105.44 }",
+            "\"19.02, 105.44\"",
+        )],
+        quote: "`location` must be a table in braces",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(
+            CHUA_B,
+            "+++\n\n",
+            "updated = 2026-11-29T10:00:00\n+++\n\n",
+        )],
+        quote: "must be a date alone",
+        literal: true,
+    },
+    Mistake {
+        edits: &[
+            Write("sites/chua-b/cong.jpg", cover_jpeg),
+            Replace(
+                CHUA_B,
+                "+++\n\n",
+                "[[photos]]\nfile = \"cong.jpg\"\n+++\n\n",
+            ),
+        ],
+        quote: "photo \"cong.jpg\" has no description",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace("site.toml", "[\"vi\", \"en\"]", "[]")],
+        quote: "`languages` is empty",
+        literal: true,
+    },
+    Mistake {
+        edits: &[Replace(
+            "site.toml",
+            "formats = [\"svg\"]",
+            "formats = \"svg\"",
+        )],
+        quote: "`formats` must be a list in square brackets",
+        literal: true,
+    },
+];
+
+fn cover_jpeg() -> Vec<u8> {
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/two-relics/sites/den-a/cover.jpg"
+    ))
+    .unwrap()
+}
+
+fn small_png() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, 200, 150);
+    encoder.set_color(png::ColorType::Grayscale);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&[128; 200 * 150]).unwrap();
+    writer.finish().unwrap();
+    bytes
+}
+
+/// The fixture's photo with 6 MB after its end, as a camera's photo weighs; readers stop at
+/// the end marker.
+fn heavy_jpeg() -> Vec<u8> {
+    let mut bytes = cover_jpeg();
+    bytes.resize(bytes.len() + 6 * 1024 * 1024, 0);
+    bytes
+}
+
+/// "日本" in Shift_JIS: no Vietnamese encoding reads it.
+fn shift_jis() -> Vec<u8> {
+    let mut bytes = b"+++\nid = \"DT02\"\nname = \"".to_vec();
+    bytes.extend_from_slice(b"\x93\xFA\x96\x7B\"\n");
+    bytes
+}
+
+/// What Notepad's "Unicode" writes.
+fn utf16() -> Vec<u8> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/two-relics/sites/chua-b/index.md"
+    ))
+    .unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+/// DT01 printed on Đền A's plaque.
+fn printed_ledger() -> Vec<u8> {
+    b"[[plaque]]\nid = \"DT01\"\nurl = \"https://EXAMPLE.GOV.VN/du-lich/Q/DT01/\"\nfirst_printed = 2026-11-29\nfolder = \"sites/den-a\"\nname = \"\xC4\x90\xE1\xBB\x81n A\"\n".to_vec()
+}
+
+fn made(mistake: &Mistake) -> Project {
+    let project = Project::fixture("two-relics");
+    for edit in mistake.edits {
+        match edit {
+            Replace(file, from, to) => project.edit(file, from, to),
+            Write(file, bytes) => project.write(file, bytes()),
+        }
+    }
+    project
+}
+
+/// The first diagnostic whose first line holds `quote`: its file, line and help.
+fn diagnostic<'r>(run: &'r Run, quote: &str) -> Result<(&'r str, Option<usize>, &'r str), String> {
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.contains(quote) && (l.contains(": error: ") || l.contains(": warning: ")))
+        .ok_or_else(|| format!("no message quotes {quote:?}:\n{}", run.stderr))?;
+    let mut place = lines[start].split(':');
+    let file = place.next().unwrap_or_default();
+    let line = place.next().and_then(|n| n.parse().ok());
+    let help = lines[start + 1..]
+        .iter()
+        .map(|l| l.trim_start())
+        .take_while(|l| !l.is_empty())
+        .find_map(|l| l.strip_prefix("= help: "))
+        .ok_or_else(|| format!("{:?} has no help", lines[start]))?;
+    Ok((file, line, help))
+}
+
+/// Does what `help` says to line `line` of `file`, word for word.
+fn follow(project: &Project, file: &str, line: Option<usize>, help: &str) -> Result<(), String> {
+    let line = line.ok_or_else(|| format!("{file}: the help has no line to apply to: {help}"))?;
+    let text = project.read(file);
+    let mut lines: Vec<&str> = text.lines().collect();
+    if let Some((_, added)) = help.split_once("add this line below it: ") {
+        lines.insert(line, added);
+    } else if let Some((_, added)) = help.split_once("add this line above it: ") {
+        lines.insert(line - 1, added);
+    } else if let Some((_, written)) = help.rsplit_once("write ") {
+        lines[line - 1] = written;
+    } else {
+        return Err(format!(
+            "{file}:{line}: the help names no text to type: {help}"
+        ));
+    }
+    project.write(file, lines.join("\n") + "\n");
+    Ok(())
+}
+
+/// Makes `mistake`, checks that ditich prints its message and, if its help gives text to type,
+/// that typing it clears the message and, with the helps that follow, the build.
+fn tried(mistake: &Mistake) -> Result<(), String> {
+    let project = made(mistake);
+    let run = project.build();
+    let (file, line, help) = diagnostic(&run, mistake.quote)?;
+    if !mistake.literal {
+        return Ok(());
+    }
+    follow(&project, file, line, help)?;
+    let mut again = project.build();
+    if again.stderr.contains(mistake.quote) {
+        return Err(format!(
+            "after following `{help}`, ditich still says it:\n{}",
+            again.stderr
+        ));
+    }
+    // A fix may bring the next error to light (a new id must be repeated in the
+    // translation): the officer follows that help too, and it too must be literal.
+    for _ in 0..3 {
+        if again.code == Some(0) {
+            return Ok(());
+        }
+        let (file, line, help) = diagnostic(&again, ": error: ")?;
+        follow(&project, file, line, help)?;
+        again = project.build();
+    }
+    match again.code {
+        Some(0) => Ok(()),
+        _ => Err(format!(
+            "following the helps did not fix the build:\n{}",
+            again.stderr
+        )),
+    }
+}
+
+#[test]
+fn every_mistake_prints_its_message_and_every_suggested_text_fixes_it() {
+    let failures: Vec<String> = MISTAKES
+        .iter()
+        .chain(UNQUOTED_MISTAKES)
+        .filter_map(|m| tried(m).err().map(|e| format!("{:?}: {e}", m.quote)))
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The backticked texts of the first column of the guide's table of errors, in §11.
+fn quoted_in(guide: &str) -> Vec<String> {
+    let path = format!("{}/docs/{guide}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let section = text
+        .split("\n## ")
+        .find(|s| s.starts_with("11. "))
+        .unwrap_or_else(|| panic!("{guide} has no section 11"));
+    let mut quotes = Vec::new();
+    for row in section.lines().filter(|l| l.starts_with("| `")) {
+        let first = row.split(" | ").next().unwrap().trim_start_matches("| ");
+        let mut rest = first;
+        while let Some(open) = rest.find('`') {
+            let fence = rest[open..].len() - rest[open..].trim_start_matches('`').len();
+            let delimiter = &rest[open..open + fence];
+            let after = &rest[open + fence..];
+            let close = after.find(delimiter).unwrap_or_else(|| panic!("{row}"));
+            quotes.push(after[..close].trim().to_owned());
+            rest = &after[close + fence..];
+        }
+    }
+    quotes
+}
+
+#[test]
+fn the_guides_quote_the_messages_ditich_prints_for_these_mistakes() {
+    let printed: Vec<&str> = MISTAKES.iter().map(|m| m.quote).collect();
+    for guide in ["huong-dan.md", "guide.md"] {
+        let quoted = quoted_in(guide);
+        let unknown: Vec<&String> = quoted
+            .iter()
+            .filter(|q| !printed.contains(&q.as_str()))
+            .collect();
+        let missing: Vec<&&str> = printed
+            .iter()
+            .filter(|p| !quoted.iter().any(|q| q == *p))
+            .collect();
+        assert!(
+            unknown.is_empty() && missing.is_empty(),
+            "docs/{guide} §11 quotes messages no mistake here prints: {unknown:?}; and misses: {missing:?}"
+        );
+    }
+}
