@@ -3,6 +3,7 @@
 
 mod browser;
 mod build;
+mod deploy;
 mod errors;
 mod fuzz_corpus;
 mod hostile;
