@@ -231,11 +231,12 @@ impl Staging {
             .chain([Path::new(MARKER)])
             .map(fold)
             .collect();
-        let folders: HashSet<String> = written
+        // Each folder with its name as this build writes it.
+        let folders: HashMap<String, &Path> = written
             .iter()
             .flat_map(|path| Path::new(path).ancestors().skip(1))
             .filter(|p| !p.as_os_str().is_empty())
-            .map(fold)
+            .map(|p| (fold(p), p))
             .collect();
         prune(&self.dir, Path::new(""), &wanted, &folders, &fold)
             .with_context(|| format!("cannot clear {}", self.dir.display()))?;
@@ -410,7 +411,7 @@ fn prune(
     dir: &Path,
     relative: &Path,
     wanted: &HashSet<String>,
-    folders: &HashSet<String>,
+    folders: &HashMap<String, &Path>,
     fold: &dyn Fn(&Path) -> String,
 ) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
@@ -419,8 +420,8 @@ fn prune(
         let inside = relative.join(entry.file_name());
         let key = fold(&inside);
         let kind = entry.file_type()?;
-        if kind.is_dir() && folders.contains(&key) {
-            prune(&path, &inside, wanted, folders, fold)?;
+        if let Some(folder) = folders.get(&key).filter(|_| kind.is_dir()) {
+            prune(&recase(&path, folder)?, folder, wanted, folders, fold)?;
         } else if kind.is_dir() {
             fs::remove_dir_all(&path)?;
         } else if !kind.is_file() || !wanted.contains(&key) {
@@ -428,6 +429,24 @@ fn prune(
         }
     }
     Ok(())
+}
+
+/// Gives the folder at `path` the name that `wanted` ends in, when it differs only in case:
+/// on a Windows disk an older build may have made `q/dt01/` where `Q/DT01/` goes, and the
+/// upload would publish that case. Such a disk keeps the old case when renamed straight to
+/// the new one, so the folder goes through another name. Returns the folder's path.
+fn recase(path: &Path, wanted: &Path) -> io::Result<PathBuf> {
+    let (Some(name), Some(parent)) = (wanted.file_name(), path.parent()) else {
+        return Ok(path.to_path_buf());
+    };
+    if path.file_name() == Some(name) {
+        return Ok(path.to_path_buf());
+    }
+    let renamed = parent.join(name);
+    let between = parent.join(".ditich-recase");
+    fs::rename(path, &between)?;
+    fs::rename(&between, &renamed)?;
+    Ok(renamed)
 }
 
 /// Puts one file at `target`, unless it is already there.
