@@ -38,6 +38,11 @@ pub trait Sink: Sync {
     /// Keeps the file at `path` that an earlier build made from `key`, when the sink still
     /// has it; `None` when the file must be made. An error stops the build.
     fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<ListedFile>>;
+
+    /// Whether two paths that differ only in case name one file here, as on Windows disks.
+    fn case_blind(&self) -> bool {
+        false
+    }
 }
 
 /// For `check`, which renders everything to find every problem and keeps nothing.

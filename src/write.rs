@@ -60,6 +60,8 @@ pub struct Staging {
     published_files: Listed,
     /// This build's files made from bytes.
     listed: Mutex<Vec<(String, ListedFile)>>,
+    /// Whether the output's disk ignores case in names, as Windows disks do.
+    case_blind: bool,
 }
 
 impl Staging {
@@ -100,6 +102,7 @@ impl Staging {
             .and_then(|()| fs::write(staging.join(MARKER), MARKER_TEXT))
             .with_context(|| format!("cannot write in {}", staging.display()))?;
         let published = out.join(MARKER).is_file();
+        let case_blind = ignores_case(&staging);
         Ok(Staging {
             unchanged_from: published.then(|| out.to_path_buf()),
             published_files: if published {
@@ -114,6 +117,7 @@ impl Staging {
             folders: Mutex::default(),
             written: Mutex::default(),
             listed: Mutex::default(),
+            case_blind,
         })
     }
 
@@ -204,17 +208,36 @@ impl Staging {
                 twice[0]
             );
         }
-        let wanted: HashSet<&Path> = written
+        // A disk that ignores case may also list names in another case than they were
+        // written in (ntfs-3g lists them in lowercase): there names are compared folded.
+        let case_blind = self.case_blind;
+        // Joined by `/` whatever the system's separator, as the build's paths are.
+        let fold = move |path: &Path| {
+            let parts: Vec<_> = path
+                .components()
+                .map(|part| part.as_os_str().to_string_lossy())
+                .collect();
+            let path = parts.join("/");
+            if case_blind {
+                path.to_lowercase()
+            } else {
+                path
+            }
+        };
+        let wanted: HashSet<String> = written
             .iter()
             .map(Path::new)
             .chain([Path::new(MARKER)])
+            .map(fold)
             .collect();
-        let folders: HashSet<&Path> = wanted
+        // Each folder with its name as this build writes it.
+        let folders: HashMap<String, &Path> = written
             .iter()
-            .flat_map(|path| path.ancestors().skip(1))
+            .flat_map(|path| Path::new(path).ancestors().skip(1))
             .filter(|p| !p.as_os_str().is_empty())
+            .map(|p| (fold(p), p))
             .collect();
-        prune(&self.dir, Path::new(""), &wanted, &folders)
+        prune(&self.dir, Path::new(""), &wanted, &folders, &fold)
             .with_context(|| format!("cannot clear {}", self.dir.display()))?;
         let mut listed = self.listed.into_inner().unwrap_or_else(|e| e.into_inner());
         write_list(&self.dir.join(FILES), &mut listed)
@@ -292,6 +315,17 @@ impl Sink for Staging {
     fn keep(&self, path: &str, key: &FileKey) -> anyhow::Result<Option<ListedFile>> {
         Staging::keep(self, path, key)
     }
+
+    fn case_blind(&self) -> bool {
+        self.case_blind
+    }
+}
+
+/// Whether the disk of `folder` takes names in another case for the same file: the marker,
+/// just written there, is looked for in capitals.
+fn ignores_case(folder: &Path) -> bool {
+    let marker = folder.join(MARKER);
+    same_file::is_same_file(&marker, folder.join(MARKER.to_ascii_uppercase())).unwrap_or(false)
 }
 
 /// The files listed in `folder`; none when the list is missing or damaged, which costs only
@@ -375,23 +409,43 @@ fn check_replaceable(out: &Path) -> anyhow::Result<()> {
 fn prune(
     dir: &Path,
     relative: &Path,
-    wanted: &HashSet<&Path>,
-    folders: &HashSet<&Path>,
+    wanted: &HashSet<String>,
+    folders: &HashMap<String, &Path>,
+    fold: &dyn Fn(&Path) -> String,
 ) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
         let inside = relative.join(entry.file_name());
+        let key = fold(&inside);
         let kind = entry.file_type()?;
-        if kind.is_dir() && folders.contains(inside.as_path()) {
-            prune(&path, &inside, wanted, folders)?;
+        if let Some(folder) = folders.get(&key).filter(|_| kind.is_dir()) {
+            prune(&recase(&path, folder)?, folder, wanted, folders, fold)?;
         } else if kind.is_dir() {
             fs::remove_dir_all(&path)?;
-        } else if !kind.is_file() || !wanted.contains(inside.as_path()) {
+        } else if !kind.is_file() || !wanted.contains(&key) {
             fs::remove_file(&path)?;
         }
     }
     Ok(())
+}
+
+/// Gives the folder at `path` the name that `wanted` ends in, when it differs only in case:
+/// on a Windows disk an older build may have made `q/dt01/` where `Q/DT01/` goes, and the
+/// upload would publish that case. Such a disk keeps the old case when renamed straight to
+/// the new one, so the folder goes through another name. Returns the folder's path.
+fn recase(path: &Path, wanted: &Path) -> io::Result<PathBuf> {
+    let (Some(name), Some(parent)) = (wanted.file_name(), path.parent()) else {
+        return Ok(path.to_path_buf());
+    };
+    if path.file_name() == Some(name) {
+        return Ok(path.to_path_buf());
+    }
+    let renamed = parent.join(name);
+    let between = parent.join(".ditich-recase");
+    fs::rename(path, &between)?;
+    fs::rename(&between, &renamed)?;
+    Ok(renamed)
 }
 
 /// Puts one file at `target`, unless it is already there.
@@ -420,7 +474,7 @@ fn place(target: &Path, file: &OutputFile, unchanged_from: Option<&Path>) -> io:
                 return Ok(());
             }
             replace(target, present)?;
-            fs::hard_link(source, target).or_else(|_| fs::copy(source, target).map(drop))
+            fs::hard_link(source, target).or_else(|_| copy(source, target))
         }
         Content::Copy(source) => {
             // Audio can weigh megabytes: read the source only when the sizes already agree.
@@ -432,9 +486,15 @@ fn place(target: &Path, file: &OutputFile, unchanged_from: Option<&Path>) -> io:
                 return Ok(());
             }
             replace(target, present)?;
-            fs::copy(source, target).map(drop)
+            copy(source, target)
         }
     }
+}
+
+/// Copies the bytes only: `fs::copy` also copies the permissions, which a FAT disk mounted
+/// through FUSE refuses, and which a web server's upload resets anyway.
+fn copy(source: &Path, target: &Path) -> io::Result<()> {
+    io::copy(&mut fs::File::open(source)?, &mut fs::File::create(target)?).map(drop)
 }
 
 /// Removes a stale file before its replacement is written, so that its bytes, which the

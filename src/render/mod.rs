@@ -3,6 +3,7 @@
 //! files that the write stage copies.
 
 mod data;
+mod htaccess;
 mod jsonld;
 mod map;
 mod offline;
@@ -181,7 +182,7 @@ pub fn site<'a>(
         })
         .chain(config.languages.par_iter().map(|lang| renderer.home(lang)))
         .chain(
-            landing_paths(site)
+            landing_paths(site, sink.case_blind())
                 .into_par_iter()
                 .map(|(relic, path)| renderer.landing(relic, &path)),
         )
@@ -242,6 +243,7 @@ pub fn site<'a>(
         relic_files(site, out);
     }
     out.put(renderer.manifest());
+    out.put(htaccess::htaccess(site));
     match renderer.icons() {
         Ok(icons) => icons.into_iter().for_each(|icon| out.put(icon)),
         Err(problem) => out.problem(problem),
@@ -645,9 +647,9 @@ fn script_hash(script: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()))
 }
 
-/// Every code that a plaque may carry, in both printed forms, with the relic it opens: each
-/// relic's own id, and each retired id of `plaques.toml`.
-fn landing_paths(site: &Site) -> Vec<(&Relic, String)> {
+/// Every code that a plaque may carry, with the relic it opens: each relic's own id, and each
+/// retired id of `plaques.toml`.
+fn codes(site: &Site) -> Vec<(&Relic, &str)> {
     let by_id = |id: &str| {
         let at = site
             .relics
@@ -655,13 +657,27 @@ fn landing_paths(site: &Site) -> Vec<(&Relic, String)> {
             .ok()?;
         Some(&site.relics[at])
     };
-    let codes = site.relics.iter().map(|r| (r, r.id.as_str())).chain(
-        site.retired
-            .iter()
-            .filter_map(|p| Some((by_id(&p.redirect)?, p.id.as_str()))),
-    );
-    codes
-        .flat_map(|(relic, id)| [(relic, urls::landing(id)), (relic, urls::landing_typed(id))])
+    site.relics
+        .iter()
+        .map(|r| (r, r.id.as_str()))
+        .chain(
+            site.retired
+                .iter()
+                .filter_map(|p| Some((by_id(&p.redirect)?, p.id.as_str()))),
+        )
+        .collect()
+}
+
+/// The landing page of every code, in both printed forms. A disk that ignores case holds only
+/// one of the two folders, so there only the form inside the QR code is written, and
+/// `.htaccess` or the 404 page answers the typed one once the site is uploaded.
+fn landing_paths(site: &Site, case_blind: bool) -> Vec<(&Relic, String)> {
+    codes(site)
+        .into_iter()
+        .flat_map(|(relic, id)| {
+            let typed = (!case_blind).then(|| (relic, urls::landing_typed(id)));
+            [(relic, urls::landing(id))].into_iter().chain(typed)
+        })
         .collect()
 }
 

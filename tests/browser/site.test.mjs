@@ -149,6 +149,24 @@ test("without JavaScript the landing page still opens the Vietnamese page", asyn
   await context.close();
 });
 
+test("a plaque address typed in the wrong case goes on from the 404 page to the relic", async () => {
+  for (const typed of ["Q/dt01/", "q/DT01", "Q/Dt01/index.html"]) {
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto(at(typed));
+    await page.waitForURL(at("nha-tho-ho-doan/"));
+    await context.close();
+  }
+  // An unknown code stays on the 404 page, which links to the list of codes.
+  const context = await phone();
+  const page = await context.newPage();
+  assert.equal((await page.goto(at("q/xx99/"))).status(), 404);
+  await page.waitForURL(at("Q/XX99/"));
+  await page.locator(`a[href="${PREFIX}Q/"]`).click();
+  await page.waitForURL(at("Q/"));
+  await context.close();
+});
+
 test("the code box finds DT01", async () => {
   const context = await phone();
   const { page } = await open(context, "");

@@ -4,6 +4,7 @@
 mod administration;
 mod browser;
 mod build;
+mod deploy;
 mod errors;
 mod fuzz_corpus;
 mod helps;

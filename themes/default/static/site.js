@@ -29,6 +29,18 @@
     location.replace(asked + "/");
   }
 
+  // A plaque address typed in the wrong case (`Q/dt01/`, `q/DT01`) is missing on a server that
+  // tells case apart, and so is `q/dt01/` there when the site was built on a Windows disk: go
+  // on to the landing page, whose folder is in capitals.
+  if (document.querySelector("[data-not-found]") && location.pathname.indexOf(root.pathname) === 0) {
+    var typed = /^q\/([a-z0-9]{2,12})(\/(index\.html)?)?$/i.exec(location.pathname.slice(root.pathname.length));
+    var landing = typed && new URL("Q/" + typed[1].toUpperCase() + "/", root);
+    // An unknown code in capitals is already where it would be sent.
+    if (landing && landing.pathname !== location.pathname) {
+      location.replace(landing.href);
+    }
+  }
+
   // Keep the guide readable offline after the first visit. The service worker stores the
   // pages; the photos this page shows, at the width the phone picked, are handed to it once
   // loaded, unless the visitor asked to save data.

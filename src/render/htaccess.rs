@@ -1,0 +1,89 @@
+//! `.htaccess`: what Apache and LiteSpeed hosts (most Vietnamese shared hosting) need to serve
+//! the guide right: the types of files their stock configuration does not know, how long
+//! browsers may keep each kind of file, the 404 page, and the plaque codes in any case.
+//! docs/guide.md gives nginx the same rules.
+
+use std::fmt::Write as _;
+
+use super::OutputFile;
+use crate::model::Site;
+
+/// Types that stock `mime.types` lacks or gets wrong, for files the build writes. A manifest
+/// served as text/plain is not installable, and open-data clients go by the type.
+const TYPES: &[(&str, &str)] = &[
+    ("application/manifest+json", "webmanifest"),
+    ("application/geo+json", "geojson"),
+    ("application/ld+json", "jsonld"),
+    ("application/atom+xml", "atom"),
+    ("text/turtle", "ttl"),
+    ("text/csv", "csv"),
+    ("text/javascript", "js"),
+    ("image/svg+xml", "svg"),
+    ("image/webp", "webp"),
+];
+
+/// Files that a rebuild may change at the same address: pages, data, styles and scripts. Five
+/// minutes, so a correction reaches visitors soon; the service worker keeps them offline.
+const SHORT: &str = "html|webmanifest|json|geojson|jsonld|atom|ttl|csv|xml|txt|css|js";
+
+/// Photos, audio and print files: big, and replaced only when an officer replaces the source.
+/// No file name carries a hash of its bytes, so a week rather than a year.
+const LONG: &str = "jpe?g|png|webp|gif|svg|ogg|oga|mp3|m4a|opus|mp4|webm|pdf";
+
+pub fn htaccess(site: &Site) -> OutputFile {
+    let config = &site.config;
+    let base = &config.base_path;
+    let mut text = format!(
+        "# Written by `ditich build` for Apache and LiteSpeed; nginx: see docs/guide.md.\n\
+         # Every block but ErrorDocument needs a module: without it the host ignores the block\n\
+         # instead of failing every request.\n\n\
+         # Served for any address the guide does not have, at any depth: its links start at the\n\
+         # base path of base_url.\n\
+         ErrorDocument 404 {base}404.html\n\
+         AddDefaultCharset utf-8\n\n\
+         <IfModule mod_mime.c>\n"
+    );
+    for (mime, extension) in TYPES {
+        let _ = writeln!(text, "AddType {mime} .{extension}");
+    }
+    let _ = write!(
+        text,
+        "AddCharset utf-8 .html .css .js .json .webmanifest .geojson .jsonld .atom .ttl .csv .xml .txt .svg\n\
+         </IfModule>\n\n\
+         <IfModule mod_headers.c>\n\
+         <FilesMatch \"\\.({SHORT})$\">\n\
+         Header set Cache-Control \"max-age=300\"\n\
+         </FilesMatch>\n\
+         <FilesMatch \"\\.({LONG})$\">\n\
+         Header set Cache-Control \"max-age=604800\"\n\
+         </FilesMatch>\n\
+         # The browser must ask for a new service worker each time: it decides what the guide\n\
+         # shows offline.\n\
+         <Files \"sw.js\">\n\
+         Header set Cache-Control \"no-cache\"\n\
+         </Files>\n\
+         </IfModule>\n\n"
+    );
+    let codes = super::codes(site);
+    let _ = write!(
+        text,
+        "# A plaque's code opens its landing page however it is typed: `q/dt01/` is printed under\n\
+         # the code and `Q/DT01/` is inside it. A build on a case-insensitive disk (Windows) can\n\
+         # publish only `Q/DT01/`, so these rules are what answers `q/dt01/` after upload.\n\
+         <IfModule mod_rewrite.c>\n\
+         RewriteEngine On\n\
+         RewriteBase {base}\n\
+         RewriteRule !^q/ - [NC,S={}]\n",
+        codes.len()
+    );
+    for (_, id) in codes {
+        let _ = writeln!(
+            text,
+            "RewriteRule ^q/{}/$ Q/{}/index.html [NC,L]",
+            id.to_ascii_lowercase(),
+            id.to_ascii_uppercase()
+        );
+    }
+    text.push_str("</IfModule>\n");
+    OutputFile::bytes(".htaccess", text.into_bytes())
+}
