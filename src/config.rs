@@ -260,10 +260,7 @@ impl serde::Serialize for Commune {
 }
 
 /// Checks the administrative unit codes of `[commune]`.
-fn resolve_commune(
-    raw: RawCommune,
-    report: &mut dyn FnMut(std::ops::Range<usize>, String, String),
-) -> Commune {
+fn resolve_commune(raw: RawCommune, report: &mut Report<'_>) -> Commune {
     let RawCommune {
         name,
         province,
@@ -430,22 +427,16 @@ fn resolve(
         }
     }
 
-    let commune = resolve_commune(commune, &mut |span, message, help| {
+    let mut report = |span, message, help| {
         problems.push(
             Diagnostic::error(message)
                 .in_file(file)
                 .at(at(span))
                 .help(help),
         );
-    });
-    let posters = resolve_posters(posters, &mut |span, message, help| {
-        problems.push(
-            Diagnostic::error(message)
-                .in_file(file)
-                .at(at(span))
-                .help(help),
-        );
-    });
+    };
+    let commune = resolve_commune(commune, &mut report);
+    let posters = resolve_posters(posters, &mut report);
 
     if !problems.is_empty() {
         return Err(problems);
