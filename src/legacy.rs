@@ -230,7 +230,9 @@ pub fn fix_mojibake(text: &str) -> String {
 
 /// The inverse: Unicode Vietnamese as it looks when pasted from a TCVN3 or VNI font. TCVN3
 /// loses the case of capital toned vowels (`Ấ` comes out as `ấ`'s code). Windows-1258 is a byte
-/// encoding, not a font, so that text comes back unchanged.
+/// encoding, not a font, so that text comes back unchanged. For the tests, which make such
+/// text from known Vietnamese.
+#[cfg(any(test, feature = "test-support"))]
 pub fn to_mojibake(text: &str, encoding: Encoding) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     for c in text.nfc() {
@@ -492,6 +494,7 @@ fn tcvn3_decode(c: char) -> Option<char> {
         .map(|(_, letter)| *letter)
 }
 
+#[cfg(any(test, feature = "test-support"))]
 fn tcvn3_encode(c: char) -> Option<u8> {
     let code = |c: char| TCVN3.iter().find(|(_, l)| *l == c).map(|(b, _)| *b);
     // A capital toned vowel takes the lowercase code; an uppercase font would draw it as a capital.
@@ -614,6 +617,7 @@ fn add_marks(vowel: char, marks: &str) -> Option<char> {
 }
 
 /// `c` as typed in a VNI font; `None` for characters it writes as they are.
+#[cfg(any(test, feature = "test-support"))]
 fn vni_encode(c: char) -> Option<String> {
     let upper = c.is_uppercase();
     let byte = |b: u8| byte_char(if upper { b - 0x20 } else { b });
@@ -794,6 +798,7 @@ fn char_byte(c: char) -> Option<u8> {
     }
 }
 
+#[cfg(any(test, feature = "test-support"))]
 fn byte_char(b: u8) -> char {
     match b {
         0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],

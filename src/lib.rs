@@ -10,6 +10,7 @@ pub mod cache;
 pub mod config;
 pub mod diagnostic;
 pub mod fix;
+#[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod html;
