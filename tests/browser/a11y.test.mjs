@@ -285,8 +285,15 @@ function reflow() {
       problems.push(`${el.tagName.toLowerCase()}.${el.className} clips its text (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
     }
     const box = el.getBoundingClientRect();
-    if (el.childNodes.length && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) && (box.right > innerWidth + 1 || box.left < -1)) {
+    const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (text && (box.right > innerWidth + 1 || box.left < -1)) {
       problems.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 30)}" runs off the screen`);
+    }
+    // What a fixed box (the kiosk's slides) pushes below the screen cannot be scrolled to.
+    let fixed = false;
+    for (let up = el; up && !fixed; up = up.parentElement) fixed = getComputedStyle(up).position === "fixed";
+    if (text && fixed && (box.bottom > innerHeight + 1 || box.top < -1)) {
+      problems.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 30)}" falls off a fixed screen`);
     }
   }
   return problems;
@@ -298,6 +305,8 @@ test("at 200 % zoom and at the phone's largest font size, no text is lost and no
   for (const [label, options, style] of [
     ["200 % zoom", { ...PHONE, viewport: { width: 206, height: 457 }, deviceScaleFactor: 4 }, null],
     ["largest font", PHONE, "html { font-size: 200% !important; }"],
+    ["200 % zoom on a laptop", { viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 }, null],
+    ["a laptop", LAPTOP, null],
   ]) {
     const context = await browser.newContext({ ...options, locale: "vi-VN", bypassCSP: true });
     for (const type of PAGES) {
