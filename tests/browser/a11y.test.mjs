@@ -376,3 +376,50 @@ test("the kiosk moves on by itself, stands still under reduced motion, and takes
     await context.close();
   }
 });
+
+test("the map's labels and markers keep their contrast: 4.5:1 for text, 3:1 for markers", async () => {
+  const context = await browser.newContext({ ...PHONE, locale: "vi-VN" });
+  for (const path of ["", "map/"]) {
+    const page = await open(context, { path });
+    const problems = await page.evaluate(() => {
+      const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const lum = (c) => {
+        const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const svg = document.querySelector(".map svg");
+      const ground = getComputedStyle(svg.querySelector("rect")).fill;
+      const out = [];
+      for (const text of svg.querySelectorAll("text")) {
+        const r = ratio(getComputedStyle(text).fill, ground);
+        if (r < 4.5) out.push(`"${text.textContent}" ${r.toFixed(2)}:1`);
+      }
+      for (const circle of svg.querySelectorAll("a circle:not(.hit)")) {
+        const r = ratio(getComputedStyle(circle).fill, ground);
+        if (r < 3) out.push(`marker ${circle.closest("a").getAttribute("aria-label")} ${r.toFixed(2)}:1`);
+      }
+      // Labels are drawn at least 12 CSS px high on the phone.
+      for (const text of svg.querySelectorAll("a text")) {
+        const h = text.getBoundingClientRect().height;
+        if (h < 12) out.push(`"${text.textContent}" is ${h.toFixed(1)} px high`);
+      }
+      return out;
+    });
+    assert.deepEqual(problems, [], `/${path}`);
+    await page.close();
+  }
+  await context.close();
+});
+
+test("text in the default language on an English page is marked lang=vi", async () => {
+  const context = await browser.newContext({ ...PHONE, locale: "en-US" });
+  const page = await open(context, { path: "en/" });
+  const unmarked = await page.locator(".card").evaluateAll((cards) =>
+    cards.filter((card) => !new URL(card.querySelector("a").href).pathname.includes("/en/"))
+      .filter((card) => card.querySelector(".card-title").closest("[lang]").lang !== "vi")
+      .map((card) => card.querySelector(".card-title").textContent));
+  assert.deepEqual(unmarked, []);
+  assert.ok(await page.locator(".card-title[lang=vi]").count() > 0, "the sample has relics without English text");
+  await context.close();
+});
