@@ -1,5 +1,6 @@
 //! The built sample as browsers and validators see it: `tests/browser/` (Node's test runner
-//! driving headless Chromium through playwright-core) and the Nu HTML checker (`vnu-jar`),
+//! driving headless Chromium through playwright-core, with axe-core's full rule set in
+//! `a11y.test.mjs`) and the Nu HTML checker (`vnu-jar`),
 //! both installed by `npm ci` in `tests/browser`.
 
 use std::path::{Path, PathBuf};
@@ -13,7 +14,11 @@ fn browser_tests() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-        if !dir.join("node_modules/playwright-core").is_dir() {
+        // Every package the tests import: a folder installed before one was added lacks it.
+        let missing = ["playwright-core", "axe-core", "vnu-jar"]
+            .iter()
+            .any(|package| !dir.join("node_modules").join(package).is_dir());
+        if missing {
             let status = Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund"])
                 .current_dir(&dir)
