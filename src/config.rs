@@ -173,14 +173,36 @@ const SIZES: [PosterSize; 3] = [
     },
 ];
 
-/// The print file formats.
-pub const FORMATS: [&str; 3] = ["pdf", "png", "svg"];
+/// A print file's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintFormat {
+    /// Vector, fonts embedded: what the print shop takes.
+    Pdf,
+    /// 300 dpi, for screens and for shops that want an image.
+    Png,
+    /// The drawing itself.
+    Svg,
+}
+
+impl PrintFormat {
+    pub const ALL: [PrintFormat; 3] = [PrintFormat::Pdf, PrintFormat::Png, PrintFormat::Svg];
+
+    /// Its file name extension, which is also how `site.toml` names it.
+    pub fn extension(self) -> &'static str {
+        match self {
+            PrintFormat::Pdf => "pdf",
+            PrintFormat::Png => "png",
+            PrintFormat::Svg => "svg",
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Posters {
+    /// Each size once, in the order `site.toml` gives them.
     pub sizes: Vec<PosterSize>,
-    /// A subset of [`FORMATS`], in that order.
-    pub formats: Vec<&'static str>,
+    /// In the order of [`PrintFormat::ALL`].
+    pub formats: Vec<PrintFormat>,
 }
 
 /// `[commune]` as written. Since 1 July 2025 Vietnam has two levels of local government: a
@@ -503,24 +525,27 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
             }
         }
     }
+    let extensions: Vec<&str> = PrintFormat::ALL.iter().map(|f| f.extension()).collect();
     let formats = match &raw.formats {
-        None => FORMATS.to_vec(),
+        None => PrintFormat::ALL.to_vec(),
         Some(wanted) => {
             for format in wanted.get_ref() {
-                if !FORMATS.contains(&format.trim()) {
+                if !extensions.contains(&format.trim()) {
                     report(
                         wanted.span(),
                         format!("unknown poster format `{format}`"),
-                        format!("the formats are {}", FORMATS.join(", ")),
+                        format!("the formats are {}", extensions.join(", ")),
                     );
                 }
             }
-            FORMATS
+            PrintFormat::ALL
                 .into_iter()
-                .filter(|f| wanted.get_ref().iter().any(|w| w.trim() == *f))
+                .filter(|f| wanted.get_ref().iter().any(|w| w.trim() == f.extension()))
                 .collect()
         }
     };
-    sizes.dedup_by_key(|s| s.name);
+    // `["a4", "plaque", "a4"]` makes each size once.
+    let mut seen = std::collections::HashSet::new();
+    sizes.retain(|s| seen.insert(s.name));
     Posters { sizes, formats }
 }

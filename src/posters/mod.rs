@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
-use crate::config::PosterSize;
+use crate::config::{PosterSize, PrintFormat};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Rank, Relic, RelicType, Site};
 use crate::output::{Content, OutputFile};
@@ -167,7 +167,7 @@ pub fn render(
         list.push(p.listing);
         sheets.push(p.page);
     }
-    if posters.formats.contains(&"pdf") {
+    if posters.formats.contains(&PrintFormat::Pdf) {
         let lang = site.config.default_language();
         let books: Vec<Result<OutputFile, Diagnostic>> = posters
             .sizes
@@ -361,17 +361,20 @@ fn poster(
             .posters
             .formats
             .iter()
-            .map(|format| {
-                let cached = match *format {
-                    "svg" => svg.clone(),
-                    "png" => cache.file(&key, format, || print::png(&draw()?.sheet))?,
-                    _ => cache.file(&key, format, || {
+            .map(|&format| {
+                let extension = format.extension();
+                let cached = match format {
+                    PrintFormat::Svg => svg.clone(),
+                    PrintFormat::Png => {
+                        cache.file(&key, extension, || print::png(&draw()?.sheet))?
+                    }
+                    PrintFormat::Pdf => cache.file(&key, extension, || {
                         let sheet = &draw()?.sheet;
                         print::pdf([Ok(sheet)], &sheet.title, lang)
                     })?,
                 };
                 Ok(OutputFile {
-                    path: format!("posters/{}-{}.{format}", relic.id, size.name),
+                    path: format!("posters/{}-{}.{extension}", relic.id, size.name),
                     content: Content::Cached(cached),
                 })
             })

@@ -571,7 +571,10 @@ impl Renderer<'_> {
         let data = Posters {
             print_files,
             sizes: config.posters.sizes.iter().map(|s| s.name).collect(),
-            all_pdf: config.posters.formats.contains(&"pdf"),
+            all_pdf: config
+                .posters
+                .formats
+                .contains(&crate::config::PrintFormat::Pdf),
             dpi: crate::posters::PNG_DPI,
         };
         self.render("posters.html", index_file(path), &page, &data, &[])

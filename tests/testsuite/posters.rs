@@ -615,3 +615,42 @@ fn collect_texts(group: &usvg::Group, out: &mut Vec<usvg::Rect>) {
         }
     }
 }
+
+#[test]
+fn a_size_named_twice_is_made_once() {
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "site.toml",
+        "[posters]",
+        "[posters]\nsizes = [\"a4\", \"plaque\", \"a4\"]",
+    );
+    // Two relics, two sizes, SVG only.
+    project
+        .build()
+        .success()
+        .stderr_has(&["built 2 relics: 15 pages and 4 print files"]);
+}
+
+#[test]
+fn two_fresh_copies_print_the_same_bytes() {
+    // Each copy builds with its own empty cache: nothing is shared or linked between them.
+    let build = || {
+        let project = Project::fixture("two-relics");
+        project.edit(
+            "site.toml",
+            "formats = [\"svg\"]",
+            "formats = [\"pdf\", \"png\", \"svg\"]\nsizes = [\"plaque\", \"a5\"]",
+        );
+        project.build().success();
+        files(&project.output().join("posters"))
+    };
+    let (first, second) = (build(), build());
+    assert!(first.keys().any(|p| p.ends_with(".pdf")) && first.keys().any(|p| p.ends_with(".png")));
+    for (path, bytes) in &first {
+        assert!(
+            second.get(path) == Some(bytes),
+            "{path} differs between two builds"
+        );
+    }
+    assert_eq!(first.len(), second.len());
+}
