@@ -13,6 +13,7 @@ pub mod fix;
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod hooks;
 pub mod html;
 pub mod ledger;
 pub mod legacy;
@@ -179,6 +180,7 @@ pub fn stage(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Stage
 impl Staged {
     /// Swaps the new site in for the output.
     pub fn publish(self, progress: &dyn progress::Progress) -> anyhow::Result<Report> {
+        hooks::pause("staged");
         let files = self.staging.publish(progress)?;
         Ok(Report {
             relics: self.printed.len(),

@@ -247,6 +247,7 @@ impl Staging {
             fs::rename(out, &self.previous)
                 .with_context(|| format!("cannot move the old {} aside", out.display()))?;
         }
+        crate::hooks::pause("swapping");
         if let Err(err) = fs::rename(&self.dir, out) {
             // Put the old site back rather than leave no site at all.
             let _ = fs::rename(&self.previous, out);
