@@ -1,29 +1,17 @@
 // Every visitor: the full axe-core rule set, the keyboard, the accessibility tree and large
-// text, on every page type of the built sample, served as site.test.mjs serves it.
+// text, on every page type of the built sample, served as harness.mjs serves it.
 //
 //   DITICH_SITE=<output folder> node --test          (tests/testsuite/browser.rs does this)
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { extname, join, normalize } from "node:path";
-import { chromium } from "playwright-core";
+import { PREFIX, openSite } from "./harness.mjs";
 
-const SITE = process.env.DITICH_SITE;
-const PREFIX = "/du-lich/";
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 // No service worker: it would answer navigations that page.route() then cannot hold.
 const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: "block" };
 const LAPTOP = { viewport: { width: 1366, height: 768 }, serviceWorkers: "block" };
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
-  ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml",
-  ".png": "image/png", ".jpg": "image/jpeg", ".ogg": "audio/ogg", ".xml": "application/xml",
-  ".txt": "text/plain", ".pdf": "application/pdf", ".csv": "text/csv", ".geojson": "application/geo+json",
-};
-
 /** One page of each type. The landing page is held still: it redirects at once otherwise. */
 const PAGES = [
   { name: "home", path: "" },
@@ -42,50 +30,16 @@ const PAGES = [
 /** Pages built on the theme's base.html, with its header, navigation and footer. */
 const FRAMED = (p) => !["kiosk", "QR landing"].includes(p.name);
 
-let server, origin, browser;
-
-async function serve(request, response) {
-  const url = new URL(request.url, "http://localhost");
-  if (!url.pathname.startsWith(PREFIX)) return notFound(response);
-  let path = normalize(decodeURIComponent(url.pathname.slice(PREFIX.length)));
-  if (path.startsWith("..")) return notFound(response);
-  let file = join(SITE, path);
-  try {
-    let info = await stat(file);
-    if (info.isDirectory()) {
-      file = join(file, "index.html");
-      info = await stat(file);
-    }
-    const body = await readFile(file);
-    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    response.end(body);
-  } catch {
-    notFound(response);
-  }
-}
-
-async function notFound(response) {
-  response.writeHead(404, { "content-type": TYPES[".html"] });
-  response.end(await readFile(join(SITE, "404.html")));
-}
+let site, browser, at;
 
 before(async () => {
-  assert.ok(SITE, "set DITICH_SITE to a built output folder");
-  server = createServer(serve);
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  site = await openSite();
+  ({ browser, at } = site);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await site?.close();
 });
-
-const at = (path) => `${origin}${PREFIX}${path}`;
 
 /**
  * Opens a page type. A `still` page (a QR landing) is held on screen as a visitor without

@@ -5,76 +5,19 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
-import { chromium } from "playwright-core";
+import { PREFIX, openSite } from "./harness.mjs";
 
-const SITE = process.env.DITICH_SITE;
-const PREFIX = "/du-lich/";
 const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
-  ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml",
-  ".png": "image/png", ".jpg": "image/jpeg", ".ogg": "audio/ogg", ".xml": "application/xml",
-  ".txt": "text/plain", ".pdf": "application/pdf", ".csv": "text/csv", ".geojson": "application/geo+json",
-};
-
-let server, origin, browser;
-
-async function serve(request, response) {
-  const url = new URL(request.url, "http://localhost");
-  if (!url.pathname.startsWith(PREFIX)) return notFound(response);
-  let path = normalize(decodeURIComponent(url.pathname.slice(PREFIX.length)));
-  if (path.startsWith("..")) return notFound(response);
-  let file = join(SITE, path);
-  try {
-    let info = await stat(file);
-    if (info.isDirectory()) {
-      file = join(file, "index.html");
-      info = await stat(file);
-    }
-    // Validators and 304s as every static host sends them (nginx, Apache, GitHub Pages), so a
-    // file fetched twice, by the page and then its service worker, moves its bytes once.
-    const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-    if (request.headers["if-none-match"] === etag) {
-      response.writeHead(304, { etag });
-      return response.end();
-    }
-    const body = await readFile(file);
-    response.writeHead(200, {
-      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      etag,
-      "last-modified": info.mtime.toUTCString(),
-    });
-    response.end(body);
-  } catch {
-    notFound(response);
-  }
-}
-
-async function notFound(response) {
-  response.writeHead(404, { "content-type": TYPES[".html"] });
-  response.end(await readFile(join(SITE, "404.html")));
-}
+let site, browser, at;
 
 before(async () => {
-  assert.ok(SITE, "set DITICH_SITE to a built output folder");
-  server = createServer(serve);
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  site = await openSite();
+  ({ browser, at } = site);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await site?.close();
 });
-
-const at = (path) => `${origin}${PREFIX}${path}`;
 
 async function phone(locale = "vi-VN") {
   return browser.newContext({ ...PHONE, locale });
