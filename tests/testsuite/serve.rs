@@ -65,6 +65,14 @@ impl Preview {
     fn get(&self, path: &str) -> Response {
         get(&self.address, path)
     }
+
+    /// Waits for a rebuild to fail, and returns what `path` shows in its place.
+    fn failure_shown_at(&self, path: &str) -> String {
+        self.line_with("the build failed");
+        let failed = self.get(path);
+        assert_eq!(failed.status, 500);
+        failed.body
+    }
 }
 
 /// Sends `GET path` exactly as written, so no client tidies `..` away first.
@@ -159,17 +167,12 @@ fn serve_shows_each_edit_and_each_error_in_the_open_tab() {
         "rank = \"national\"",
         "rank = \"quoc gia\"",
     );
-    preview.line_with("the build failed");
-    let failed = preview.get("/du-lich/den-a/");
-    assert_eq!(failed.status, 500);
+    let failed = preview.failure_shown_at("/du-lich/den-a/");
     assert!(
-        failed
-            .body
-            .contains("sites/den-a/index.md:4:8: error: unknown rank &quot;quoc gia&quot;"),
-        "{}",
-        failed.body
+        failed.contains("sites/den-a/index.md:4:8: error: unknown rank &quot;quoc gia&quot;"),
+        "{failed}"
     );
-    assert!(failed.body.contains("live.js?v=2"));
+    assert!(failed.contains("live.js?v=2"));
     project.edit(
         "sites/den-a/index.md",
         "rank = \"quoc gia\"",
@@ -215,15 +218,10 @@ fn serve_goes_on_after_a_build_that_panics() {
         "name = \"Đền A\"",
         "name = \"Đền A PANIC\"",
     );
-    preview.line_with("the build failed");
-    let failed = preview.get("/du-lich/den-a/");
-    assert_eq!(failed.status, 500);
+    let failed = preview.failure_shown_at("/du-lich/den-a/");
     assert!(
-        failed
-            .body
-            .contains("internal error: ditich stopped while building"),
-        "{}",
-        failed.body
+        failed.contains("internal error: ditich stopped while building"),
+        "{failed}"
     );
 
     project.edit(
