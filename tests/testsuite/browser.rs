@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use crate::project::Project;
+use crate::project::built_sample as sample;
 
 /// `tests/browser`, with its npm packages installed from the lock file on first use.
 fn browser_tests() -> &'static Path {
@@ -27,16 +27,6 @@ fn browser_tests() -> &'static Path {
             assert!(status.success(), "npm ci failed in tests/browser");
         }
         dir
-    })
-}
-
-/// The sample, built once for the tests here.
-fn sample() -> &'static Project {
-    static SAMPLE: OnceLock<Project> = OnceLock::new();
-    SAMPLE.get_or_init(|| {
-        let project = Project::sample();
-        project.build().success();
-        project
     })
 }
 

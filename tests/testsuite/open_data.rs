@@ -2,9 +2,8 @@
 //! JSON-LD is one the published folder answers.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
-use crate::project::Project;
+use crate::project::{Project, built_sample as sample};
 
 const BASE_URL: &str = "https://longthanh.yenthanh.nghean.gov.vn/du-lich/";
 
@@ -28,16 +27,6 @@ fn urls_in(value: &serde_json::Value, found: &mut Vec<String>) {
         serde_json::Value::Object(map) => map.values().for_each(|v| urls_in(v, found)),
         _ => {}
     }
-}
-
-/// The sample, built once for the tests here.
-fn sample() -> &'static Project {
-    static SAMPLE: OnceLock<Project> = OnceLock::new();
-    SAMPLE.get_or_init(|| {
-        let project = Project::sample();
-        project.build().success();
-        project
-    })
 }
 
 fn json(project: &Project, file: &str) -> serde_json::Value {

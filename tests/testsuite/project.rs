@@ -102,6 +102,16 @@ impl Project {
     }
 }
 
+/// The sample, built once for every test that only reads its output.
+pub fn built_sample() -> &'static Project {
+    static SAMPLE: std::sync::OnceLock<Project> = std::sync::OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        let project = Project::sample();
+        project.build().success();
+        project
+    })
+}
+
 /// Every file under `dir`, by its `/`-separated path relative to `dir`.
 pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
