@@ -1,5 +1,6 @@
-//! The build cache, `.ditich-cache/` in the project folder: files that take time to make
-//! (photo variants, print files), each named by a hash of everything that went into it. A name
+//! The build cache, `.ditich-cache/` in the project folder: what takes time to make (checked
+//! relics, photo variants, print files), each named by a hash of everything that went into it
+//! ([`Key`], which also names the pages that `output/` keeps). A name
 //! never stands for other bytes, so cached files are never rewritten, and the output folder
 //! links to them instead of copying.
 
@@ -30,15 +31,72 @@ pub fn tool() -> &'static str {
     })
 }
 
-/// A file name from the inputs that make a file. Each part is hashed with its length, so no
-/// two different lists of parts give one key.
-pub fn key(parts: &[&[u8]]) -> String {
-    let mut hasher = blake3::Hasher::new();
-    for part in parts {
-        hasher.update(&(part.len() as u64).to_le_bytes());
-        hasher.update(part);
+/// What ditich keeps from one build for the next, each under a [`Key`] of everything it is
+/// made from: when "my edit does not show", the key of that thing left the edit out.
+#[derive(Clone, Copy, Debug)]
+pub enum Kept {
+    /// A relic's checked fields and rendered story, in `relics/`: from its texts, the names of
+    /// its files, its photos' sizes and the settings of `site.toml` that the check reads.
+    Relic,
+    /// A page of `output/`, by the key listed beside it in `.ditich-files`: from the theme's
+    /// templates and strings, the page's template and path, and all the data it is given.
+    Page,
+    /// The sitemap and open-data files of `output/`, listed the same way: from `site.toml`
+    /// and every relic's record.
+    Listing,
+    /// A poster's PDF or PNG, in `posters/`: from the fonts, the poster templates, the
+    /// encoders' settings and the poster's filled-in drawing.
+    PrintFile,
+    /// A photo's resized JPEGs, in `photos/`: from the photo's bytes and the encoder's
+    /// settings alone. Not from ditich itself: a rebuilt ditich would encode every photo of a
+    /// province again, and the encoder's settings say when its output changes.
+    Photo,
+}
+
+/// The key of a kept thing: a hash of each part it is made from, in order. Each part is hashed
+/// with its length, so no two different lists of parts give one key.
+#[derive(Clone)]
+pub struct Key(blake3::Hasher);
+
+impl Key {
+    /// The key of a `kind` of thing, which begins with ditich itself ([`tool`]) unless the
+    /// kind says otherwise. Each kind is kept in a place of its own, so the kind itself need
+    /// not be hashed.
+    pub fn new(kind: Kept) -> Key {
+        let mut key = Key(blake3::Hasher::new());
+        if !matches!(kind, Kept::Photo) {
+            key.part(tool());
+        }
+        key
     }
-    hasher.finalize().to_hex()[..32].to_owned()
+
+    pub fn part(&mut self, bytes: impl AsRef<[u8]>) -> &mut Key {
+        let bytes = bytes.as_ref();
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+        self
+    }
+
+    /// Adds `value` as JSON, written straight into the hash. A JSON value ends where its text
+    /// says, so it needs no length before it.
+    pub fn json(&mut self, value: &impl serde::Serialize) -> serde_json::Result<&mut Key> {
+        // serde_json writes in small pieces; a buffer feeds the hash whole blocks.
+        let mut writer = std::io::BufWriter::with_capacity(16 * 1024, &mut self.0);
+        serde_json::to_writer(&mut writer, value)?;
+        writer
+            .into_inner()
+            .map_err(|e| serde_json::Error::io(e.into_error()))?;
+        Ok(self)
+    }
+
+    pub fn hash(&self) -> blake3::Hash {
+        self.0.finalize()
+    }
+
+    /// The key as a file name: 32 hexadecimal digits.
+    pub fn name(&self) -> String {
+        self.hash().to_hex()[..32].to_owned()
+    }
 }
 
 /// Puts `bytes` at `path` whole: written aside, then renamed, so a build stopped midway never

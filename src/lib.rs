@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod photos;
+pub mod pipeline;
 pub mod posters;
 pub mod progress;
 pub mod qr;
@@ -118,7 +119,7 @@ pub fn check(root: &Path) -> CheckReport {
         if !diagnostics.iter().any(Diagnostic::is_error) {
             prepare(&mut site, &options);
             // Rendering to nothing fails only through the project's own problems.
-            let _ = render::site(&site, &output::Discard, &mut diagnostics, &options);
+            let _ = pipeline::run(&site, &output::Discard, &mut diagnostics, &options);
         }
     }
     diagnostic::sort(&mut diagnostics);
@@ -152,7 +153,7 @@ pub fn stage(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Stage
     };
     prepare(&mut site, options);
     let staging = write::Staging::open(out)?;
-    match render::site(&site, &staging, &mut diagnostics, options) {
+    match pipeline::run(&site, &staging, &mut diagnostics, options) {
         Ok(true) => {}
         outcome => {
             staging.abandon();

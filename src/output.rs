@@ -24,10 +24,8 @@ pub enum Content {
     Cached(PathBuf),
 }
 
-/// A hash of everything a file is made from. For a page: ditich, the theme's templates and
-/// strings, the template's name, the page's path and the data it is given;
-/// for a listing (the sitemap, the open data): ditich, `site.toml` and what it lists. Two
-/// files with one key have the same bytes.
+/// A hash of everything a page or listing is made from ([`crate::cache::Kept`] says what):
+/// two files with one key have the same bytes.
 pub type FileKey = blake3::Hash;
 
 /// Where rendered files go, as soon as each is made.
@@ -44,6 +42,16 @@ pub trait Sink: Sync {
         false
     }
 }
+
+/// Answers a stage that can tell a file's key before it makes the file: whether the file an
+/// earlier build made from `key` is kept at `path`, so the stage need not make it again.
+pub trait Keeper: Sync {
+    fn kept(&self, path: &str, key: &FileKey) -> bool;
+}
+
+/// What a stage makes of one file: the file, nothing when an earlier build's is kept, or the
+/// problem that stopped it.
+pub type Made = Result<Option<OutputFile>, crate::diagnostic::Diagnostic>;
 
 /// For `check`, which renders everything to find every problem and keeps nothing.
 pub struct Discard;

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use serde::{Deserialize, Serialize};
 
+use crate::cache::{Kept, Key};
 use crate::diagnostic::Diagnostic;
 
 /// Widths a photo is published at, in pixels; a phone picks the one its screen needs.
@@ -117,7 +118,7 @@ pub fn variants(
     let failed =
         |e: String| Diagnostic::error(format!("cannot process the photo: {e}")).in_file(source);
     let bytes = fs::read(source).map_err(|e| failed(e.to_string()))?;
-    let key = crate::cache::key(&[SETTINGS.as_bytes(), &bytes]);
+    let key = Key::new(Kept::Photo).part(SETTINGS).part(&bytes).name();
     let dir = cache.join("photos");
     let cached: Vec<(String, PathBuf)> = photo
         .widths

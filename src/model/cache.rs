@@ -28,6 +28,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Relic;
+use crate::cache::{Kept, Key};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::load::{RelicFiles, Stamp, TextFile};
 use crate::photos::Photo;
@@ -86,8 +87,8 @@ pub fn found(slugs: &Slugs, slug: &str) -> Option<Vec<String>> {
 
 pub struct RelicCache {
     dir: PathBuf,
-    /// A hash of what every entry depends on: ditich and `site.toml`.
-    salt: blake3::Hash,
+    /// What every entry's key begins with: ditich and the entries' format.
+    salt: Key,
     /// Only builds store entries: `check` and `stats` leave the project as they found it.
     writes: bool,
     /// Each shard's entries not yet taken, read when a key first asks for the shard.
@@ -119,11 +120,6 @@ impl RelicCache {
         let started = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
-        let mut hasher = blake3::Hasher::new();
-        for part in [FORMAT, crate::cache::tool()] {
-            hasher.update(&(part.len() as u64).to_le_bytes());
-            hasher.update(part.as_bytes());
-        }
         let dir = root.join(crate::cache::DIR).join("relics");
         let remembered: Remembered = fs::read(dir.join(TEXTS))
             .ok()
@@ -131,7 +127,11 @@ impl RelicCache {
             .unwrap_or_default();
         RelicCache {
             dir,
-            salt: hasher.finalize(),
+            salt: {
+                let mut key = Key::new(Kept::Relic);
+                key.part(FORMAT);
+                key
+            },
             writes: false,
             shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
             seen: remembered
@@ -169,21 +169,17 @@ impl RelicCache {
         photos: &BTreeMap<String, Photo>,
         settings: &blake3::Hash,
     ) -> String {
-        let mut parts: Vec<&[u8]> = vec![
-            self.salt.as_bytes(),
-            settings.as_bytes(),
-            files.folder_name.as_bytes(),
-        ];
+        let mut key = self.salt.clone();
+        key.part(settings.as_bytes()).part(&files.folder_name);
         let texts = std::iter::once(&files.main).chain(&files.translations);
         for (text, digest) in texts.zip(digests) {
-            parts.extend([text.lang.as_bytes(), digest.as_bytes()]);
+            key.part(&text.lang).part(digest.as_bytes());
         }
         for asset in &files.assets {
-            parts.push(asset.name.as_bytes());
+            key.part(&asset.name);
         }
-        let photos = serde_json::to_vec(photos).expect("photos serialize as JSON");
-        parts.push(&photos);
-        crate::cache::key(&parts)
+        key.json(photos).expect("photos serialize as JSON");
+        key.name()
     }
 
     /// The hash of a text: remembered, when its stamp is the one it had and its time was

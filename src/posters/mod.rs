@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
+use crate::cache::{self, Kept};
 use crate::config::{PosterSize, PrintFormat};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Rank, Relic, RelicType, Site};
@@ -238,8 +239,8 @@ struct BookPage {
 /// an unchanged poster is neither drawn nor encoded again.
 struct PrintCache {
     dir: std::path::PathBuf,
-    /// The fonts and the encoders' settings, part of every key.
-    salt: String,
+    /// The fonts, the poster templates and the encoders' settings, part of every key.
+    salt: cache::Key,
 }
 
 /// Changes whenever the PDF or PNG encoding does, so files made the old way are not reused.
@@ -247,26 +248,27 @@ const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v2";
 
 impl PrintCache {
     fn new(site: &Site) -> PrintCache {
-        // ditich's own drawing (text fitting, QR masks) changes with ditich.
-        let mut parts: Vec<&[u8]> =
-            vec![PRINT_SETTINGS.as_bytes(), crate::cache::tool().as_bytes()];
+        let mut salt = cache::Key::new(Kept::PrintFile);
+        salt.part(PRINT_SETTINGS);
         for (name, bytes) in &site.theme.fonts {
-            parts.extend([name.as_bytes(), bytes.as_slice()]);
+            salt.part(name).part(bytes);
         }
         for (name, template) in &site.theme.posters {
-            parts.extend([name.as_bytes(), template.source.as_bytes()]);
+            salt.part(name).part(&template.source);
         }
         PrintCache {
             dir: site.root.join(crate::cache::DIR).join("posters"),
-            salt: crate::cache::key(&parts),
+            salt,
         }
     }
 
     /// The key of a file made of `parts`.
     fn key(&self, parts: &[&[u8]]) -> String {
-        let mut all = vec![self.salt.as_bytes()];
-        all.extend(parts);
-        crate::cache::key(&all)
+        let mut key = self.salt.clone();
+        for part in parts {
+            key.part(part);
+        }
+        key.name()
     }
 
     /// The cached file `<key>.<format>`, made by `make` when it is not there yet.

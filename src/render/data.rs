@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::cache::{Kept, Key};
 use crate::model::{Relic, Site};
 use crate::urls;
 
@@ -105,16 +106,14 @@ fn records(site: &Site) -> Vec<Record<'_>> {
     site.relics.iter().map(|r| record(site, r)).collect()
 }
 
-/// A hash of all that the listings are made from: ditich, `site.toml`, and each relic's record,
-/// which holds every field the open data and the sitemap show. Hashed in a compact binary
-/// form, it costs a small part of writing the listings.
-pub fn fingerprint(site: &Site) -> blake3::Hash {
+/// What every listing's key starts from: `site.toml`, and each relic's record, which holds
+/// every field the open data and the sitemap show. Hashed in a compact binary form, it costs a
+/// small part of writing the listings.
+pub fn fingerprint(site: &Site) -> Key {
     let records = postcard::to_stdvec(&records(site)).expect("records serialize with postcard");
-    blake3::Hasher::new()
-        .update(crate::cache::tool().as_bytes())
-        .update(site.config.digest.as_bytes())
-        .update(&records)
-        .finalize()
+    let mut key = Key::new(Kept::Listing);
+    key.part(site.config.digest.as_bytes()).part(records);
+    key
 }
 
 pub fn json(site: &Site) -> Vec<u8> {

@@ -64,7 +64,7 @@ pub fn htaccess(site: &Site) -> OutputFile {
          </Files>\n\
          </IfModule>\n\n"
     );
-    let codes = super::codes(site);
+    let codes = super::codes::codes(site);
     let _ = write!(
         text,
         "# A plaque's code opens its landing page however it is typed: `q/dt01/` is printed under\n\

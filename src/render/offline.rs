@@ -72,7 +72,7 @@ impl Renderer<'_> {
     /// `sw.js`, listing the pages and assets to store at the first visit. Its version is a
     /// hash of every file it may store, so that a new build replaces the stored copies and
     /// the same build gives the same bytes.
-    pub(super) fn service_worker(&self, mut stored: Vec<Stored>) -> Result<OutputFile, Diagnostic> {
+    pub fn service_worker(&self, mut stored: Vec<Stored>) -> Result<OutputFile, Diagnostic> {
         let config = &self.site.config;
         let home_and_map: Vec<String> = config
             .languages
@@ -114,7 +114,7 @@ impl Renderer<'_> {
 }
 
 /// A file the service worker may store.
-pub(super) struct Stored {
+pub struct Stored {
     url: String,
     bytes: u64,
     /// A hash of its path and content.
@@ -161,7 +161,7 @@ fn within_budget(mut files: Vec<Stored>, home_and_map: &[String], budget: u64) -
 }
 
 /// What the service worker keeps of `file`, if it stores it.
-pub(super) fn stored(file: &OutputFile) -> Option<Stored> {
+pub fn stored(file: &OutputFile) -> Option<Stored> {
     let (url, when) = offline_url(&file.path)?;
     let mut hasher = blake3::Hasher::new();
     hasher.update(file.path.as_bytes()).update(&[0]);
@@ -190,7 +190,7 @@ pub(super) fn stored(file: &OutputFile) -> Option<Stored> {
 /// What the service worker keeps of the file at `path`, `len` bytes long, whose bytes hash to
 /// `digest`: the same whether the file was made now or kept from a build before, so that the
 /// service worker's version changes only when a file it may store does.
-pub(super) fn stored_bytes(path: &str, digest: &blake3::Hash, len: u64) -> Option<Stored> {
+pub fn stored_bytes(path: &str, digest: &blake3::Hash, len: u64) -> Option<Stored> {
     let (url, when) = offline_url(path)?;
     let mut hasher = blake3::Hasher::new();
     hasher

@@ -1,0 +1,244 @@
+//! The guide's pages: the home page, each relic's page in each of its languages, the page
+//! each plaque code opens, the list of print files and the 404 page.
+
+use serde::Serialize;
+
+use super::view::{self, Card, Neighbour, RelicView};
+use super::{Renderer, index_file, jsonld, map, visitor};
+use crate::diagnostic::Diagnostic;
+use crate::model::Relic;
+use crate::output::Made;
+use crate::theme::strings::Key;
+use crate::urls;
+
+impl Renderer<'_> {
+    pub(super) fn home(&self, lang: &str) -> Made {
+        let config = &self.site.config;
+        let path = urls::language_root(config, lang);
+        let mut page = self.page(
+            lang,
+            &|l| urls::language_root(config, l),
+            &self.all_languages(),
+        );
+        page.title = config.title[lang].clone();
+        page.description = self.strings.get(lang).text(Key::HomeDescription).to_owned();
+        #[derive(Serialize)]
+        struct Home<'a> {
+            relics: Vec<Card<'a>>,
+            filters: visitor::Filters<'a>,
+            map: map::MapView,
+            map_href: String,
+        }
+        let data = Home {
+            relics: self
+                .site
+                .relics
+                .iter()
+                .map(|r| view::card(config, &self.strings, r, lang, &path))
+                .collect(),
+            filters: self.filters(lang),
+            map: self.map_view(lang, &path),
+            map_href: urls::relative(&path, &urls::map_page(config, lang)),
+        };
+        self.render("index.html", index_file(&path), &page, &data, &[])
+    }
+
+    pub(super) fn relic<'a>(&'a self, index: usize, lang: &'a str) -> Made {
+        let site = self.site;
+        let config = &site.config;
+        let relic = &site.relics[index];
+        let text = relic.text_or_default(lang);
+        // Test builds only: lets the tests prove that a worker's panic leaves the published
+        // site as it was, and the preview running. `1` panics on every relic, other text on
+        // those whose name holds it.
+        #[cfg(feature = "test-support")]
+        if let Some(trigger) = std::env::var_os("DITICH_TEST_PANIC_IN_RENDER")
+            && (trigger == "1" || text.name.contains(&*trigger.to_string_lossy()))
+        {
+            panic!("injected by DITICH_TEST_PANIC_IN_RENDER");
+        }
+        let path = urls::relic_page(config, lang, &relic.slug);
+        let languages: Vec<&str> = relic.texts.iter().map(|t| t.lang.as_str()).collect();
+        let mut page = self.page(
+            lang,
+            &|l| urls::relic_page(config, l, &relic.slug),
+            &languages,
+        );
+        page.title = format!("{} – {}", text.name, config.title[lang]);
+        page.description = text.summary.clone();
+
+        let neighbour = |other: Option<&'a Relic>| {
+            other.map(|o| Neighbour {
+                href: urls::relative(&path, &o.page_for(config, lang)),
+                name: o.text_or_default(lang).name.as_str(),
+            })
+        };
+        // A translation may leave a text out; the default language's stands in.
+        let in_page_language = |field: fn(&'a crate::model::Text) -> Option<&'a str>| {
+            field(text).or_else(|| field(&relic.texts[0]))
+        };
+        let location = relic.location.map(|p| view::LocationView {
+            lat: p.lat,
+            lon: p.lon,
+            geo: view::geo_uri(p),
+            openstreetmap: format!(
+                "https://www.openstreetmap.org/?mlat={0}&mlon={1}#map=17/{0}/{1}",
+                p.lat, p.lon
+            ),
+        });
+        let view = RelicView {
+            card: view::card(config, &self.strings, relic, lang, &path),
+            types: relic
+                .types
+                .iter()
+                .map(|t| {
+                    self.strings
+                        .get(lang)
+                        .label(crate::model::RelicType::GROUP, t.key())
+                })
+                .collect(),
+            // Read once the page is known to be needed: see below.
+            body: "",
+            machine_translated: text.machine_translated,
+            untranslated_notes: config
+                .languages
+                .iter()
+                .filter(|l| relic.text(l).is_none())
+                .map(|l| view::Note {
+                    lang: l,
+                    text: self.strings.get(l).text(Key::NotTranslated),
+                })
+                .collect(),
+            location,
+            recognition: relic.recognition.as_ref().map(|r| view::RecognitionView {
+                decision: &r.decision,
+                date: view::date(&self.strings, lang, r.date),
+                authority: &r.authority,
+            }),
+            audio: relic.audio.as_ref().map(|a| view::AudioView {
+                href: urls::relative(&path, &urls::relic_asset(&relic.slug, a)),
+                mime: view::mime(a),
+            }),
+            updated: relic.updated.map(|d| view::date(&self.strings, lang, d)),
+            photo: relic.cover.as_ref().and_then(|c| {
+                let alt = in_page_language(|t| t.cover_alt.as_deref()).unwrap_or(&text.name);
+                view::image(relic, c, &path, alt)
+            }),
+            gallery: relic
+                .gallery
+                .iter()
+                .filter_map(|g| {
+                    let image =
+                        view::image(relic, &g.file, &path, g.alt.as_deref().unwrap_or_default())?;
+                    Some(view::GalleryView {
+                        image,
+                        caption: g.caption.as_deref(),
+                    })
+                })
+                .collect(),
+            transcript: in_page_language(|t| t.transcript.as_deref()),
+            opening_hours: in_page_language(|t| t.opening_hours.as_deref()),
+            etiquette: in_page_language(|t| t.etiquette.as_deref()),
+            qr_url: config.absolute(&urls::landing(&relic.id)),
+            typed_url: urls::typed_address(config, &relic.id),
+            previous: neighbour(index.checked_sub(1).and_then(|i| site.relics.get(i))),
+            next: neighbour(site.relics.get(index + 1)),
+            json_ld: jsonld::relic(config, relic, text),
+        };
+        #[derive(Serialize)]
+        struct Data<'a> {
+            relic: RelicView<'a>,
+        }
+        let mut data = Data { relic: view };
+        // The story's hash stands for it in the key.
+        let path = index_file(&path);
+        let key = self.key("relic.html", &path, &page, &(&data, text.body.digest()))?;
+        if self.keeper.kept(&path, &key) {
+            return Ok(None);
+        }
+        data.relic.body = text.body.html().map_err(|_| {
+            Diagnostic::error("the build cache holds a damaged story")
+                .help("delete the folder .ditich-cache and build again")
+        })?;
+        self.make("relic.html", path, &page, &data, &[], key)
+    }
+
+    /// The page a plaque's QR code opens: it forwards to the relic's page in the visitor's
+    /// language, with a plain redirect to the default language when scripts do not run.
+    pub(super) fn landing(&self, relic: &Relic, path: &str) -> Made {
+        let config = &self.site.config;
+        let lang = config.default_language();
+        let mut page = self.page(lang, &|_| path.to_owned(), &[]);
+        let text = &relic.texts[0];
+        page.title = format!("{} – {}", text.name, config.title[lang]);
+        page.canonical = config.absolute(&urls::relic_page(config, lang, &relic.slug));
+        let targets: serde_json::Map<String, serde_json::Value> = relic
+            .texts
+            .iter()
+            .map(|t| {
+                (
+                    t.lang.clone(),
+                    urls::relative(path, &urls::relic_page(config, &t.lang, &relic.slug)).into(),
+                )
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct Landing<'a> {
+            id: &'a str,
+            name: &'a str,
+            target: String,
+            targets_json: String,
+        }
+        let data = Landing {
+            id: &relic.id,
+            name: &text.name,
+            target: urls::relative(path, &urls::relic_page(config, lang, &relic.slug)),
+            targets_json: serde_json::Value::Object(targets)
+                .to_string()
+                .replace("</", "<\\/"),
+        };
+        let inline = [
+            ("landing_script", self.landing_script.as_str()),
+            ("landing_script_hash", self.landing_script_hash.as_str()),
+        ];
+        self.render("landing.html", index_file(path), &page, &data, &inline)
+    }
+
+    /// `posters/`: the print files for officers to download and take to the print shop.
+    pub fn poster_list(&self, print_files: &[crate::posters::PrintFile]) -> Made {
+        let config = &self.site.config;
+        let path = "posters/";
+        let page = self.single_page(path, Key::PostersTitle);
+        #[derive(Serialize)]
+        struct Posters<'a> {
+            print_files: &'a [crate::posters::PrintFile],
+            sizes: Vec<&'a str>,
+            all_pdf: bool,
+            dpi: f32,
+        }
+        let data = Posters {
+            print_files,
+            sizes: config.posters.sizes.iter().map(|s| s.name).collect(),
+            all_pdf: config
+                .posters
+                .formats
+                .contains(&crate::config::PrintFormat::Pdf),
+            dpi: crate::posters::PNG_DPI,
+        };
+        self.render("posters.html", index_file(path), &page, &data, &[])
+    }
+
+    /// `404.html` is served for any missing path, at any depth, so its links are absolute
+    /// paths from the site's address instead of relative ones.
+    pub(super) fn not_found(&self) -> Made {
+        let config = &self.site.config;
+        let lang = config.default_language();
+        let mut page = self.page(lang, &|l| urls::language_root(config, l), &[]);
+        page.root = config.base_path.clone();
+        page.home = config.base_path.clone();
+        page.title = format!("404 – {}", config.title[lang]);
+        #[derive(Serialize)]
+        struct Nothing {}
+        self.render("404.html", "404.html".to_owned(), &page, &Nothing {}, &[])
+    }
+}
