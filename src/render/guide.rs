@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::view::{self, Card, Neighbour, RelicView};
 use super::{Renderer, index_file, jsonld, map, visitor};
 use crate::diagnostic::Diagnostic;
-use crate::model::Relic;
+use crate::model::{Relic, Text};
 use crate::output::Made;
 use crate::theme::strings::Key;
 use crate::urls;
@@ -43,61 +43,76 @@ impl Renderer<'_> {
         self.render("index.html", index_file(&path), &page, &data, &[])
     }
 
+    /// The page of the relic at `index` in `lang`.
     pub(super) fn relic<'a>(&'a self, index: usize, lang: &'a str) -> Made {
-        let site = self.site;
-        let config = &site.config;
-        let relic = &site.relics[index];
-        let text = relic.text_or_default(lang);
+        let relic = &self.site.relics[index];
+        let shown = Shown {
+            index,
+            relic,
+            text: relic.text_or_default(lang),
+            lang,
+            path: urls::relic_page(&self.site.config, lang, &relic.slug),
+        };
         // Test builds only: lets the tests prove that a worker's panic leaves the published
         // site as it was, and the preview running. `1` panics on every relic, other text on
         // those whose name holds it.
         #[cfg(feature = "test-support")]
         if let Some(trigger) = std::env::var_os("DITICH_TEST_PANIC_IN_RENDER")
-            && (trigger == "1" || text.name.contains(&*trigger.to_string_lossy()))
+            && (trigger == "1" || shown.text.name.contains(&*trigger.to_string_lossy()))
         {
             panic!("injected by DITICH_TEST_PANIC_IN_RENDER");
         }
-        let path = urls::relic_page(config, lang, &relic.slug);
+        let config = &self.site.config;
         let languages: Vec<&str> = relic.texts.iter().map(|t| t.lang.as_str()).collect();
         let mut page = self.page(
             lang,
             &|l| urls::relic_page(config, l, &relic.slug),
             &languages,
         );
-        page.title = format!("{} – {}", text.name, config.title[lang]);
-        page.description = text.summary.clone();
+        page.title = format!("{} – {}", shown.text.name, config.title[lang]);
+        page.description = shown.text.summary.clone();
+        #[derive(Serialize)]
+        struct Data<'a> {
+            relic: RelicView<'a>,
+        }
+        let mut data = Data {
+            relic: self.relic_view(&shown),
+        };
+        // The story's hash stands for it in the key, and it is read only once the page is
+        // known to be needed.
+        let path = index_file(&shown.path);
+        let key = self.key(
+            "relic.html",
+            &path,
+            &page,
+            &(&data, shown.text.body.digest()),
+        )?;
+        if self.keeper.kept(&path, &key) {
+            return Ok(None);
+        }
+        data.relic.body = shown.text.body.html().map_err(|_| {
+            Diagnostic::error("the build cache holds a damaged story")
+                .help("delete the folder .ditich-cache and build again")
+        })?;
+        self.make("relic.html", path, &page, &data, &[], key)
+    }
 
-        let neighbour = |other: Option<&'a Relic>| {
-            other.map(|o| Neighbour {
-                href: urls::relative(&path, &o.page_for(config, lang)),
-                name: o.text_or_default(lang).name.as_str(),
-            })
-        };
-        // A translation may leave a text out; the default language's stands in.
-        let in_page_language = |field: fn(&'a crate::model::Text) -> Option<&'a str>| {
-            field(text).or_else(|| field(&relic.texts[0]))
-        };
-        let location = relic.location.map(|p| view::LocationView {
-            lat: p.lat,
-            lon: p.lon,
-            geo: view::geo_uri(p),
-            openstreetmap: format!(
-                "https://www.openstreetmap.org/?mlat={0}&mlon={1}#map=17/{0}/{1}",
-                p.lat, p.lon
-            ),
-        });
-        let view = RelicView {
-            card: view::card(config, &self.strings, relic, lang, &path),
+    /// All that a relic's page shows but its story.
+    fn relic_view<'a>(&'a self, shown: &Shown<'a>) -> RelicView<'a> {
+        let Shown {
+            relic, text, lang, ..
+        } = *shown;
+        let config = &self.site.config;
+        let strings = self.strings.get(lang);
+        let path = shown.path.as_str();
+        let (photo, gallery) = self.photos(shown);
+        RelicView {
+            card: view::card(config, &self.strings, relic, lang, path),
             types: relic
                 .types
                 .iter()
-                .map(|t| {
-                    self.strings
-                        .get(lang)
-                        .label(crate::model::RelicType::GROUP, t.key())
-                })
+                .map(|t| strings.label(crate::model::RelicType::GROUP, t.key()))
                 .collect(),
-            // Read once the page is known to be needed: see below.
             body: "",
             machine_translated: text.machine_translated,
             untranslated_notes: config
@@ -109,58 +124,65 @@ impl Renderer<'_> {
                     text: self.strings.get(l).text(Key::NotTranslated),
                 })
                 .collect(),
-            location,
+            location: relic.location.map(view::location),
             recognition: relic.recognition.as_ref().map(|r| view::RecognitionView {
                 decision: &r.decision,
                 date: view::date(&self.strings, lang, r.date),
                 authority: &r.authority,
             }),
             audio: relic.audio.as_ref().map(|a| view::AudioView {
-                href: urls::relative(&path, &urls::relic_asset(&relic.slug, a)),
+                href: urls::relative(path, &urls::relic_asset(&relic.slug, a)),
                 mime: view::mime(a),
             }),
             updated: relic.updated.map(|d| view::date(&self.strings, lang, d)),
-            photo: relic.cover.as_ref().and_then(|c| {
-                let alt = in_page_language(|t| t.cover_alt.as_deref()).unwrap_or(&text.name);
-                view::image(relic, c, &path, alt)
-            }),
-            gallery: relic
-                .gallery
-                .iter()
-                .filter_map(|g| {
-                    let image =
-                        view::image(relic, &g.file, &path, g.alt.as_deref().unwrap_or_default())?;
-                    Some(view::GalleryView {
-                        image,
-                        caption: g.caption.as_deref(),
-                    })
-                })
-                .collect(),
-            transcript: in_page_language(|t| t.transcript.as_deref()),
-            opening_hours: in_page_language(|t| t.opening_hours.as_deref()),
-            etiquette: in_page_language(|t| t.etiquette.as_deref()),
+            photo,
+            gallery,
+            transcript: shown.in_page_language(|t| t.transcript.as_deref()),
+            opening_hours: shown.in_page_language(|t| t.opening_hours.as_deref()),
+            etiquette: shown.in_page_language(|t| t.etiquette.as_deref()),
             qr_url: config.absolute(&urls::landing(&relic.id)),
             typed_url: urls::typed_address(config, &relic.id),
-            previous: neighbour(index.checked_sub(1).and_then(|i| site.relics.get(i))),
-            next: neighbour(site.relics.get(index + 1)),
+            previous: self.neighbour(shown, shown.index.checked_sub(1)),
+            next: self.neighbour(shown, Some(shown.index + 1)),
             json_ld: jsonld::relic(config, relic, text),
-        };
-        #[derive(Serialize)]
-        struct Data<'a> {
-            relic: RelicView<'a>,
         }
-        let mut data = Data { relic: view };
-        // The story's hash stands for it in the key.
-        let path = index_file(&path);
-        let key = self.key("relic.html", &path, &page, &(&data, text.body.digest()))?;
-        if self.keeper.kept(&path, &key) {
-            return Ok(None);
-        }
-        data.relic.body = text.body.html().map_err(|_| {
-            Diagnostic::error("the build cache holds a damaged story")
-                .help("delete the folder .ditich-cache and build again")
-        })?;
-        self.make("relic.html", path, &page, &data, &[], key)
+    }
+
+    /// The cover, described in the page's language, and the gallery.
+    fn photos<'a>(
+        &self,
+        shown: &Shown<'a>,
+    ) -> (Option<view::ImageView>, Vec<view::GalleryView<'a>>) {
+        let Shown { relic, text, .. } = *shown;
+        let path = shown.path.as_str();
+        let cover = relic.cover.as_ref().and_then(|c| {
+            let alt = shown
+                .in_page_language(|t| t.cover_alt.as_deref())
+                .unwrap_or(&text.name);
+            view::image(relic, c, path, alt)
+        });
+        let gallery = relic
+            .gallery
+            .iter()
+            .filter_map(|g| {
+                let image =
+                    view::image(relic, &g.file, path, g.alt.as_deref().unwrap_or_default())?;
+                Some(view::GalleryView {
+                    image,
+                    caption: g.caption.as_deref(),
+                })
+            })
+            .collect();
+        (cover, gallery)
+    }
+
+    /// The link to the relic at `index` in the guide's order, if there is one.
+    fn neighbour<'a>(&'a self, shown: &Shown<'a>, index: Option<usize>) -> Option<Neighbour<'a>> {
+        let other = self.site.relics.get(index?)?;
+        Some(Neighbour {
+            href: urls::relative(&shown.path, &other.page_for(&self.site.config, shown.lang)),
+            name: other.text_or_default(shown.lang).name.as_str(),
+        })
     }
 
     /// The page a plaque's QR code opens: it forwards to the relic's page in the visitor's
@@ -240,5 +262,23 @@ impl Renderer<'_> {
         #[derive(Serialize)]
         struct Nothing {}
         self.render("404.html", "404.html".to_owned(), &page, &Nothing {}, &[])
+    }
+}
+
+/// A relic's page being made: the relic, its text in the page's language (or the default
+/// language's) and the page's folder.
+struct Shown<'a> {
+    index: usize,
+    relic: &'a Relic,
+    text: &'a Text,
+    lang: &'a str,
+    path: String,
+}
+
+impl<'a> Shown<'a> {
+    /// A field of the text in the page's language; a translation may leave one out, and the
+    /// default language's stands in.
+    fn in_page_language(&self, field: fn(&'a Text) -> Option<&'a str>) -> Option<&'a str> {
+        field(self.text).or_else(|| field(&self.relic.texts[0]))
     }
 }

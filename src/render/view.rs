@@ -262,6 +262,19 @@ pub fn geo_uri(point: crate::model::GeoPoint) -> String {
     format!("geo:{},{}", point.lat, point.lon)
 }
 
+/// The way to a relic at `point`: in the phone's map app, or on OpenStreetMap.
+pub fn location(point: crate::model::GeoPoint) -> LocationView {
+    LocationView {
+        lat: point.lat,
+        lon: point.lon,
+        geo: geo_uri(point),
+        openstreetmap: format!(
+            "https://www.openstreetmap.org/?mlat={0}&mlon={1}#map=17/{0}/{1}",
+            point.lat, point.lon
+        ),
+    }
+}
+
 pub fn date(strings: &Strings, lang: &str, date: Date) -> DateView {
     DateView {
         iso: date.to_string(),
