@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::load::toml_error;
+use crate::read::toml_error;
 
 /// The file name that marks a project folder.
 pub const FILE_NAME: &str = "site.toml";
@@ -373,7 +373,7 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
                 ),
         ]
     })?;
-    let source = crate::load::text::decode(file, &bytes).map_err(|d| vec![d])?;
+    let source = crate::read::text::decode(file, &bytes).map_err(|d| vec![d])?;
     let raw: RawConfig =
         toml_error::parse_with(file, &source, 0, &source, EXAMPLES).map_err(|d| vec![d])?;
     resolve(file, &source, raw, blake3::hash(&bytes))

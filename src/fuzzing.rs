@@ -5,8 +5,9 @@ use std::path::Path;
 
 use crate::config::ContentSettings;
 use crate::load::front_matter::{RawRelic, RawTranslation};
-use crate::load::{split, text, toml_error};
+use crate::load::split;
 use crate::markdown::{self, Links, Sanitizer, Source};
+use crate::read::{text, toml_error};
 
 /// Decoding, front-matter splitting and parsing, as `load` does for every relic file.
 pub fn front_matter(data: &[u8]) {

@@ -27,6 +27,7 @@ pub mod pipeline;
 pub mod posters;
 pub mod progress;
 pub mod qr;
+pub mod read;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::toml_error::Examples;
+use crate::read::toml_error::Examples;
 
 /// What a help suggests for a key that is missing or written as the wrong kind of value. Text
 /// is `"…"` for the officer to fill in; a value that must be checked (a code, a rank) is one

@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::toml_error;
+use crate::read::toml_error;
 
 pub const FILE_NAME: &str = "plaques.toml";
 
@@ -77,7 +77,7 @@ pub fn read(root: &Path) -> Result<Option<LedgerFile>, Diagnostic> {
             return Err(Diagnostic::error(format!("cannot read the file: {err}")).in_file(file));
         }
     };
-    let source = crate::load::text::decode(file, &bytes)?;
+    let source = crate::read::text::decode(file, &bytes)?;
     let raw = toml_error::parse(file, &source, 0, &source)?;
     Ok(Some(LedgerFile { source, raw }))
 }

@@ -6,9 +6,7 @@
 pub mod front_matter;
 pub mod ledger;
 pub mod split;
-pub mod text;
 pub mod theme;
-pub mod toml_error;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +15,7 @@ use serde::de::DeserializeOwned;
 
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, display_path, relative_to};
+use crate::read::{text, toml_error};
 use front_matter::{RawRelic, RawTranslation};
 use theme::Theme;
 

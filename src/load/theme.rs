@@ -99,7 +99,7 @@ impl Theme {
         let (Some(kind), rest) = (parts.next(), parts.collect::<Vec<_>>().join("/")) else {
             return;
         };
-        let text = || crate::load::text::decode(Path::new(&origin), bytes);
+        let text = || crate::read::text::decode(Path::new(&origin), bytes);
         match &*kind {
             "templates" | "posters" => match text() {
                 Ok(source) => {
@@ -123,7 +123,7 @@ impl Theme {
                     return;
                 };
                 let parsed = text().and_then(|source| {
-                    crate::load::toml_error::parse(Path::new(&origin), &source, 0, &source)
+                    crate::read::toml_error::parse(Path::new(&origin), &source, 0, &source)
                 });
                 match parsed {
                     Ok(table) => {

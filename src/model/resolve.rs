@@ -15,10 +15,10 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, Location};
 use crate::load::front_matter::{RawLocation, RawRecognition, RawRelic, RawTranslation};
-use crate::load::toml_error::closest;
 use crate::load::{Document, Project, RelicFiles, RelicSources};
 use crate::markdown;
 use crate::photos::{self, Photo};
+use crate::read::toml_error::closest;
 use crate::slug::slugify;
 use crate::urls;
 

@@ -30,7 +30,7 @@ proptest! {
     #[test]
     fn decoded_text_is_nfc_whatever_the_form_it_was_saved_in(text in "\\PC{0,80}") {
         let nfd: String = text.nfd().collect();
-        let decoded = ditich::load::text::decode(std::path::Path::new("a.md"), nfd.as_bytes()).unwrap();
+        let decoded = ditich::read::text::decode(std::path::Path::new("a.md"), nfd.as_bytes()).unwrap();
         prop_assert!(unicode_normalization::is_nfc(&decoded));
         prop_assert_eq!(decoded, text.replace("\r\n", "\n").nfc().collect::<String>());
     }
