@@ -293,123 +293,27 @@ fn id_location(doc: &Document<RawRelic>) -> Location {
 
 /// Checks the front matter of one relic's files, with its photos as probed.
 fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
-    let doc = &source.main;
-    let mut check = Checker {
-        doc_file: &doc.file,
-        source: &doc.source,
-        problems: Vec::new(),
-    };
-    let RawRelic {
-        id,
-        name,
-        rank,
-        category,
-        types,
-        summary,
-        hamlet,
-        location,
-        recognition,
+    let mut job = FieldsJob::new(source);
+    let raw = job.raw;
+    let slug = job.slug();
+    let id = job.check.id(&raw.id);
+    let main = job.main_text();
+    let (rank, category, types) = job.classes();
+    let location = raw.location.as_ref().and_then(|l| job.check.location(l));
+    let recognition = raw
+        .recognition
+        .as_ref()
+        .and_then(|r| job.check.recognition(r));
+    let updated = raw
+        .updated
+        .as_ref()
+        .and_then(|d| job.check.date(d, "updated"));
+    let Media {
         cover,
-        cover_alt,
-        photos: gallery,
         audio,
-        transcript,
-        opening_hours,
-        etiquette,
-        wifi,
-        updated,
-        extra,
-    } = &doc.front_matter;
-
-    let slug = slugify(&source.folder_name);
-    if slug.is_empty() {
-        check.problems.push(
-            Diagnostic::error(
-                "the folder's name has no letters or digits to make a web address from",
-            )
-            .in_file(&source.folder)
-            .help("rename the folder after the relic, e.g. sites/den-ca"),
-        );
-    }
-    let id = check.id(id);
-    let name = check.text("name", name);
-    let summary = check.summary(summary);
-    let rank = check.keyword(
-        rank,
-        "rank",
-        (Rank::from_key, Rank::from_vietnamese, Rank::key),
-        &Rank::keys(),
-    );
-    let category = check.keyword(
-        category,
-        "category",
-        (Category::from_key, Category::from_vietnamese, Category::key),
-        &Category::keys(),
-    );
-    let types: Vec<_> = check
-        .keywords(
-            types,
-            "type",
-            (
-                RelicType::from_key,
-                RelicType::from_vietnamese,
-                RelicType::key,
-            ),
-            &RelicType::keys(),
-        )
-        .into_iter()
-        .flatten()
-        .collect();
-    let location = location.as_ref().and_then(|l| check.location(l));
-    let recognition = recognition.as_ref().and_then(|r| check.recognition(r));
-    let updated = updated.as_ref().and_then(|d| check.date(d, "updated"));
-    let assets: HashSet<&str> = source.assets.iter().map(|a| a.name.as_str()).collect();
-    let cover_file = cover
-        .as_ref()
-        .and_then(|c| check.file(c, "cover", &assets, PHOTO));
-    let audio = audio
-        .as_ref()
-        .and_then(|a| check.file(a, "audio", &assets, AUDIO));
-    if let (Some(_), Some(raw)) = (&cover_file, cover) {
-        check.described(cover_alt.as_ref(), raw, "the cover photo", "say what the photo shows, e.g. \"Cổng tam quan nhìn từ sân\": add this line below it: cover_alt = \"…\"");
-    }
-    let gallery: Vec<GalleryPhoto> = gallery
-        .iter()
-        .filter_map(|photo| {
-            let file = check.file(&photo.file, "file", &assets, PHOTO)?;
-            check.described(
-                photo.alt.as_ref(),
-                &photo.file,
-                &format!("photo \"{file}\""),
-                "say what the photo shows: add this line below it: alt = \"…\"",
-            );
-            Some(GalleryPhoto {
-                file,
-                alt: clean(&photo.alt),
-                caption: clean(&photo.caption),
-            })
-        })
-        .collect();
-
-    let mut texts = vec![Text {
-        lang: doc.lang.clone(),
-        file: doc.file.clone(),
-        name,
-        summary,
-        body: Body::default(),
-        machine_translated: false,
-        cover_alt: clean(cover_alt),
-        transcript: clean(transcript),
-        opening_hours: clean(opening_hours),
-        etiquette: clean(etiquette),
-    }];
-    let mut problems = check.problems;
-    for translation in &source.translations {
-        match translated(translation, &id) {
-            Ok(text) => texts.push(text),
-            Err(more) => problems.extend(more),
-        }
-    }
+        gallery,
+    } = job.media();
+    let (texts, problems) = job.translations(main, &id);
 
     let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(Diagnostic::is_error);
     let (Some(rank), Some(category), true) = (rank, category, errors.is_empty()) else {
@@ -421,23 +325,171 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
         rank,
         category,
         types,
-        hamlet: hamlet
+        hamlet: raw
+            .hamlet
             .as_ref()
             .map(|h| h.trim().to_owned())
             .filter(|h| !h.is_empty()),
         location,
         recognition,
-        cover: cover_file,
+        cover,
         audio,
-        wifi: wifi.clone(),
+        wifi: raw.wifi.clone(),
         updated,
         photos,
         gallery,
         texts,
         assets: source.assets.clone(),
-        extra: extra.clone(),
+        extra: raw.extra.clone(),
     };
     Ok((relic, warnings))
+}
+
+/// One relic's files as `fields` reads them, with the problems found in them so far.
+struct FieldsJob<'a> {
+    source: &'a RelicSources,
+    raw: &'a RawRelic,
+    check: Checker<'a>,
+}
+
+/// The files a relic's front matter names, each found in its folder.
+struct Media {
+    cover: Option<String>,
+    audio: Option<String>,
+    gallery: Vec<GalleryPhoto>,
+}
+
+impl<'a> FieldsJob<'a> {
+    fn new(source: &'a RelicSources) -> FieldsJob<'a> {
+        let doc = &source.main;
+        FieldsJob {
+            source,
+            raw: &doc.front_matter,
+            check: Checker {
+                doc_file: &doc.file,
+                source: &doc.source,
+                problems: Vec::new(),
+            },
+        }
+    }
+
+    /// The relic's web address, made from its folder's name.
+    fn slug(&mut self) -> String {
+        let slug = slugify(&self.source.folder_name);
+        if slug.is_empty() {
+            self.check.problems.push(
+                Diagnostic::error(
+                    "the folder's name has no letters or digits to make a web address from",
+                )
+                .in_file(&self.source.folder)
+                .help("rename the folder after the relic, e.g. sites/den-ca"),
+            );
+        }
+        slug
+    }
+
+    /// The text in `index.md`'s language, without its story.
+    fn main_text(&mut self) -> Text {
+        let (doc, raw) = (&self.source.main, self.raw);
+        Text {
+            lang: doc.lang.clone(),
+            file: doc.file.clone(),
+            name: self.check.text("name", &raw.name),
+            summary: self.check.summary(&raw.summary),
+            body: Body::default(),
+            machine_translated: false,
+            cover_alt: clean(&raw.cover_alt),
+            transcript: clean(&raw.transcript),
+            opening_hours: clean(&raw.opening_hours),
+            etiquette: clean(&raw.etiquette),
+        }
+    }
+
+    /// The rank, category and types, each read as a word of its vocabulary.
+    fn classes(&mut self) -> (Option<Rank>, Option<Category>, Vec<RelicType>) {
+        let raw = self.raw;
+        let rank = self.check.keyword(
+            &raw.rank,
+            "rank",
+            (Rank::from_key, Rank::from_vietnamese, Rank::key),
+            &Rank::keys(),
+        );
+        let category = self.check.keyword(
+            &raw.category,
+            "category",
+            (Category::from_key, Category::from_vietnamese, Category::key),
+            &Category::keys(),
+        );
+        let types = self
+            .check
+            .keywords(
+                &raw.types,
+                "type",
+                (
+                    RelicType::from_key,
+                    RelicType::from_vietnamese,
+                    RelicType::key,
+                ),
+                &RelicType::keys(),
+            )
+            .into_iter()
+            .flatten()
+            .collect();
+        (rank, category, types)
+    }
+
+    /// The cover, the audio guide and the gallery, each a file of the relic's folder.
+    fn media(&mut self) -> Media {
+        let (raw, check) = (self.raw, &mut self.check);
+        let assets: HashSet<&str> = self.source.assets.iter().map(|a| a.name.as_str()).collect();
+        let cover = raw
+            .cover
+            .as_ref()
+            .and_then(|c| check.file(c, "cover", &assets, PHOTO));
+        let audio = raw
+            .audio
+            .as_ref()
+            .and_then(|a| check.file(a, "audio", &assets, AUDIO));
+        if let (Some(_), Some(file)) = (&cover, &raw.cover) {
+            check.described(raw.cover_alt.as_ref(), file, "the cover photo", "say what the photo shows, e.g. \"Cổng tam quan nhìn từ sân\": add this line below it: cover_alt = \"…\"");
+        }
+        let gallery = raw
+            .photos
+            .iter()
+            .filter_map(|photo| {
+                let file = check.file(&photo.file, "file", &assets, PHOTO)?;
+                check.described(
+                    photo.alt.as_ref(),
+                    &photo.file,
+                    &format!("photo \"{file}\""),
+                    "say what the photo shows: add this line below it: alt = \"…\"",
+                );
+                Some(GalleryPhoto {
+                    file,
+                    alt: clean(&photo.alt),
+                    caption: clean(&photo.caption),
+                })
+            })
+            .collect();
+        Media {
+            cover,
+            audio,
+            gallery,
+        }
+    }
+
+    /// Every text of the relic, `main` first, with every problem found in its files.
+    fn translations(self, main: Text, id: &str) -> (Vec<Text>, Vec<Diagnostic>) {
+        let mut texts = vec![main];
+        let mut problems = self.check.problems;
+        for translation in &self.source.translations {
+            match translated(translation, id) {
+                Ok(text) => texts.push(text),
+                Err(more) => problems.extend(more),
+            }
+        }
+        (texts, problems)
+    }
 }
 
 fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec<Diagnostic>> {

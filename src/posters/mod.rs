@@ -142,8 +142,16 @@ pub fn render(
     progress.stage("print files", jobs.len());
     let results: Vec<Result<Printed, Diagnostic>> = jobs
         .par_iter()
-        .map(|(relic, size)| {
-            let printed = poster(site, strings, &tera, &printer, &cache, relic, size);
+        .map(|&(relic, size)| {
+            let printed = poster(&PosterJob {
+                site,
+                strings,
+                tera: &tera,
+                printer: &printer,
+                cache: &cache,
+                relic,
+                size,
+            });
             progress.step();
             printed
         })
@@ -282,137 +290,57 @@ impl PrintCache {
     }
 }
 
-fn poster(
-    site: &Site,
-    strings: &Strings,
-    tera: &Tera,
-    printer: &Printer,
-    cache: &PrintCache,
-    relic: &Relic,
-    size: &PosterSize,
-) -> Result<Printed, Diagnostic> {
-    let config = &site.config;
-    let lang = config.default_language();
-    let t = strings.get(lang);
-    let text = &relic.texts[0];
-    let failed =
-        |err: String| Diagnostic::error(format!("poster {}-{}: {err}", relic.id, size.name));
-    let text_view = PosterText {
-        size: SizeView {
-            name: size.name,
-            width: size.width_mm,
-            height: size.height_mm,
-        },
-        site: SiteView {
-            title: &config.title[lang],
-            host: &config.host,
-            commune: &config.commune,
-        },
-        relic: RelicView {
-            id: &relic.id,
-            name: &text.name,
-            other_names: relic.texts[1..].iter().map(|t| t.name.as_str()).collect(),
-            ranking: ranking(strings, lang, relic.rank, &relic.types),
-            summary: &text.summary,
-            category: t.label(crate::model::Category::GROUP, relic.category.key()),
-        },
-        scan: config
-            .languages
-            .iter()
-            .map(|l| strings.get(l).text(Key::PosterScan))
-            .collect(),
-        wifi_label: t.text(Key::PosterWifi),
-    };
-    let content = PosterContent {
-        text: text_view,
-        qr: urls::qr_payload(config, &relic.id),
-        qr_level: size.error_correction,
-        typed: urls::typed_address(config, &relic.id),
-        wifi: relic.wifi.as_ref().map(qr::wifi_payload),
-    };
-    let title = format!("{} ({}) – {}", text.name, relic.id, size.name);
-    // Everything the poster is made of, so that an unchanged one is not even drawn: drawing
-    // sets its text with the font and chooses its QR code's mask, which cost more than
-    // encoding a cached file saves.
-    let words = serde_json::to_vec(&content.text).map_err(|e| failed(e.to_string()))?;
-    let level = format!("{:?}", content.qr_level);
-    let key = cache.key(&[
-        &words,
-        content.qr.as_bytes(),
-        level.as_bytes(),
-        content.typed.as_bytes(),
-        content.wifi.as_deref().unwrap_or("\0no wifi").as_bytes(),
-        title.as_bytes(),
-        lang.as_bytes(),
-    ]);
+/// One poster to make: a relic at one print size, with what every poster is made with.
+struct PosterJob<'a> {
+    site: &'a Site,
+    strings: &'a Strings,
+    tera: &'a Tera,
+    printer: &'a Printer,
+    cache: &'a PrintCache,
+    relic: &'a Relic,
+    size: &'a PosterSize,
+}
 
+/// Makes one poster's print files, or finds them in the cache.
+fn poster(job: &PosterJob<'_>) -> Result<Printed, Diagnostic> {
+    let content = job.content();
+    let title = format!(
+        "{} ({}) – {}",
+        job.relic.texts[0].name, job.relic.id, job.size.name
+    );
+    let key = job.key(&content, &title)?;
     let drawing = std::cell::OnceCell::new();
     let draw = || {
         drawing
-            .get_or_init(|| draw(tera, printer, &site.theme, &content, size, &title, &failed))
+            .get_or_init(|| job.draw(&content, &title))
             .as_ref()
             .map_err(|d: &Diagnostic| d.message.clone())
     };
-    let made = || -> Result<_, String> {
-        let svg = cache.file(&key, "svg", || Ok(draw()?.svg.clone().into_bytes()))?;
-        let facts = cache.file(&key, "facts", || {
-            let drawn = draw()?;
-            Ok(format!("{} {}", drawn.qr_version, drawn.module_mm).into_bytes())
-        })?;
-        let files = config
-            .posters
-            .formats
-            .iter()
-            .map(|&format| {
-                let extension = format.extension();
-                let cached = match format {
-                    PrintFormat::Svg => svg.clone(),
-                    PrintFormat::Png => {
-                        cache.file(&key, extension, || print::png(&draw()?.sheet))?
-                    }
-                    PrintFormat::Pdf => cache.file(&key, extension, || {
-                        let sheet = &draw()?.sheet;
-                        print::pdf([Ok(sheet)], &sheet.title, lang)
-                    })?,
-                };
-                Ok(OutputFile {
-                    path: format!("posters/{}-{}.{extension}", relic.id, size.name),
-                    content: Content::Cached(cached),
-                })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        Ok((svg, facts, files))
-    };
-    let made = made();
+    let encoded = job.encode(&key, draw);
     // A template's own error says more than the encoder's word for it.
     if let Some(Err(problem)) = drawing.get() {
         return Err(problem.clone());
     }
-    let (svg, facts, files) = made.map_err(failed)?;
-    let facts = std::fs::read_to_string(&facts)
-        .map_err(|e| failed(format!("cannot read {}: {e}", facts.display())))?;
-    let (qr_version, module_mm) = facts.split_once(' ').unwrap_or_default();
-    let listing = PrintFile {
-        id: relic.id.clone(),
-        name: text.name.clone(),
-        size: size.name,
-        files: files
-            .iter()
-            .map(|f| f.path.trim_start_matches("posters/").to_owned())
-            .collect(),
-        qr_version: qr_version.parse().unwrap_or_default(),
-        module_mm: module_mm.parse().unwrap_or_default(),
-    };
+    let Encoded { svg, facts, files } = encoded.map_err(|e| job.failed(e))?;
+    let listing = job.listing(&facts, &files)?;
     Ok(Printed {
         files,
         listing,
         page: BookPage {
             svg,
-            size: size.clone(),
+            size: job.size.clone(),
             title,
             key,
         },
     })
+}
+
+/// A poster's print files, in the cache.
+struct Encoded {
+    svg: std::path::PathBuf,
+    /// What the list of print files says of its QR code.
+    facts: std::path::PathBuf,
+    files: Vec<OutputFile>,
 }
 
 /// A poster as drawn: its SVG, parsed for printing, and what the list of print files says of
@@ -424,56 +352,180 @@ struct Drawing {
     module_mm: f32,
 }
 
-/// Fills the size's template with `content` and its QR codes, and parses the result.
-fn draw(
-    tera: &Tera,
-    printer: &Printer,
-    theme: &crate::load::theme::Theme,
-    content: &PosterContent<'_>,
-    size: &PosterSize,
-    title: &str,
-    failed: &dyn Fn(String) -> Diagnostic,
-) -> Result<Drawing, Diagnostic> {
-    let code = Matrix::encode(&content.qr, content.qr_level)
-        .map_err(|e| failed(format!("the QR code cannot hold {}: {e}", content.qr)))?;
-    // Every template gets the Wifi code; the default theme draws it on the plaque only.
-    let wifi = content
-        .wifi
-        .as_ref()
-        .map(|payload| {
-            let matrix =
-                Matrix::encode(payload, crate::config::ErrorCorrection::M).map_err(|e| {
-                    failed(format!(
-                        "the Wifi code cannot hold the network's name and password: {e}"
-                    ))
-                })?;
-            Ok(qr_view(&matrix, payload.clone(), String::new()))
-        })
-        .transpose()?;
-    let view = PosterView {
-        text: &content.text,
-        qr: qr_view(&code, content.qr.clone(), content.typed.clone()),
-        wifi,
-    };
-    let context = Context::from_serialize(&view).map_err(|e| failed(e.to_string()))?;
-    let template = format!("{}.svg", size.name);
-    let svg = templates::render(tera, &theme.posters, &template, &context)?;
-    let tree = printer.parse(&svg).map_err(|e| {
-        failed(format!(
-            "the template {template} does not give valid SVG: {e}"
+impl<'a> PosterJob<'a> {
+    /// A problem with this poster, named by its relic and size.
+    fn failed(&self, err: String) -> Diagnostic {
+        Diagnostic::error(format!(
+            "poster {}-{}: {err}",
+            self.relic.id, self.size.name
         ))
-    })?;
-    let sheet = Sheet {
-        tree,
-        size: size.clone(),
-        title: title.to_owned(),
-    };
-    Ok(Drawing {
-        svg,
-        qr_version: code.version,
-        module_mm: module_size(&sheet, &code).unwrap_or(0.0),
-        sheet,
-    })
+    }
+
+    /// The poster's words in the site's default language, and what its codes hold.
+    fn content(&self) -> PosterContent<'a> {
+        let (config, relic, size, strings) =
+            (&self.site.config, self.relic, self.size, self.strings);
+        let lang = config.default_language();
+        let t = strings.get(lang);
+        let text = &relic.texts[0];
+        let text_view = PosterText {
+            size: SizeView {
+                name: size.name,
+                width: size.width_mm,
+                height: size.height_mm,
+            },
+            site: SiteView {
+                title: &config.title[lang],
+                host: &config.host,
+                commune: &config.commune,
+            },
+            relic: RelicView {
+                id: &relic.id,
+                name: &text.name,
+                other_names: relic.texts[1..].iter().map(|t| t.name.as_str()).collect(),
+                ranking: ranking(strings, lang, relic.rank, &relic.types),
+                summary: &text.summary,
+                category: t.label(crate::model::Category::GROUP, relic.category.key()),
+            },
+            scan: config
+                .languages
+                .iter()
+                .map(|l| strings.get(l).text(Key::PosterScan))
+                .collect(),
+            wifi_label: t.text(Key::PosterWifi),
+        };
+        PosterContent {
+            text: text_view,
+            qr: urls::qr_payload(config, &relic.id),
+            qr_level: size.error_correction,
+            typed: urls::typed_address(config, &relic.id),
+            wifi: relic.wifi.as_ref().map(qr::wifi_payload),
+        }
+    }
+
+    /// The key of the poster's print files: everything the poster is made of, so that an
+    /// unchanged one is not even drawn. Drawing sets its text with the font and chooses its
+    /// QR code's mask, which cost more than encoding a cached file saves.
+    fn key(&self, content: &PosterContent<'_>, title: &str) -> Result<String, Diagnostic> {
+        let words = serde_json::to_vec(&content.text).map_err(|e| self.failed(e.to_string()))?;
+        let level = format!("{:?}", content.qr_level);
+        Ok(self.cache.key(&[
+            &words,
+            content.qr.as_bytes(),
+            level.as_bytes(),
+            content.typed.as_bytes(),
+            content.wifi.as_deref().unwrap_or("\0no wifi").as_bytes(),
+            title.as_bytes(),
+            self.site.config.default_language().as_bytes(),
+        ]))
+    }
+
+    /// Takes each print file from the cache, or encodes it from what `draw` gives; only a
+    /// file the cache lacks needs the poster drawn.
+    fn encode<'d>(
+        &self,
+        key: &str,
+        draw: impl Fn() -> Result<&'d Drawing, String>,
+    ) -> Result<Encoded, String> {
+        let cache = self.cache;
+        let svg = cache.file(key, "svg", || Ok(draw()?.svg.clone().into_bytes()))?;
+        let facts = cache.file(key, "facts", || {
+            let drawn = draw()?;
+            Ok(format!("{} {}", drawn.qr_version, drawn.module_mm).into_bytes())
+        })?;
+        let lang = self.site.config.default_language();
+        let files = self
+            .site
+            .config
+            .posters
+            .formats
+            .iter()
+            .map(|&format| {
+                let extension = format.extension();
+                let cached = match format {
+                    PrintFormat::Svg => svg.clone(),
+                    PrintFormat::Png => {
+                        cache.file(key, extension, || print::png(&draw()?.sheet))?
+                    }
+                    PrintFormat::Pdf => cache.file(key, extension, || {
+                        let sheet = &draw()?.sheet;
+                        print::pdf([Ok(sheet)], &sheet.title, lang)
+                    })?,
+                };
+                Ok(OutputFile {
+                    path: format!("posters/{}-{}.{extension}", self.relic.id, self.size.name),
+                    content: Content::Cached(cached),
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Encoded { svg, facts, files })
+    }
+
+    /// The poster's line in the list of print files, with its QR code's facts as cached.
+    fn listing(
+        &self,
+        facts: &std::path::Path,
+        files: &[OutputFile],
+    ) -> Result<PrintFile, Diagnostic> {
+        let facts = std::fs::read_to_string(facts)
+            .map_err(|e| self.failed(format!("cannot read {}: {e}", facts.display())))?;
+        let (qr_version, module_mm) = facts.split_once(' ').unwrap_or_default();
+        Ok(PrintFile {
+            id: self.relic.id.clone(),
+            name: self.relic.texts[0].name.clone(),
+            size: self.size.name,
+            files: files
+                .iter()
+                .map(|f| f.path.trim_start_matches("posters/").to_owned())
+                .collect(),
+            qr_version: qr_version.parse().unwrap_or_default(),
+            module_mm: module_mm.parse().unwrap_or_default(),
+        })
+    }
+
+    /// Fills the size's template with `content` and its QR codes, and parses the result.
+    fn draw(&self, content: &PosterContent<'_>, title: &str) -> Result<Drawing, Diagnostic> {
+        let code = Matrix::encode(&content.qr, content.qr_level)
+            .map_err(|e| self.failed(format!("the QR code cannot hold {}: {e}", content.qr)))?;
+        // Every template gets the Wifi code; the default theme draws it on the plaque only.
+        let wifi = content
+            .wifi
+            .as_ref()
+            .map(|payload| {
+                let matrix =
+                    Matrix::encode(payload, crate::config::ErrorCorrection::M).map_err(|e| {
+                        self.failed(format!(
+                            "the Wifi code cannot hold the network's name and password: {e}"
+                        ))
+                    })?;
+                Ok(qr_view(&matrix, payload.clone(), String::new()))
+            })
+            .transpose()?;
+        let view = PosterView {
+            text: &content.text,
+            qr: qr_view(&code, content.qr.clone(), content.typed.clone()),
+            wifi,
+        };
+        let context = Context::from_serialize(&view).map_err(|e| self.failed(e.to_string()))?;
+        let template = format!("{}.svg", self.size.name);
+        let svg = templates::render(self.tera, &self.site.theme.posters, &template, &context)?;
+        let tree = self.printer.parse(&svg).map_err(|e| {
+            self.failed(format!(
+                "the template {template} does not give valid SVG: {e}"
+            ))
+        })?;
+        let sheet = Sheet {
+            tree,
+            size: self.size.clone(),
+            title: title.to_owned(),
+        };
+        Ok(Drawing {
+            svg,
+            qr_version: code.version,
+            module_mm: module_size(&sheet, &code).unwrap_or(0.0),
+            sheet,
+        })
+    }
 }
 
 fn qr_view(matrix: &Matrix, data: String, typed: String) -> QrView {
