@@ -177,44 +177,10 @@ pub fn render(
         sheets.push(p.page);
     }
     if posters.formats.contains(&PrintFormat::Pdf) {
-        let lang = site.config.default_language();
         let books: Vec<Result<OutputFile, Diagnostic>> = posters
             .sizes
             .par_iter()
-            .map(|size| {
-                let pages: Vec<&BookPage> = sheets
-                    .iter()
-                    .filter(|page| page.size.name == size.name)
-                    .collect();
-                let title = format!("{} – {}", site.config.title[lang], size.name.to_uppercase());
-                let mut parts = vec![b"book".as_slice(), title.as_bytes(), lang.as_bytes()];
-                parts.extend(pages.iter().map(|page| page.key.as_bytes()));
-                // Read from the cache one at a time, so that a province's thousands of posters
-                // are never all in memory; only a changed book is drawn at all.
-                let parsed = pages.iter().map(|page| {
-                    let svg = std::fs::read_to_string(&page.svg)
-                        .map_err(|e| format!("cannot read {}: {e}", page.svg.display()))?;
-                    printer
-                        .parse(&svg)
-                        .map(|tree| Sheet {
-                            tree,
-                            size: page.size.clone(),
-                            title: page.title.clone(),
-                        })
-                        .map_err(|e| e.to_string())
-                });
-                cache
-                    .file(&cache.key(&parts), "pdf", || {
-                        print::pdf(parsed, &title, lang)
-                    })
-                    .map(|cached| OutputFile {
-                        path: format!("posters/all-{}.pdf", size.name),
-                        content: Content::Cached(cached),
-                    })
-                    .map_err(|err| {
-                        Diagnostic::error(format!("cannot print all-{}.pdf: {err}", size.name))
-                    })
-            })
+            .map(|size| book(site, &printer, &cache, &sheets, size))
             .collect();
         for book in books {
             match book {
@@ -224,6 +190,48 @@ pub fn render(
         }
     }
     Some((files, list))
+}
+
+/// `all-<size>.pdf`: every poster of one size in one PDF, for the print shop to print in one
+/// go. `sheets` are the drawn posters of every size.
+fn book(
+    site: &Site,
+    printer: &Printer,
+    cache: &PrintCache,
+    sheets: &[BookPage],
+    size: &PosterSize,
+) -> Result<OutputFile, Diagnostic> {
+    let lang = site.config.default_language();
+    let pages: Vec<&BookPage> = sheets
+        .iter()
+        .filter(|page| page.size.name == size.name)
+        .collect();
+    let title = format!("{} – {}", site.config.title[lang], size.name.to_uppercase());
+    let mut parts = vec![b"book".as_slice(), title.as_bytes(), lang.as_bytes()];
+    parts.extend(pages.iter().map(|page| page.key.as_bytes()));
+    // Read from the cache one at a time, so that a province's thousands of posters are never
+    // all in memory; only a changed book is drawn at all.
+    let parsed = pages.iter().map(|page| {
+        let svg = std::fs::read_to_string(&page.svg)
+            .map_err(|e| format!("cannot read {}: {e}", page.svg.display()))?;
+        printer
+            .parse(&svg)
+            .map(|tree| Sheet {
+                tree,
+                size: page.size.clone(),
+                title: page.title.clone(),
+            })
+            .map_err(|e| e.to_string())
+    });
+    cache
+        .file(&cache.key(&parts), "pdf", || {
+            print::pdf(parsed, &title, lang)
+        })
+        .map(|cached| OutputFile {
+            path: format!("posters/all-{}.pdf", size.name),
+            content: Content::Cached(cached),
+        })
+        .map_err(|err| Diagnostic::error(format!("cannot print all-{}.pdf: {err}", size.name)))
 }
 
 struct Printed {
