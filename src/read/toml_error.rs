@@ -159,7 +159,9 @@ impl Spot<'_> {
             ("a list in square brackets", format!("[{written}]"))
         } else if expected.contains("datetime") {
             let date = unquoted.parse::<toml::value::Datetime>().ok();
-            let value = date.map_or_else(|| self.example(&key).to_owned(), |_| unquoted.to_owned());
+            let value = iso_date(unquoted).unwrap_or_else(|| {
+                date.map_or_else(|| self.example(&key).to_owned(), |_| unquoted.to_owned())
+            });
             ("a date without quotes", value)
         } else if expected.contains("map") || expected.starts_with("struct ") {
             ("a table in braces", self.example(&key).to_owned())
@@ -183,30 +185,15 @@ impl Spot<'_> {
         let Some(at) = self.location() else {
             return Diagnostic::error(message);
         };
-        let line = at.text.trim();
-        if let Some(fixed) = decimal_points(line) {
-            return self.diagnostic(
-                "a decimal number is written with a point, not a comma".to_owned(),
-                format!("write {fixed}"),
-            );
+        if let Some((slips, line)) = mended(&at.text) {
+            return self.diagnostic(slips, format!("write {line}"));
         }
-        if let Some((key, value)) = colon_for_equals(line) {
-            return self.diagnostic(
-                "a key and its value are joined by `=`, not `:`".to_owned(),
-                format!("write {key} = {value}"),
-            );
-        }
-        if message.starts_with("string values must be quoted") {
-            let text = self.written().trim_matches(['“', '”', '„', '‘', '’']);
+        let quoted = at.replaced(&format!("\"{}\"", self.written()));
+        if message.starts_with("string values must be quoted") && reads(&quoted) {
             return self.diagnostic(
                 "text values must be quoted".to_owned(),
-                format!("write {}", at.replaced(&format!("\"{text}\""))),
+                format!("write {quoted}"),
             );
-        }
-        if message.starts_with("invalid date")
-            && let Some(date) = padded_date(self.written())
-        {
-            return self.diagnostic(message.to_owned(), format!("write {}", at.replaced(&date)));
         }
         self.diagnostic(
             message.to_owned(),
@@ -253,49 +240,217 @@ fn key_before(at: &Location) -> String {
     key.chars().rev().collect()
 }
 
-/// `lat = 19,02` with its decimal commas, outside quotes, made points; `None` if it has none.
-fn decimal_points(line: &str) -> Option<String> {
-    let chars: Vec<char> = line.chars().collect();
-    let mut quoted = false;
-    let mut fixed = String::with_capacity(line.len());
-    let mut found = false;
-    for (i, &c) in chars.iter().enumerate() {
-        quoted ^= c == '"';
-        let between_digits = i > 0
-            && chars[i - 1].is_ascii_digit()
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if c == ',' && !quoted && between_digits {
-            found = true;
-            fixed.push('.');
-        } else {
-            fixed.push(c);
+/// A line mended, or `None` if it has nothing to mend.
+type Rewrite = fn(&str) -> Option<String>;
+
+/// The slips officers make most that leave a line unreadable, each with what to tell them and
+/// a rewrite of a line that mends it. In the order they are mended: spaces first, as they hide
+/// the others; quotes before dates and numbers, which are only told from text outside quotes.
+const SLIPS: &[(&str, Rewrite)] = &[
+    (
+        "this line has a non-breaking or full-width space where TOML needs a plain one",
+        plain_spaces,
+    ),
+    (
+        "a key and its value are joined by `=`, not `:`",
+        colon_for_equals,
+    ),
+    (
+        "text values must be quoted with straight quotes \"…\", not curly ones",
+        straight_quotes,
+    ),
+    ("the text's closing quote `\"` is missing", closing_quote),
+    ("a date is written year-month-day, as 2016-12-07", dates),
+    (
+        "a decimal number is written with a point, not a comma",
+        decimal_points,
+    ),
+];
+
+/// `line` with every slip of [`SLIPS`] on it mended, and what they were. `None` unless the
+/// line then reads as TOML, so that a help never offers a line that fails in its turn; and
+/// `None` for a line that reads already, whose error lies beyond it.
+fn mended(line: &str) -> Option<(String, String)> {
+    if reads(line) {
+        return None;
+    }
+    let mut fixed = line.to_owned();
+    let mut slips = Vec::new();
+    for (slip, rewrite) in SLIPS {
+        if let Some(rewritten) = rewrite(&fixed) {
+            fixed = rewritten;
+            slips.push(*slip);
         }
     }
-    found.then_some(fixed)
+    (!slips.is_empty() && reads(&fixed)).then(|| (slips.join("; "), fixed.trim().to_owned()))
 }
 
-/// `name: "Đền Cả"`, written as YAML would, as its key and value.
-fn colon_for_equals(line: &str) -> Option<(&str, &str)> {
+/// Whether `line` alone is a TOML document.
+fn reads(line: &str) -> bool {
+    line.parse::<toml::Table>().is_ok()
+}
+
+/// A part of a line: outside text in straight quotes, or such a text with its quotes.
+#[derive(Debug, PartialEq)]
+enum Piece<'a> {
+    Bare(&'a str),
+    Quoted(&'a str),
+    /// A text whose closing quote is missing, to the end of the line.
+    Unclosed(&'a str),
+}
+
+/// `line` cut into [`Piece`]s, so that a rewrite leaves what is inside quotes as written.
+fn pieces(line: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut chars = line.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if c != '"' && c != '\'' {
+            continue;
+        }
+        if start < i {
+            pieces.push(Piece::Bare(&line[start..i]));
+        }
+        let mut escaped = false;
+        // Only `"…"` has escapes; `'…'` ends at the next `'`.
+        let end = chars.find(|&(_, d)| {
+            let closes = d == c && !escaped;
+            escaped = c == '"' && d == '\\' && !escaped;
+            closes
+        });
+        match end {
+            Some((j, _)) => {
+                pieces.push(Piece::Quoted(&line[i..=j]));
+                start = j + 1;
+            }
+            None => {
+                pieces.push(Piece::Unclosed(&line[i..]));
+                start = line.len();
+            }
+        }
+    }
+    if start < line.len() {
+        pieces.push(Piece::Bare(&line[start..]));
+    }
+    pieces
+}
+
+/// `line` with `rewrite` applied to each part outside quotes; `None` if that changes nothing.
+fn outside_quotes(line: &str, rewrite: impl Fn(&str) -> String) -> Option<String> {
+    let fixed: String = pieces(line)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Bare(text) => rewrite(text),
+            Piece::Quoted(text) | Piece::Unclosed(text) => text.to_owned(),
+        })
+        .collect();
+    (fixed != line).then_some(fixed)
+}
+
+/// Spaces that Word, Zalo and Asian keyboards type where a plain one was meant.
+const ODD_SPACES: [char; 2] = ['\u{a0}', '\u{3000}'];
+
+/// `name\u{3000}= "Đền Cả"` with plain spaces outside quotes.
+fn plain_spaces(line: &str) -> Option<String> {
+    outside_quotes(line, |text| text.replace(ODD_SPACES, " "))
+}
+
+/// `name: "Đền Cả"`, written as YAML would, joined by `=`.
+fn colon_for_equals(line: &str) -> Option<String> {
     let (key, value) = line.split_once(':')?;
     let bare = !key.trim().is_empty()
         && key
             .trim()
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'));
-    bare.then(|| (key.trim(), value.trim()))
+    bare.then(|| format!("{} = {}", key.trim_end(), value.trim_start()))
 }
 
-/// A date such as `2016-12-7` written with two-digit month and day.
-fn padded_date(written: &str) -> Option<String> {
-    let parts: Vec<&str> = written.trim().split('-').collect();
-    let [year, month, day] = parts.as_slice() else {
+/// The quotes Word puts around text, German style `„…“` among them.
+const CURLY_QUOTES: [char; 5] = ['“', '”', '„', '‘', '’'];
+
+/// `name = “Đền Cả”` with straight quotes for curly ones, also where one end was typed
+/// straight.
+fn straight_quotes(line: &str) -> Option<String> {
+    outside_quotes(line, |text| text.replace(CURLY_QUOTES, "\""))
+}
+
+/// `name = "Đền Cả` with its text closed at the end of the line, in place of a curly quote
+/// typed to close it.
+fn closing_quote(line: &str) -> Option<String> {
+    let Some(Piece::Unclosed(text)) = pieces(line).pop() else {
         return None;
     };
-    let numeric = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
-    if year.len() != 4 || !numeric(month) || !numeric(day) {
+    let start = line.len() - text.len();
+    let inner = text.trim_end();
+    let inner = inner.strip_suffix(['”', '“', '’']).unwrap_or(inner);
+    Some(format!("{}{inner}\"", &line[..start]))
+}
+
+/// `date = 07/12/2016` with each date outside quotes written as TOML's `2016-12-07`.
+fn dates(line: &str) -> Option<String> {
+    outside_quotes(line, |text| {
+        let mut fixed = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+            let len = rest[start..]
+                .find(|c: char| !c.is_ascii_digit() && !matches!(c, '/' | '.' | '-'))
+                .unwrap_or(rest.len() - start);
+            let token = &rest[start..start + len];
+            let alone = !rest[..start].ends_with(char::is_alphanumeric)
+                && !rest[start + len..].starts_with(char::is_alphanumeric);
+            fixed.push_str(&rest[..start]);
+            match iso_date(token).filter(|_| alone) {
+                Some(date) => fixed.push_str(&date),
+                None => fixed.push_str(token),
+            }
+            rest = &rest[start + len..];
+        }
+        fixed.push_str(rest);
+        fixed
+    })
+}
+
+/// A date written day first, as Vietnamese write them (`07/12/2016`, `7.12.2016`,
+/// `07-12-2016`), or without its zeros (`2016-12-7`), as TOML writes it: `2016-12-07`. `None`
+/// for anything else, and for a date written so already.
+fn iso_date(written: &str) -> Option<String> {
+    let separator = written.chars().find(|c| !c.is_ascii_digit())?;
+    let parts: Vec<&str> = written.split(separator).collect();
+    let (year, month, day) = match parts.as_slice() {
+        [day, month, year] if matches!(separator, '/' | '.' | '-') && year.len() == 4 => {
+            (year, month, day)
+        }
+        [year, month, day] if separator == '-' && year.len() == 4 => (year, month, day),
+        _ => return None,
+    };
+    let number = |s: &str, max: u32| {
+        (1..=2).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse().is_ok_and(|n: u32| (1..=max).contains(&n))
+    };
+    if !year.bytes().all(|b| b.is_ascii_digit()) || !number(month, 12) || !number(day, 31) {
         return None;
     }
-    Some(format!("{year}-{month:0>2}-{day:0>2}"))
+    let date = format!("{year}-{month:0>2}-{day:0>2}");
+    (date != written).then_some(date)
+}
+
+/// `lat = 19,02` with its decimal commas, outside quotes, made points.
+fn decimal_points(line: &str) -> Option<String> {
+    outside_quotes(line, |text| {
+        let chars: Vec<char> = text.chars().collect();
+        chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let between_digits = i > 0
+                    && chars[i - 1].is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                if c == ',' && between_digits { '.' } else { c }
+            })
+            .collect()
+    })
 }
 
 /// The known key most like `typed`, if any is close enough to be a plausible typo.
@@ -369,16 +524,132 @@ mod tests {
         );
     }
 
+    /// What ditich says of `source`, a `.toml` file the parser cannot read: the message and
+    /// the help.
+    fn read(source: &str) -> (String, String) {
+        let d = parse::<toml::Table>(Path::new("site.toml"), source, 0, source).unwrap_err();
+        (d.message, d.help.unwrap_or_default())
+    }
+
+    #[track_caller]
+    fn helps(source: &str, help: &str) {
+        assert_eq!(read(source).1, help, "for {source:?}");
+    }
+
     #[test]
-    fn recognises_the_commonest_slips() {
-        assert_eq!(
-            decimal_points("location = { lat = 19,02, lon = 105,44 }").as_deref(),
-            Some("location = { lat = 19.02, lon = 105.44 }")
+    fn curly_quotes_are_made_straight() {
+        for line in [
+            "name = “Đền Cả”",
+            "name = ‘Đền Cả’",
+            "name = „Đền Cả“",
+            "name = „Đền Cả”",
+            "name = “Đền Cả\"",
+            "name = \"Đền Cả”",
+        ] {
+            helps(line, "write name = \"Đền Cả\"");
+        }
+        helps(
+            "types = [“historical”, “mixed”]",
+            "write types = [\"historical\", \"mixed\"]",
+        );
+        assert!(
+            read("name = “Đền Cả”")
+                .0
+                .contains("text values must be quoted")
+        );
+    }
+
+    #[test]
+    fn a_date_written_day_first_is_turned_around() {
+        for date in [
+            "07/12/2016",
+            "7/12/2016",
+            "07-12-2016",
+            "07.12.2016",
+            "2016-12-7",
+        ] {
+            helps(&format!("date = {date}"), "write date = 2016-12-07");
+        }
+        helps(
+            "recognition = { decision = \"1/QĐ\", date = 7/12/2016, authority = \"Bộ\" }",
+            "write recognition = { decision = \"1/QĐ\", date = 2016-12-07, authority = \"Bộ\" }",
+        );
+        helps("  updated = 29.11.2026", "write updated = 2026-11-29");
+        assert_eq!(iso_date("32/12/2016"), None);
+        assert_eq!(iso_date("07/13/2016"), None);
+        assert_eq!(iso_date("07/12.2016"), None);
+        assert_eq!(iso_date("2016-12-07"), None);
+    }
+
+    #[test]
+    fn a_date_in_quotes_written_day_first_is_turned_around() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Dated {
+            #[allow(dead_code)]
+            date: toml::value::Datetime,
+        }
+        let source = "date = \"07/12/2016\"\n";
+        let d = parse::<Dated>(Path::new("index.md"), source, 0, source).unwrap_err();
+        assert_eq!(d.help.as_deref(), Some("write date = 2016-12-07"));
+    }
+
+    #[test]
+    fn a_missing_closing_quote_is_added() {
+        helps("name = \"Đền Cả", "write name = \"Đền Cả\"");
+        helps("name = \"Đền Cả  ", "write name = \"Đền Cả\"");
+        // Where the quote belongs cannot be told, so no line is offered.
+        let (_, help) = read("recognition = { decision = \"1/QĐ, authority = \"Bộ\" }");
+        assert!(!help.starts_with("write"), "{help}");
+    }
+
+    #[test]
+    fn a_colon_for_equals_is_replaced() {
+        helps("name: \"Đền Cả\"", "write name = \"Đền Cả\"");
+        helps("name: “Đền Cả”", "write name = \"Đền Cả\"");
+        assert_eq!(colon_for_equals("name = \"a: b\""), None);
+        // The line that `:` gives is no TOML either, so none is offered.
+        let (_, help) = read("opening_hours: 7:00");
+        assert!(!help.starts_with("write"), "{help}");
+    }
+
+    #[test]
+    fn odd_spaces_are_made_plain() {
+        helps("name\u{3000}= \"Đền Cả\"", "write name = \"Đền Cả\"");
+        helps("name =\u{a0}\"Đền Cả\"", "write name = \"Đền Cả\"");
+        helps("\u{a0}name = \"Đền Cả\"", "write name = \"Đền Cả\"");
+        helps("\u{3000}name = \"Đền Cả\"", "write name = \"Đền Cả\"");
+        // Inside quotes they are the officer's text.
+        helps(
+            "name\u{a0}= \"Đền\u{a0}Cả\"",
+            "write name = \"Đền\u{a0}Cả\"",
+        );
+    }
+
+    #[test]
+    fn a_decimal_comma_is_made_a_point() {
+        helps(
+            "location = { lat = 19,02, lon = 105,44 }",
+            "write location = { lat = 19.02, lon = 105.44 }",
         );
         assert_eq!(decimal_points("name = \"1,2\""), None);
-        assert_eq!(colon_for_equals("name: \"Đền\""), Some(("name", "\"Đền\"")));
-        assert_eq!(colon_for_equals("name = \"a: b\""), None);
-        assert_eq!(padded_date("2016-1-7").as_deref(), Some("2016-01-07"));
+    }
+
+    #[test]
+    fn text_without_quotes_is_quoted() {
+        helps("name = Chùa", "write name = \"Chùa\"");
+    }
+
+    #[test]
+    fn quoted_text_is_left_as_written() {
+        assert_eq!(
+            pieces("a = \"x \\\" y\" # 'b"),
+            [
+                Piece::Bare("a = "),
+                Piece::Quoted("\"x \\\" y\""),
+                Piece::Bare(" # "),
+                Piece::Unclosed("'b"),
+            ]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! `docs/guide.md`) quote exactly the messages of [`MISTAKES`], so neither can drift; the
 //! rarer mistakes of [`UNQUOTED_MISTAKES`] are only followed.
 
-use crate::project::{Project, Run};
+use crate::project::{Project, Run, files};
 
 /// How a mistake is made in the two-relic fixture.
 enum Edit {
@@ -92,7 +92,7 @@ const MISTAKES: &[Mistake] = &[
     },
     Mistake {
         edits: &[Replace(DEN_A, "1994-01-01", "1994-01-1")],
-        quote: "invalid date, expected a two-digit day (DD)",
+        quote: "a date is written year-month-day",
         literal: true,
     },
     Mistake {
@@ -358,13 +358,17 @@ fn printed_ledger() -> Vec<u8> {
 
 fn made(mistake: &Mistake) -> Project {
     let project = Project::fixture("two-relics");
-    for edit in mistake.edits {
+    make(&project, mistake.edits);
+    project
+}
+
+fn make(project: &Project, edits: &[Edit]) {
+    for edit in edits {
         match edit {
             Replace(file, from, to) => project.edit(file, from, to),
             Write(file, bytes) => project.write(file, bytes()),
         }
     }
-    project
 }
 
 /// The first diagnostic whose first line holds `quote`: its file, line and help.
@@ -415,9 +419,19 @@ fn tried(mistake: &Mistake) -> Result<(), String> {
     if !mistake.literal {
         return Ok(());
     }
-    follow(&project, file, line, help)?;
+    fixed_by(&project, mistake.quote, (file, line, help))
+}
+
+/// Types `help`, that of the message quoting `quote` at `line` of `file`, and checks that it
+/// clears the message and, with the helps that follow, the build.
+fn fixed_by(
+    project: &Project,
+    quote: &str,
+    (file, line, help): (&str, Option<usize>, &str),
+) -> Result<(), String> {
+    follow(project, file, line, help)?;
     let mut again = project.build();
-    if again.stderr.contains(mistake.quote) {
+    if again.stderr.contains(quote) {
         return Err(format!(
             "after following `{help}`, ditich still says it:\n{}",
             again.stderr
@@ -430,7 +444,7 @@ fn tried(mistake: &Mistake) -> Result<(), String> {
             return Ok(());
         }
         let (file, line, help) = diagnostic(&again, ": error: ")?;
-        follow(&project, file, line, help)?;
+        follow(project, file, line, help)?;
         again = project.build();
     }
     match again.code {
@@ -450,6 +464,93 @@ fn every_mistake_prints_its_message_and_every_suggested_text_fixes_it() {
         .filter_map(|m| tried(m).err().map(|e| format!("{:?}: {e}", m.quote)))
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Makes the mistake of `edits` in a built copy of the fixture and checks that the help of the
+/// message quoting `quote` reads `help` word for word, that the failed build leaves the output
+/// as it was, and that typing the help fixes the build.
+#[track_caller]
+fn helped(edits: &[Edit], quote: &str, help: &str) {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    let built = files(&project.output());
+    make(&project, edits);
+    let run = project.build();
+    let found = diagnostic(&run, quote).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(found.2, help, "{}", run.stderr);
+    assert!(
+        files(&project.output()) == built,
+        "a failed build changed the output"
+    );
+    fixed_by(&project, quote, found).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn curly_quotes_pasted_from_word_are_made_straight() {
+    for name in ["“Chùa B”", "‘Chùa B’", "„Chùa B“", "“Chùa B\""] {
+        helped(
+            &[Replace(CHUA_B, "\"Chùa B\"", name)],
+            "text values must be quoted with straight quotes",
+            "write name = \"Chùa B\"",
+        );
+    }
+}
+
+#[test]
+fn a_date_written_day_first_is_turned_around() {
+    for date in ["07/12/2016", "7/12/2016", "07-12-2016", "07.12.2016"] {
+        helped(
+            &[Replace(DEN_A, "1994-01-01", date)],
+            "a date is written year-month-day",
+            "write recognition = { decision = \"1/QĐ-BVHTTDL\", date = 2016-12-07, authority = \"Bộ Văn hoá\" }",
+        );
+    }
+    helped(
+        &[Replace(CHUA_B, "+++\n\n", "updated = 29/11/2026\n+++\n\n")],
+        "a date is written year-month-day",
+        "write updated = 2026-11-29",
+    );
+    helped(
+        &[Replace(DEN_A, "1994-01-01", "\"07/12/2016\"")],
+        "must be a date without quotes",
+        "write recognition = { decision = \"1/QĐ-BVHTTDL\", date = 2016-12-07, authority = \"Bộ Văn hoá\" }",
+    );
+}
+
+#[test]
+fn a_missing_closing_quote_is_added() {
+    for name in ["\"Chùa B", "\"Chùa B”"] {
+        helped(
+            &[Replace(CHUA_B, "\"Chùa B\"", name)],
+            "the text's closing quote `\"` is missing",
+            "write name = \"Chùa B\"",
+        );
+    }
+}
+
+#[test]
+fn a_colon_for_equals_is_replaced() {
+    helped(
+        &[Replace(CHUA_B, "name = \"Chùa B\"", "name: \"Chùa B\"")],
+        "a key and its value are joined by `=`, not `:`",
+        "write name = \"Chùa B\"",
+    );
+}
+
+#[test]
+fn odd_spaces_are_made_plain() {
+    for line in [
+        "name\u{3000}= \"Chùa B\"",
+        "name =\u{a0}\"Chùa B\"",
+        "\u{a0}name = \"Chùa B\"",
+        "\u{3000}name = \"Chùa B\"",
+    ] {
+        helped(
+            &[Replace(CHUA_B, "name = \"Chùa B\"", line)],
+            "non-breaking or full-width space",
+            "write name = \"Chùa B\"",
+        );
+    }
 }
 
 /// The backticked texts of the first column of the guide's table of errors, in §11.
