@@ -22,8 +22,9 @@ struct RawConfig {
     /// Language codes, the first one the default: `["vi", "en"]`. The default language's pages
     /// sit at the top of the site, the others under `/<code>/`.
     languages: Spanned<Vec<String>>,
-    /// The guide's name in each language: `[title]` with `vi = "…"`, `en = "…"`.
-    title: Spanned<BTreeMap<String, String>>,
+    /// The guide's name in each language: `[title]` with `vi = "…"`, `en = "…"`; or one name
+    /// for all of them, `title = "Di tích Long Thành"`.
+    title: Spanned<RawTitle>,
     /// Where the relics are: `[commune]`, see [`RawCommune`].
     commune: RawCommune,
     /// Who answers visitors' questions; shown in every page's footer.
@@ -38,6 +39,39 @@ struct RawConfig {
     /// Which relics the slideshow of `/kiosk/` shows: `[kiosk]`.
     #[serde(default)]
     kiosk: RawKiosk,
+}
+
+/// `title` as written.
+#[derive(Debug)]
+enum RawTitle {
+    /// One name, the same in every language.
+    Same(String),
+    /// A name per language code.
+    PerLanguage(BTreeMap<String, String>),
+}
+
+/// By hand, as serde's untagged enums lose the parser's words and place for a wrong value.
+impl<'de> Deserialize<'de> for RawTitle {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawTitle;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a map of a string per language")
+            }
+
+            fn visit_str<E>(self, title: &str) -> Result<RawTitle, E> {
+                Ok(RawTitle::Same(title.to_owned()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawTitle, A::Error> {
+                let deserializer = serde::de::value::MapAccessDeserializer::new(map);
+                BTreeMap::deserialize(deserializer).map(RawTitle::PerLanguage)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// What a help suggests for a key of site.toml that is missing or written as the wrong kind
@@ -436,10 +470,15 @@ fn resolve(
             );
         }
     }
+    let title_at = title.span();
+    let title = match title.into_inner() {
+        RawTitle::Same(name) => codes.iter().map(|c| (c.clone(), name.clone())).collect(),
+        RawTitle::PerLanguage(names) => names,
+    };
     for code in codes {
-        if !title.get_ref().contains_key(code) {
+        if !title.contains_key(code) {
             let (at, help) =
-                toml_error::add_to_table(source, title.span(), &format!("{code} = \"…\""));
+                toml_error::add_to_table(source, title_at.clone(), &format!("{code} = \"…\""));
             problems.push(
                 Diagnostic::error(format!("the guide has no title in `{code}`"))
                     .in_file(file)
@@ -469,7 +508,7 @@ fn resolve(
         host,
         base_path,
         languages: languages.into_inner(),
-        title: title.into_inner(),
+        title,
         commune,
         contact,
         posters,

@@ -647,3 +647,20 @@ fn a_kiosk_relic_that_does_not_exist_is_an_error() {
     ]);
     assert!(!project.output().exists());
 }
+
+#[test]
+fn one_title_in_site_toml_is_the_title_in_every_language() {
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "site.toml",
+        "[title]\nvi = \"Di tích thử\"\nen = \"Test heritage\"\n",
+        "title = \"Di tích Long Thành\"\n",
+    );
+    project.build().success();
+    let title = Selector::parse("head > title").unwrap();
+    for home in ["index.html", "en/index.html"] {
+        let html = Html::parse_document(&project.read(&format!("output/{home}")));
+        let titles: Vec<String> = html.select(&title).map(|t| t.inner_html()).collect();
+        assert_eq!(titles, ["Di tích Long Thành"], "{home}");
+    }
+}

@@ -131,11 +131,18 @@ const MISTAKES: &[Mistake] = &[
         literal: true,
     },
     Mistake {
-        edits: &[Replace(
-            "site.toml",
-            "[title]\nvi = \"Di tích thử\"\nen = \"Test heritage\"\n",
-            "title = \"Di tích thử\"\n",
-        )],
+        edits: &[
+            Replace(
+                "site.toml",
+                "[commune]\nname = \"Long Thành\"\ndistrict = \"Yên Thành\"\nprovince = \"Nghệ An\"\n",
+                "",
+            ),
+            Replace(
+                "site.toml",
+                "\n[title]",
+                "commune = \"Long Thành\"\n\n[title]",
+            ),
+        ],
         quote: "must be a table in braces",
         literal: true,
     },
