@@ -873,13 +873,25 @@ impl Checker<'_> {
                 format!("use a file ending in .{}", extensions.join(", .")),
             )
         } else if !assets.contains(name) {
-            let near = closest(name, &assets.iter().copied().collect::<Vec<_>>());
-            let help = match near {
-                Some(near) => format!(
-                    "did you mean \"{near}\"? write {}",
-                    self.locate(value.span()).replaced(&format!("\"{near}\""))
+            let write = |file: &str| {
+                let line = self.locate(value.span()).replaced(&format!("\"{file}\""));
+                format!("write {line}")
+            };
+            // Windows and macOS open `cover.jpg` when the file is `COVER.JPG`; the web server
+            // does not, so the officer's own computer never shows the slip.
+            let folded = without_case_or_accents(name);
+            let mut same = assets
+                .iter()
+                .filter(|a| without_case_or_accents(a) == folded);
+            let help = match (same.next(), same.next()) {
+                (Some(file), None) => format!(
+                    "the file is named \"{file}\", with other capitals or accents: {}",
+                    write(file)
                 ),
-                None => "copy the file into the relic's folder, or fix its name (capitals and accents count)".to_owned(),
+                _ => match closest(name, &assets.iter().copied().collect::<Vec<_>>()) {
+                    Some(near) => format!("did you mean \"{near}\"? {}", write(near)),
+                    None => "copy the file into the relic's folder, or fix its name (capitals and accents count)".to_owned(),
+                },
             };
             (
                 format!("`{key}` file \"{name}\" is not in the relic's folder"),
@@ -892,6 +904,14 @@ impl Checker<'_> {
         self.problems.push(d.help(help));
         None
     }
+}
+
+/// A file name in small letters without accents, for telling names that differ in nothing
+/// else: `ảnh-đền.JPG` → `anh-den.jpg`.
+fn without_case_or_accents(name: &str) -> String {
+    // Names reach us composed (Windows) or decomposed (macOS); fold one form only.
+    let composed: String = unicode_normalization::UnicodeNormalization::nfc(name).collect();
+    deunicode::deunicode(&composed).to_lowercase()
 }
 
 /// Every code that relics have or plaques were printed with, to suggest one that is free.

@@ -560,6 +560,38 @@ fn odd_spaces_are_made_plain() {
     }
 }
 
+#[test]
+fn a_file_named_with_other_capitals_or_accents_gets_the_real_name() {
+    helped(
+        &[
+            Write("sites/chua-b/COVER.JPG", cover_jpeg),
+            Replace(CHUA_B, "+++\n\n", "cover = \"cover.jpg\"\n+++\n\n"),
+        ],
+        "`cover` file \"cover.jpg\" is not in the relic's folder",
+        "the file is named \"COVER.JPG\", with other capitals or accents: write cover = \"COVER.JPG\"",
+    );
+    helped(
+        &[
+            Write("sites/chua-b/ảnh-đền.jpg", cover_jpeg),
+            Replace(
+                CHUA_B,
+                "+++\n\n",
+                "[[photos]]\nfile = \"anh-den.jpg\"\nalt = \"Cổng\"\n+++\n\n",
+            ),
+        ],
+        "`file` file \"anh-den.jpg\" is not in the relic's folder",
+        "the file is named \"ảnh-đền.jpg\", with other capitals or accents: write file = \"ảnh-đền.jpg\"",
+    );
+    helped(
+        &[
+            Write("sites/chua-b/Thuyết-minh.mp3", || b"ID3".to_vec()),
+            Replace(CHUA_B, "+++\n\n", "audio = \"thuyet-minh.mp3\"\n+++\n\n"),
+        ],
+        "`audio` file \"thuyet-minh.mp3\" is not in the relic's folder",
+        "the file is named \"Thuyết-minh.mp3\", with other capitals or accents: write audio = \"Thuyết-minh.mp3\"",
+    );
+}
+
 /// The backticked texts of the first column of the guide's table of errors, in §11.
 fn quoted_in(guide: &str) -> Vec<String> {
     let path = format!("{}/docs/{guide}", env!("CARGO_MANIFEST_DIR"));
