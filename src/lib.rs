@@ -33,6 +33,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod slug;
 pub mod stats;
+pub mod studio;
 pub mod theme;
 pub mod urls;
 pub mod write;
@@ -106,14 +107,34 @@ pub struct CheckReport {
 /// Loads, validates and renders the project at `root` without writing anything, as `build`
 /// would, and reports every problem found.
 pub fn check(root: &Path) -> CheckReport {
+    check_with(root, None)
+}
+
+/// [`check`], with the relic text at `path` (project-relative: `sites/den-ca/index.md`)
+/// holding `bytes` instead of what is on disk: what a save would find before anything is
+/// written.
+pub fn check_text(root: &Path, path: &Path, bytes: Vec<u8>) -> CheckReport {
+    check_with(root, Some((path, bytes)))
+}
+
+fn check_with(root: &Path, replaced: Option<(&Path, Vec<u8>)>) -> CheckReport {
     let options = Options {
         print_files: false,
         photos: false,
         ..Options::default()
     };
     let mut diagnostics = Vec::new();
-    let project = load::project(root, &mut diagnostics);
+    let mut project = load::project(root, &mut diagnostics);
     let relics = project.as_ref().map_or(0, |p| p.relics.len());
+    if let (Some(project), Some((path, bytes))) = (&mut project, replaced) {
+        let texts = project
+            .relics
+            .iter_mut()
+            .flat_map(|r| std::iter::once(&mut r.main).chain(&mut r.translations));
+        if let Some(text) = texts.into_iter().find(|t| t.file == path) {
+            text.replace(bytes);
+        }
+    }
     if let Some(project) = project {
         let cache = model::RelicCache::reading(root);
         let mut site = model::resolve(project, &cache, &mut diagnostics);

@@ -70,6 +70,12 @@ pub fn relic(root: &Path, name: &str, id: Option<&str>, today: Date) -> anyhow::
     })
 }
 
+/// The code a new relic of the project at `root` gets: the next one no relic or printed
+/// plaque has.
+pub fn next_code(root: &Path) -> String {
+    model::next_free_code(&taken_ids(root))
+}
+
 /// Ids of the relics that load and of every plaque ever printed: a retired code must not
 /// come back on another relic.
 fn taken_ids(root: &Path) -> Vec<String> {

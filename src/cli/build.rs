@@ -89,7 +89,7 @@ impl PostersArgs {
             &self.build.project.root,
             &out,
             &ids,
-            super::today()?,
+            ditich::model::Date::today()?,
             &options,
         );
         stages.finish();

@@ -25,7 +25,7 @@ impl NewArgs {
             &self.project.root,
             &self.name,
             self.id.as_deref(),
-            super::today()?,
+            ditich::model::Date::today()?,
         )?;
         verbosity.status(format_args!(
             "created {} with the code {}: fill it in, put the photos beside it, then run `ditich serve` to see the page",

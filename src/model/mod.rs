@@ -193,6 +193,24 @@ pub struct Date {
     pub day: u8,
 }
 
+impl Date {
+    /// Today's date where ditich runs, or the date of `SOURCE_DATE_EPOCH` when it is set, as
+    /// for reproducible builds.
+    pub fn today() -> anyhow::Result<Date> {
+        let date = match std::env::var("SOURCE_DATE_EPOCH") {
+            Ok(seconds) => jiff::Timestamp::from_second(seconds.trim().parse()?)?
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                .date(),
+            Err(_) => jiff::ZonedDateTime::now().date(),
+        };
+        Ok(Date {
+            year: u16::try_from(date.year())?,
+            month: u8::try_from(date.month())?,
+            day: u8::try_from(date.day())?,
+        })
+    }
+}
+
 impl fmt::Display for Date {
     /// ISO 8601, the form of the open data and of `<time datetime>`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -17,6 +17,7 @@ mod posters;
 mod project;
 mod properties;
 mod publish;
+mod running;
 mod serve;
 mod stats;
 mod tools;

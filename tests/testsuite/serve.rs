@@ -1,65 +1,36 @@
 //! `ditich serve`: the preview an officer keeps open while editing, driven over real HTTP.
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
-use std::net::TcpStream;
-use std::process::{Child, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::project::Project;
+use crate::running::{self, Response, Running};
 
 /// A running `ditich serve --port 0`, stopped when dropped.
 struct Preview {
-    child: Child,
+    running: Running,
     /// `127.0.0.1:PORT`
     address: String,
-    lines: mpsc::Receiver<String>,
 }
 
 impl Preview {
     fn start(project: &Project) -> Preview {
-        Preview::start_with(project, project.command(&["serve", "--port", "0"]))
+        Preview::start_with(project.command(&["serve", "--port", "0"]))
     }
 
-    fn start_with(project: &Project, mut command: std::process::Command) -> Preview {
-        let _ = project;
-        let mut child = command.stderr(Stdio::piped()).spawn().unwrap();
-        let stderr = child.stderr.take().unwrap();
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut preview = Preview {
-            child,
-            address: String::new(),
-            lines,
-        };
-        let serving = preview.line_with("serving http://");
+    fn start_with(command: std::process::Command) -> Preview {
+        let running = Running::start(command);
+        let serving = running.line_with("serving http://");
         let url = serving.split_whitespace().nth(1).unwrap();
         assert!(
             url.starts_with("http://127.0.0.1:") && url.ends_with("/du-lich/"),
             "{serving}"
         );
-        preview.address = url["http://".len()..url.len() - "/du-lich/".len()].to_owned();
-        preview
+        let address = url["http://".len()..url.len() - "/du-lich/".len()].to_owned();
+        Preview { running, address }
     }
 
-    /// Waits for a line of the preview's output that contains `text`.
     fn line_with(&self, text: &str) -> String {
-        loop {
-            let line = self
-                .lines
-                .recv_timeout(Duration::from_secs(30))
-                .unwrap_or_else(|_| panic!("no line with {text:?}"));
-            if line.contains(text) {
-                return line;
-            }
-        }
+        self.running.line_with(text)
     }
 
     fn get(&self, path: &str) -> Response {
@@ -77,38 +48,8 @@ impl Preview {
 
 /// Sends `GET path` exactly as written, so no client tidies `..` away first.
 fn get(address: &str, path: &str) -> Response {
-    let mut stream = TcpStream::connect(address).unwrap();
-    // A preview that held every request while it rebuilt would fail here, not hang the suite.
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    Response {
-        status: head.split_whitespace().nth(1).unwrap().parse().unwrap(),
-        head: head.to_owned(),
-        body: body.to_owned(),
-    }
-}
-
-impl Drop for Preview {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Response {
-    status: u16,
-    head: String,
-    body: String,
+    let raw = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    running::request(address, raw.as_bytes())
 }
 
 #[test]
@@ -210,7 +151,7 @@ fn serve_goes_on_after_a_build_that_panics() {
     let project = Project::fixture("two-relics");
     let mut command = project.command(&["serve", "--port", "0"]);
     command.env("DITICH_TEST_PANIC_IN_RENDER", "PANIC");
-    let preview = Preview::start_with(&project, command);
+    let preview = Preview::start_with(command);
     assert_eq!(preview.get("/du-lich/den-a/").status, 200);
 
     project.edit(
@@ -262,10 +203,8 @@ fn serve_answers_pages_while_it_waits_to_rebuild() {
 #[test]
 fn serving_every_address_names_the_one_a_phone_opens() {
     let project = Project::fixture("two-relics");
-    let preview = Preview::start_with(
-        &project,
-        project.command(&["serve", "--port", "0", "--bind", "0.0.0.0"]),
-    );
+    let preview =
+        Preview::start_with(project.command(&["serve", "--port", "0", "--bind", "0.0.0.0"]));
     let port = preview.address.rsplit(':').next().unwrap();
     // This computer's own address serves it too, but only loopback may be tried here.
     assert_eq!(preview.get("/du-lich/").status, 200);
