@@ -7,6 +7,7 @@ mod new;
 mod output;
 mod serve;
 mod stats;
+mod studio;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,12 @@ enum Command {
     /// write them for a report. No address is stored: visitors are told apart by a keyed hash
     /// whose key is made anew for each run.
     Stats(stats::StatsArgs),
+    /// Edit, check and preview the relics in a browser, on this computer only.
+    ///
+    /// Opens a form for every relic, in Vietnamese; each save is checked as ditich check does
+    /// and written only when the project still builds. Comments and the keys the form did
+    /// not change stay as they were in the file.
+    Studio(studio::StudioArgs),
 }
 
 /// The project folder option every command shares.
@@ -100,25 +107,10 @@ impl Cli {
             Command::New(args) => args.run(verbosity),
             Command::Posters(args) => args.run(verbosity),
             Command::Serve(args) => args.run(verbosity),
+            Command::Studio(args) => args.run(verbosity),
             Command::Stats(args) => args.run(verbosity),
         }
     }
-}
-
-/// Today's date where ditich runs, or the date of `SOURCE_DATE_EPOCH` when it is set, as for
-/// reproducible builds.
-fn today() -> anyhow::Result<ditich::model::Date> {
-    let date = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(seconds) => jiff::Timestamp::from_second(seconds.trim().parse()?)?
-            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-            .date(),
-        Err(_) => jiff::ZonedDateTime::now().date(),
-    };
-    Ok(ditich::model::Date {
-        year: u16::try_from(date.year())?,
-        month: u8::try_from(date.month())?,
-        day: u8::try_from(date.day())?,
-    })
 }
 
 /// Prints a failed command's error: every problem of the project, or the chain of causes.

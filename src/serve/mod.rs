@@ -4,7 +4,7 @@
 //! The site is built into `.ditich-cache/serve/`, never into `output/`, and without print
 //! files: the published folder is only ever made by `ditich build`.
 
-mod paths;
+pub(crate) mod paths;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};

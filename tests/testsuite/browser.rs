@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use crate::project::built_sample as sample;
 
 /// `tests/browser`, with its npm packages installed from the lock file on first use.
-fn browser_tests() -> &'static Path {
+pub fn browser_tests() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
@@ -31,7 +31,7 @@ fn browser_tests() -> &'static Path {
 }
 
 /// Whether every tool of `needs` (name, Debian package) is there, saying which is not.
-fn have(test: &str, needs: &[(&str, &str)]) -> bool {
+pub fn have(test: &str, needs: &[(&str, &str)]) -> bool {
     needs
         .iter()
         .all(|(tool, package)| crate::tools::available(test, tool, package))

@@ -20,4 +20,5 @@ mod publish;
 mod running;
 mod serve;
 mod stats;
+mod studio;
 mod tools;

@@ -1,0 +1,370 @@
+//! A relic's file as the studio's form sees it. The form's values are read from the front
+//! matter and written back into the officer's own text with `toml_edit`: only the keys whose
+//! value changed are touched, so every comment, the order of the keys and their spacing stay
+//! as the officer or `ditich new` left them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use toml_edit::{DocumentMut, InlineTable, Item, Value};
+
+use crate::load::split::split;
+
+/// The keys the form edits as text, by their path in the front matter. A nested key
+/// (`recognition.date`) lives in an inline table, as `ditich new` writes it.
+pub const TEXT_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "rank",
+    "category",
+    "summary",
+    "hamlet",
+    "recognition.decision",
+    "recognition.date",
+    "recognition.authority",
+    "cover_alt",
+    "opening_hours",
+    "etiquette",
+    "transcript",
+    "wifi.ssid",
+    "wifi.password",
+];
+
+/// Keys whose text is a TOML date, written without quotes.
+const DATE_KEYS: &[&str] = &["recognition.date"];
+
+/// What the form shows and sends back. An empty text is a key left out of the file.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Form {
+    pub text: BTreeMap<String, String>,
+    pub types: Vec<String>,
+    /// `lat, lon` in decimal degrees, or empty.
+    pub location: String,
+    /// The story, in Markdown.
+    pub body: String,
+}
+
+/// Why a file cannot be shown in the form or written from it.
+#[derive(Debug, PartialEq)]
+pub struct Unreadable(pub String);
+
+/// The form of the relic file `source`.
+pub fn read(file: &Path, source: &str) -> Result<Form, Unreadable> {
+    let (document, body) = parse(file, source)?;
+    let text = TEXT_KEYS
+        .iter()
+        .filter_map(|key| Some((key.to_string(), text_of(get(&document, key)?)?)))
+        .collect();
+    let types = document
+        .get("types")
+        .and_then(Item::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| Some(v.as_str()?.to_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let location = get(&document, "location")
+        .and_then(|l| Some((number(l.get("lat")?)?, number(l.get("lon")?)?)))
+        .map(|(lat, lon)| format!("{lat}, {lon}"))
+        .unwrap_or_default();
+    Ok(Form {
+        text,
+        types,
+        location,
+        body: body.to_owned(),
+    })
+}
+
+/// `source` with the values of `form` that differ from what it holds. `location` must already
+/// be `lat, lon` ([`location`] reads the other forms officers paste).
+pub fn write(file: &Path, source: &str, form: &Form) -> Result<String, Unreadable> {
+    let before = read(file, source)?;
+    let (mut document, _) = parse(file, source)?;
+    for key in TEXT_KEYS {
+        // A key the form did not send stays as it is; one sent empty is taken out.
+        let Some(new) = form.text.get(*key).map(|v| v.trim()) else {
+            continue;
+        };
+        let old = before
+            .text
+            .get(*key)
+            .map(String::as_str)
+            .unwrap_or_default();
+        if new != old {
+            set(
+                &mut document,
+                key,
+                (!new.is_empty()).then(|| text_value(key, new)),
+            );
+        }
+    }
+    if form.types != before.types {
+        let types: toml_edit::Array = form.types.iter().map(String::as_str).collect();
+        document["types"] = toml_edit::value(types);
+    }
+    if form.location.trim() != before.location {
+        let point = location(&form.location).map(|(lat, lon)| {
+            let mut table = InlineTable::new();
+            table.insert("lat", lat.into());
+            table.insert("lon", lon.into());
+            Value::InlineTable(table)
+        });
+        set(&mut document, "location", point);
+    }
+    let body = if form.body.is_empty() || form.body.starts_with('\n') {
+        form.body.clone()
+    } else {
+        format!("\n{}", form.body)
+    };
+    let text = format!("+++\n{}+++\n{}", document, body.replace("\r\n", "\n"));
+    Ok(unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect())
+}
+
+/// The point in what an officer types or pastes: `19.0232, 105.4471`, a Google Maps link
+/// (`…/@19.0232,105.4471,17z`, `…?q=19.0232,105.4471`) or an OpenStreetMap one (`?mlat=…&mlon=…`,
+/// `#map=17/19.0232/105.4471`). `None` when it holds no point on Earth.
+pub fn location(typed: &str) -> Option<(f64, f64)> {
+    let typed = typed.trim();
+    let pair = |a: &str, b: &str| -> Option<(f64, f64)> {
+        let (lat, lon) = (a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?);
+        ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some((lat, lon))
+    };
+    let after =
+        |marker: &str| -> Option<&str> { Some(&typed[typed.find(marker)? + marker.len()..]) };
+    let first_two = |text: &str, sep: char| -> Option<(f64, f64)> {
+        let mut parts = text.split(sep);
+        let lat = parts.next()?;
+        let lon = parts.next()?;
+        let lon = lon
+            .trim_start()
+            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+            .next()?;
+        pair(lat, lon)
+    };
+    if let (Some(lat), Some(lon)) = (after("mlat="), after("mlon=")) {
+        let end = |s: &str| s.split(['&', '#']).next().unwrap_or_default().to_owned();
+        return pair(&end(lat), &end(lon));
+    }
+    if let Some(rest) = after("#map=") {
+        let mut parts = rest.split('/').skip(1);
+        return pair(parts.next()?, parts.next()?);
+    }
+    for marker in ["/@", "?q=", "&q=", "query="] {
+        if let Some(rest) = after(marker) {
+            return first_two(&rest.replace("%2C", ","), ',');
+        }
+    }
+    first_two(typed, ',')
+}
+
+/// The key of the front matter written at `line` of the file `source` (1-based, as
+/// diagnostics count), for showing a problem next to its field: the last key that begins at
+/// or before it, with its table (`recognition.date` inside an inline table is its table's key).
+pub fn key_at(source: &str, line: usize) -> Option<String> {
+    let mut key = None;
+    let mut table = String::new();
+    for text in source.lines().skip(1).take(line.saturating_sub(1)) {
+        let text = text.trim_start();
+        if text == "+++" {
+            break;
+        }
+        if let Some(header) = text.strip_prefix('[') {
+            table = header.trim_matches(['[', ']', ' ']).to_owned();
+            key = Some(table.clone());
+        } else if let Some((name, _)) = text.split_once('=')
+            && !text.starts_with('#')
+        {
+            let name = name.trim().trim_matches('"');
+            key = Some(if table.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{table}.{name}")
+            });
+        }
+    }
+    key
+}
+
+fn parse<'s>(file: &Path, source: &'s str) -> Result<(DocumentMut, &'s str), Unreadable> {
+    let parts = split(file, source).map_err(|d| Unreadable(d.message))?;
+    let document = parts
+        .front_matter
+        .parse::<DocumentMut>()
+        .map_err(|e| Unreadable(e.message().to_owned()))?;
+    Ok((document, parts.body))
+}
+
+/// The value at a dotted `key`, through tables and inline tables.
+fn get<'d>(document: &'d DocumentMut, key: &str) -> Option<&'d Item> {
+    let mut parts = key.split('.');
+    let mut item = document.get(parts.next()?)?;
+    for part in parts {
+        item = item.get(part)?;
+    }
+    Some(item)
+}
+
+/// Sets the value at a dotted `key`, or removes it when `value` is `None`; a nested key's
+/// inline table is made when missing, and removed when its last key is.
+fn set(document: &mut DocumentMut, key: &str, value: Option<Value>) {
+    match key.split_once('.') {
+        None => match value {
+            Some(value) => match document.get_mut(key).and_then(Item::as_value_mut) {
+                Some(old) => *old = keep_decor(old, value),
+                None => document[key] = Item::Value(value),
+            },
+            None => {
+                document.remove(key);
+            }
+        },
+        Some((table, inner)) => {
+            let parent = document
+                .entry(table)
+                .or_insert_with(|| Item::Value(Value::InlineTable(InlineTable::new())));
+            let Some(parent) = parent.as_table_like_mut() else {
+                return;
+            };
+            match value {
+                Some(value) => match parent.get_mut(inner).and_then(Item::as_value_mut) {
+                    Some(old) => *old = keep_decor(old, value),
+                    None => {
+                        parent.insert(inner, Item::Value(value));
+                    }
+                },
+                None => {
+                    parent.remove(inner);
+                }
+            }
+            if parent.is_empty() {
+                document.remove(table);
+            }
+        }
+    }
+}
+
+/// `new` with the spaces and comment around `old`, so `name = "A"  # tên` stays one line
+/// with its comment.
+fn keep_decor(old: &Value, mut new: Value) -> Value {
+    *new.decor_mut() = old.decor().clone();
+    new
+}
+
+fn text_value(key: &str, text: &str) -> Value {
+    if DATE_KEYS.contains(&key)
+        && let Ok(date) = text.parse::<toml_edit::Datetime>()
+    {
+        return date.into();
+    }
+    text.into()
+}
+
+fn text_of(item: &Item) -> Option<String> {
+    let value = item.as_value()?;
+    value
+        .as_str()
+        .map(str::to_owned)
+        .or_else(|| value.as_datetime().map(ToString::to_string))
+}
+
+fn number(item: &Item) -> Option<f64> {
+    let value = item.as_value()?;
+    value
+        .as_float()
+        .or_else(|| value.as_integer().map(|i| i as f64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "+++\n# Mã biển, đã in.\nid = \"DT01\"  # không đổi\nname = \"Đền Cả\"\nrank = \"national\"\ncategory = \"temple\"\ntypes = [\"historical\"]\nsummary = \"Đền thờ.\"\n# recognition = { decision = \"1\" }\nrecognition = { decision = \"6181/QĐ-UBND\", date = 2016-12-07, authority = \"UBND tỉnh\" }\nlocation = { lat = 19.0232, lon = 105.4471 }\n+++\n\nCâu chuyện.\n";
+
+    fn file() -> &'static Path {
+        Path::new("sites/den-ca/index.md")
+    }
+
+    #[test]
+    fn reads_the_keys_the_form_shows() {
+        let form = read(file(), FILE).unwrap();
+        assert_eq!(form.text["name"], "Đền Cả");
+        assert_eq!(form.text["recognition.date"], "2016-12-07");
+        assert_eq!(form.types, ["historical"]);
+        assert_eq!(form.location, "19.0232, 105.4471");
+        assert_eq!(form.body, "\nCâu chuyện.\n");
+    }
+
+    #[test]
+    fn an_unchanged_form_gives_back_the_same_bytes() {
+        let form = read(file(), FILE).unwrap();
+        assert_eq!(write(file(), FILE, &form).unwrap(), FILE);
+    }
+
+    #[test]
+    fn a_changed_key_keeps_its_comment_and_every_other_line() {
+        let mut form = read(file(), FILE).unwrap();
+        form.text.insert("id".into(), "DT09".into());
+        form.text
+            .insert("recognition.authority".into(), "UBND tỉnh Nghệ An".into());
+        form.text.insert("hamlet".into(), "Xóm Giáp Ngói".into());
+        let written = write(file(), FILE, &form).unwrap();
+        assert!(
+            written.contains("id = \"DT09\"  # không đổi\n"),
+            "{written}"
+        );
+        assert!(written.contains("# Mã biển, đã in.\n"));
+        assert!(written.contains("# recognition = { decision = \"1\" }\n"));
+        assert!(written.contains("authority = \"UBND tỉnh Nghệ An\""));
+        assert!(written.contains("date = 2016-12-07"));
+        assert!(written.contains("hamlet = \"Xóm Giáp Ngói\""));
+        assert_eq!(
+            read(file(), &written).unwrap().text["hamlet"],
+            "Xóm Giáp Ngói"
+        );
+    }
+
+    #[test]
+    fn an_emptied_key_is_removed_and_so_is_its_empty_table() {
+        let mut form = read(file(), FILE).unwrap();
+        for key in [
+            "recognition.decision",
+            "recognition.date",
+            "recognition.authority",
+        ] {
+            form.text.insert(key.into(), String::new());
+        }
+        form.location.clear();
+        let written = write(file(), FILE, &form).unwrap();
+        assert!(!written.contains("\nrecognition ="), "{written}");
+        assert!(!written.contains("location"), "{written}");
+    }
+
+    #[test]
+    fn locations_are_read_as_officers_paste_them() {
+        let point = Some((19.0232, 105.4471));
+        for typed in [
+            "19.0232, 105.4471",
+            " 19.0232,105.4471 ",
+            "https://www.google.com/maps/@19.0232,105.4471,17z",
+            "https://www.google.com/maps/place/X/@19.0232,105.4471,17z/data=abc",
+            "https://maps.google.com/?q=19.0232,105.4471",
+            "https://www.openstreetmap.org/?mlat=19.0232&mlon=105.4471#map=17/19.0232/105.4471",
+            "https://www.openstreetmap.org/#map=17/19.0232/105.4471",
+        ] {
+            assert_eq!(location(typed), point, "{typed}");
+        }
+        assert_eq!(location("Xóm Giáp Ngói"), None);
+        assert_eq!(location("190, 105"), None);
+    }
+
+    #[test]
+    fn a_problem_is_placed_on_the_key_of_its_line() {
+        assert_eq!(key_at(FILE, 3).as_deref(), Some("id"));
+        assert_eq!(key_at(FILE, 4).as_deref(), Some("name"));
+        assert_eq!(key_at(FILE, 10).as_deref(), Some("recognition"));
+        let tables = "+++\nid = \"A\"\n[[photos]]\nfile = \"a.jpg\"\n+++\n";
+        assert_eq!(key_at(tables, 4).as_deref(), Some("photos.file"));
+    }
+}

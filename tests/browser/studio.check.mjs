@@ -1,0 +1,84 @@
+// The studio as an officer uses it, in headless Chromium: run by `cargo test` with
+// DITICH_STUDIO set to a running `ditich studio`. With DITICH_SHOTS set, every screen is
+// also saved there as PNG, at both sizes, for the guide.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const STUDIO = process.env.DITICH_STUDIO;
+const SHOTS = process.env.DITICH_SHOTS;
+const SIZES = { laptop: { width: 1366, height: 768 }, phone: { width: 412, height: 915 } };
+
+async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+async function shot(page, size, name) {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `studio-${name}-${size}.png`), fullPage: false });
+}
+
+for (const [size, viewport] of Object.entries(SIZES)) {
+  test(`an officer adds a relic, fixes the error shown beside its field and saves (${size})`, async () => {
+    assert.ok(STUDIO, "set DITICH_STUDIO to a running studio");
+    const browser = await launch();
+    try {
+      const page = await browser.newPage({ viewport, locale: "vi-VN" });
+      const failures = [];
+      page.on("pageerror", (e) => failures.push(e.message));
+      await page.goto(STUDIO);
+      await page.getByRole("button", { name: /DT01/ }).waitFor();
+      await shot(page, size, "list");
+
+      // The search ignores diacritics.
+      await page.getByLabel("Tìm di tích").fill("den");
+      await assert.doesNotReject(page.getByRole("button", { name: /Đền \(mục mẫu\)/ }).waitFor());
+      assert.equal(await page.locator("#relics li").count(), 1);
+      await page.getByLabel("Tìm di tích").fill("");
+
+      await page.getByRole("button", { name: "Thêm di tích" }).click();
+      const code = page.getByLabel("Mã biển");
+      await page.waitForFunction(() => document.getElementById("f-id").value !== "");
+      const next = await code.inputValue();
+      assert.match(next, /^DT\d\d$/);
+      const name = size === "laptop" ? "Miếu Thành Hoàng" : "Nghè Yên Lạc";
+      await page.getByLabel("Tên di tích").fill(name);
+      await page.getByLabel("Cấp xếp hạng").selectOption("provincial");
+      await page.getByLabel("Loại công trình").selectOption("shrine");
+      await page.getByRole("group", { name: "Loại hình di tích" }).getByLabel("Lịch sử").check();
+      await page.getByLabel("Tóm tắt").fill("Miếu nhỏ thờ Thành hoàng làng ở đầu xóm.");
+      assert.equal(await page.locator("#summary-count").textContent(), "40");
+      await page.getByLabel("Xóm").fill("Xóm Đông");
+      await page.getByLabel("Bài viết").fill("## Lịch sử\n\nMiếu được dựng lại năm 1995.\n");
+      // A code another relic has: the save is refused, and the error stands beside Mã biển.
+      await code.fill("DT01");
+      await shot(page, size, "form");
+      await page.getByRole("button", { name: "Lưu" }).click();
+      await page.locator('#f-id[aria-invalid="true"]').waitFor();
+      const problem = await page.locator("#f-id ~ .problem").textContent();
+      assert.match(problem, /DT01/);
+      await shot(page, size, "error");
+
+      await code.fill(next);
+      await page.getByRole("button", { name: "Lưu" }).click();
+      await page.locator("#status", { hasText: "Đã lưu." }).waitFor();
+      assert.equal(await page.locator("#f-id[aria-invalid]").count(), 0);
+      await page.getByRole("button", { name: new RegExp(name) }).waitFor();
+      // The preview is the page as the build makes it.
+      const preview = page.frameLocator("#preview");
+      await preview.getByRole("heading", { level: 1, name }).waitFor();
+      await shot(page, size, "saved");
+
+      await page.getByRole("button", { name: "English" }).click();
+      await page.getByRole("heading", { name: "Heritage guide studio" }).waitFor();
+      await shot(page, size, "english");
+      assert.deepEqual(failures, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}
