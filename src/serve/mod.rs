@@ -288,7 +288,7 @@ fn respond(shared: &Shared, request: Request) {
     let _ = request.respond(response);
 }
 
-type Reply = Response<std::io::Cursor<Vec<u8>>>;
+pub(crate) type Reply = Response<std::io::Cursor<Vec<u8>>>;
 
 fn wait(shared: &Shared, since: &str) -> Reply {
     let (version, wake) = &shared.changed;
@@ -369,14 +369,15 @@ fn failure_page(failure: &str, version: u64) -> String {
     )
 }
 
-fn text(status: u16, kind: &str, body: &str) -> Reply {
+/// A text answer that no browser keeps: the preview and the studio change under it.
+pub(crate) fn text(status: u16, kind: &str, body: &str) -> Reply {
     Response::from_data(body.as_bytes().to_vec())
         .with_status_code(status)
         .with_header(header("Content-Type", kind))
         .with_header(header("Cache-Control", "no-store"))
 }
 
-fn header(name: &str, value: &str) -> Header {
+pub(crate) fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes())
         .expect("header names and values are ASCII")
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use tiny_http::{Header, Method, Request, Response};
+use tiny_http::{Method, Request, Response};
 
 use super::form::{self, Form};
 use super::guard::{self, Refusal};
@@ -14,12 +14,11 @@ use super::{Event, Studio};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::SITES_DIR;
 use crate::model::kinds::{Category, Rank, RelicType};
+use crate::serve::{Reply, header, text};
 
 const PAGE: &str = include_str!("app/index.html");
 const SCRIPT: &str = include_str!("app/studio.js");
 const STYLE: &str = include_str!("app/studio.css");
-
-type Reply = Response<std::io::Cursor<Vec<u8>>>;
 
 pub fn respond(studio: &Studio, mut request: Request, report: &(dyn Fn(Event) + Sync)) {
     let header = |name: &'static str| {
@@ -100,6 +99,12 @@ fn change(studio: &Studio, url: &str, body: &[u8], report: &(dyn Fn(Event) + Syn
         );
     };
     let _one = crate::lock(&studio.saving);
+    // Like a build, a save holds the project: a build started meanwhile waits, and never sees
+    // a new relic's folder that a refused save is about to take away.
+    let _project = match crate::lock::ProjectLock::acquire(&studio.root, || {}) {
+        Ok(lock) => lock,
+        Err(err) => return reply(500, &json!({ "refused": format!("{err:#}") })),
+    };
     let saved = match path {
         "/api/relic" => match folder(studio, query) {
             Some(folder) => save_relic(studio, &folder, &save),
@@ -470,21 +475,6 @@ fn not_found() -> Reply {
 }
 
 fn reply(status: u16, body: &impl Serialize) -> Reply {
-    let bytes = serde_json::to_vec(body).unwrap_or_default();
-    Response::from_data(bytes)
-        .with_status_code(status)
-        .with_header(header("Content-Type", "application/json; charset=utf-8"))
-        .with_header(header("Cache-Control", "no-store"))
-}
-
-fn text(status: u16, mime: &str, body: &str) -> Reply {
-    Response::from_data(body.as_bytes().to_vec())
-        .with_status_code(status)
-        .with_header(header("Content-Type", mime))
-        .with_header(header("Cache-Control", "no-store"))
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("header names and values are ASCII")
+    let json = serde_json::to_string(body).unwrap_or_default();
+    text(status, "application/json; charset=utf-8", &json)
 }
