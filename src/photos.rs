@@ -148,7 +148,7 @@ pub fn variants(
     Ok(cached)
 }
 
-fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, String> {
+pub(crate) fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, String> {
     let mut decoder = ImageReader::new(BufReader::new(std::io::Cursor::new(bytes)))
         .with_guessed_format()
         .map_err(|e| e.to_string())?

@@ -21,7 +21,7 @@ use crate::html::escape;
 use paths::Refused;
 
 const LIVE_SCRIPT: &str = include_str!("live.js");
-const UNREGISTER_WORKER: &str = include_str!("unregister-sw.js");
+pub(crate) const UNREGISTER_WORKER: &str = include_str!("unregister-sw.js");
 /// How long a waiting tab's request is held before it asks again.
 const WAIT: Duration = Duration::from_secs(25);
 /// Editors save in several steps; changes this close together make one rebuild.

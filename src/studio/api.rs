@@ -10,6 +10,7 @@ use tiny_http::{Method, Request, Response};
 
 use super::form::{self, Form};
 use super::guard::{self, Refusal};
+use super::upload;
 use super::{Event, Studio};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::SITES_DIR;
@@ -19,6 +20,7 @@ use crate::serve::{Reply, header, text};
 const PAGE: &str = include_str!("app/index.html");
 const SCRIPT: &str = include_str!("app/studio.js");
 const STYLE: &str = include_str!("app/studio.css");
+const CHANGED_ELSEWHERE: &str = "Tệp này vừa được sửa ở nơi khác (một thẻ khác hoặc trình soạn thảo). Hãy tải lại di tích rồi sửa lại. / The file changed since it was opened (another tab or an editor): reload the relic and edit again.";
 
 pub fn respond(studio: &Studio, mut request: Request, report: &(dyn Fn(Event) + Sync)) {
     let header = |name: &'static str| {
@@ -29,18 +31,36 @@ pub fn respond(studio: &Studio, mut request: Request, report: &(dyn Fn(Event) + 
             .map(|h| h.value.as_str().to_owned())
     };
     let (host, origin, token) = (header("Host"), header("Origin"), header("X-Ditich-Token"));
+    let decoded = |name| {
+        header(name).map(|v| {
+            percent_encoding::percent_decode_str(&v)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+    };
+    let sent = Sent {
+        name: decoded("X-File-Name").unwrap_or_default(),
+        alt: decoded("X-Alt").unwrap_or_default(),
+        version: decoded("X-Version").unwrap_or_default(),
+    };
     let changes = !matches!(request.method(), Method::Get | Method::Head);
+    let limit = if request.url().starts_with("/api/upload?") {
+        upload::MAX_UPLOAD
+    } else {
+        guard::MAX_BODY
+    };
     let checked = studio.guard.check(&guard::Request {
         host: host.as_deref(),
         origin: origin.as_deref(),
         token: token.as_deref(),
         changes,
         length: request.body_length(),
+        limit,
     });
     let reply = match checked {
         Err(refusal) => refused(&refusal),
-        Ok(()) if changes => match body(&mut request) {
-            Ok(body) => change(studio, request.url(), &body, report),
+        Ok(()) if changes => match body(&mut request, limit) {
+            Ok(body) => change(studio, request.url(), &body, &sent, report),
             Err(refusal) => refused(&refusal),
         },
         Ok(()) => read(studio, request.url()),
@@ -49,12 +69,24 @@ pub fn respond(studio: &Studio, mut request: Request, report: &(dyn Fn(Event) + 
     let _ = request.respond(reply);
 }
 
-fn body(request: &mut Request) -> Result<Vec<u8>, Refusal> {
+/// What an upload says of itself in its headers, percent-encoded since they are ASCII.
+struct Sent {
+    /// The file's name on the officer's computer.
+    name: String,
+    /// What the photo shows, asked for as it is added.
+    alt: String,
+    /// The version of the relic file the form was opened from.
+    version: String,
+}
+
+fn body(request: &mut Request, limit: usize) -> Result<Vec<u8>, Refusal> {
     let mut body = Vec::new();
-    let limit = guard::MAX_BODY as u64 + 1;
-    let read = request.as_reader().take(limit).read_to_end(&mut body);
+    let read = request
+        .as_reader()
+        .take(limit as u64 + 1)
+        .read_to_end(&mut body);
     match read {
-        Ok(_) if body.len() <= guard::MAX_BODY => Ok(body),
+        Ok(_) if body.len() <= limit => Ok(body),
         _ => Err(Refusal::TooLarge),
     }
 }
@@ -90,13 +122,25 @@ fn read(studio: &Studio, url: &str) -> Reply {
     }
 }
 
-fn change(studio: &Studio, url: &str, body: &[u8], report: &(dyn Fn(Event) + Sync)) -> Reply {
+fn change(
+    studio: &Studio,
+    url: &str,
+    body: &[u8],
+    sent: &Sent,
+    report: &(dyn Fn(Event) + Sync),
+) -> Reply {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    let Ok(save) = serde_json::from_slice::<Save>(body) else {
-        return reply(
-            400,
-            &json!({ "refused": "Dữ liệu gửi lên không đọc được. / The request cannot be read." }),
-        );
+    let save = match path {
+        "/api/upload" => None,
+        _ => match serde_json::from_slice::<Save>(body) {
+            Ok(save) => Some(save),
+            Err(_) => {
+                return reply(
+                    400,
+                    &json!({ "refused": "Dữ liệu gửi lên không đọc được. / The request cannot be read." }),
+                );
+            }
+        },
     };
     let _one = crate::lock(&studio.saving);
     // Like a build, a save holds the project: a build started meanwhile waits, and never sees
@@ -105,12 +149,16 @@ fn change(studio: &Studio, url: &str, body: &[u8], report: &(dyn Fn(Event) + Syn
         Ok(lock) => lock,
         Err(err) => return reply(500, &json!({ "refused": format!("{err:#}") })),
     };
-    let saved = match path {
-        "/api/relic" => match folder(studio, query) {
-            Some(folder) => save_relic(studio, &folder, &save),
+    let saved = match (path, &save) {
+        ("/api/relic", Some(save)) => match folder(studio, query) {
+            Some(folder) => save_relic(studio, &folder, save),
             None => return not_found(),
         },
-        "/api/new" => new_relic(studio, &save),
+        ("/api/new", Some(save)) => new_relic(studio, save),
+        ("/api/upload", None) => match folder(studio, query) {
+            Some(folder) => upload(studio, &folder, sent, body),
+            None => return not_found(),
+        },
         _ => return not_found(),
     };
     if let Some(file) = saved.saved.clone() {
@@ -161,10 +209,7 @@ fn save_relic(studio: &Studio, folder: &str, save: &Save) -> Saved {
         );
     };
     if version(&source) != save.version {
-        return refusal(
-            409,
-            "Tệp này vừa được sửa ở nơi khác (một thẻ khác hoặc trình soạn thảo). Hãy tải lại di tích rồi sửa lại. / The file changed since it was opened (another tab or an editor): reload the relic and edit again.",
-        );
+        return refusal(409, CHANGED_ELSEWHERE);
     }
     write_checked(studio, folder, &file, &source, &save.form)
 }
@@ -199,8 +244,7 @@ fn new_relic(studio: &Studio, save: &Save) -> Saved {
     saved
 }
 
-/// Writes `form` into the relic file `file`, which holds `source`, when the project checks
-/// without an error with it; else leaves the file as it was and says why.
+/// Writes `form` into the relic file `file`, which holds `source`, as [`commit`] does.
 fn write_checked(studio: &Studio, folder: &str, file: &Path, source: &str, form: &Form) -> Saved {
     let mut form = form.clone();
     if !form.location.trim().is_empty() {
@@ -220,10 +264,15 @@ fn write_checked(studio: &Studio, folder: &str, file: &Path, source: &str, form:
             }
         }
     }
-    let text = match form::write(file, source, &form) {
-        Ok(text) => text,
-        Err(form::Unreadable(why)) => return refusal(422, &why),
-    };
+    match form::write(file, source, &form) {
+        Ok(text) => commit(studio, folder, file, text),
+        Err(form::Unreadable(why)) => refusal(422, &why),
+    }
+}
+
+/// Writes `text` to the relic file `file` when the project checks without an error with it;
+/// else leaves the file as it was and says why.
+fn commit(studio: &Studio, folder: &str, file: &Path, text: String) -> Saved {
     let report = crate::check_text(&studio.root, file, text.clone().into_bytes());
     let problems: Vec<Problem> = report
         .diagnostics
@@ -254,6 +303,58 @@ fn write_checked(studio: &Studio, folder: &str, file: &Path, source: &str, form:
         problems,
         refused: None,
     }
+}
+
+/// A photo or audio file put into the relic's folder and named in its front matter, kept
+/// only when the project still checks without an error.
+fn upload(studio: &Studio, folder: &str, sent: &Sent, bytes: &[u8]) -> Saved {
+    let file = relic_file(folder);
+    let Ok(source) = read_text(&studio.root.join(&file)) else {
+        return refusal(
+            404,
+            "Không tìm thấy tệp của di tích. / The relic's file is gone.",
+        );
+    };
+    if version(&source) != sent.version {
+        return refusal(409, CHANGED_ELSEWHERE);
+    }
+    let dir = studio.root.join(SITES_DIR).join(folder);
+    let (name, kept, added) = match upload::prepare(&dir, &sent.name, bytes) {
+        Ok(upload::Kept::Photo { name, bytes }) => {
+            if sent.alt.trim().is_empty() {
+                return refusal(
+                    422,
+                    "Hãy viết một câu mô tả ảnh cho người không nhìn thấy, rồi tải lên lại. / Describe the photo for visitors who cannot see it, then upload it again.",
+                );
+            }
+            (name, bytes, true)
+        }
+        Ok(upload::Kept::Audio { name, bytes }) => (name, bytes, false),
+        Err(why) => return refusal(422, &why),
+    };
+    let added = match added {
+        true => form::Added::Photo {
+            name: &name,
+            alt: &sent.alt,
+        },
+        false => form::Added::Audio { name: &name },
+    };
+    let text = match form::add(&file, &source, &added) {
+        Ok(text) => text,
+        Err(form::Unreadable(why)) => return refusal(422, &why),
+    };
+    let path = dir.join(&name);
+    if let Err(err) = crate::cache::store(&path, &kept) {
+        return refusal(
+            500,
+            &format!("Không ghi được tệp. / Cannot write the file: {err}"),
+        );
+    }
+    let saved = commit(studio, folder, &file, text);
+    if saved.saved.is_none() {
+        let _ = std::fs::remove_file(&path);
+    }
+    saved
 }
 
 fn problem(studio: &Studio, diagnostic: &Diagnostic, file: &Path, text: &str) -> Problem {
@@ -451,6 +552,15 @@ fn page(studio: &Studio) -> Reply {
 }
 
 fn preview(studio: &Studio, rest: &str) -> Reply {
+    // The guide's service worker would answer later previews from what it stored at the
+    // first; the preview's removes itself, as serve's does.
+    if rest.ends_with("/sw.js") {
+        return text(
+            200,
+            "text/javascript; charset=utf-8",
+            crate::serve::UNREGISTER_WORKER,
+        );
+    }
     // The preview is the site as published under its base path, moved under /preview.
     let url = format!("{}{}", studio.base_path, rest.trim_start_matches('/'));
     match crate::serve::paths::resolve(&studio.preview, &studio.base_path, &url) {

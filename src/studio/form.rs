@@ -123,6 +123,45 @@ pub fn write(file: &Path, source: &str, form: &Form) -> Result<String, Unreadabl
     Ok(unicode_normalization::UnicodeNormalization::nfc(text.as_str()).collect())
 }
 
+/// A file just put in the relic's folder, to name in its front matter.
+pub enum Added<'a> {
+    /// The cover when the relic has none yet, else the next photo of the gallery.
+    Photo {
+        name: &'a str,
+        alt: &'a str,
+    },
+    Audio {
+        name: &'a str,
+    },
+}
+
+/// `source` naming the file `added`, every other line as it was.
+pub fn add(file: &Path, source: &str, added: &Added<'_>) -> Result<String, Unreadable> {
+    let (mut document, body) = parse(file, source)?;
+    match *added {
+        Added::Photo { name, alt } if document.get("cover").is_none() => {
+            set(&mut document, "cover", Some(name.into()));
+            set(&mut document, "cover_alt", Some(alt.trim().into()));
+        }
+        Added::Photo { name, alt } => {
+            let mut photo = toml_edit::Table::new();
+            photo["file"] = toml_edit::value(name);
+            photo["alt"] = toml_edit::value(alt.trim());
+            let photos = document
+                .entry("photos")
+                .or_insert_with(|| Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+            let Some(photos) = photos.as_array_of_tables_mut() else {
+                return Err(Unreadable(
+                    "photos is not a list of [[photos]] entries".to_owned(),
+                ));
+            };
+            photos.push(photo);
+        }
+        Added::Audio { name } => set(&mut document, "audio", Some(name.into())),
+    }
+    Ok(format!("+++\n{document}+++\n{body}"))
+}
+
 /// The point in what an officer types or pastes: `19.0232, 105.4471`, a Google Maps link
 /// (`…/@19.0232,105.4471,17z`, `…?q=19.0232,105.4471`) or an OpenStreetMap one (`?mlat=…&mlon=…`,
 /// `#map=17/19.0232/105.4471`). `None` when it holds no point on Earth.
@@ -339,6 +378,36 @@ mod tests {
         let written = write(file(), FILE, &form).unwrap();
         assert!(!written.contains("\nrecognition ="), "{written}");
         assert!(!written.contains("location"), "{written}");
+    }
+
+    #[test]
+    fn a_first_photo_is_the_cover_and_the_next_ones_join_the_gallery() {
+        let bare = "+++\nid = \"DT01\"  # mã\n+++\n\nCâu chuyện.\n";
+        let photo = |name| Added::Photo {
+            name,
+            alt: "Cổng tam quan",
+        };
+        let once = add(file(), bare, &photo("cong.jpg")).unwrap();
+        assert!(
+            once.contains("cover = \"cong.jpg\"\ncover_alt = \"Cổng tam quan\""),
+            "{once}"
+        );
+        assert!(once.contains("id = \"DT01\"  # mã\n"));
+        let twice = add(file(), &once, &photo("san.jpg")).unwrap();
+        assert!(
+            twice.contains("[[photos]]\nfile = \"san.jpg\"\nalt = \"Cổng tam quan\"\n+++\n"),
+            "{twice}"
+        );
+        assert!(twice.ends_with("+++\n\nCâu chuyện.\n"));
+        let audio = add(
+            file(),
+            &twice,
+            &Added::Audio {
+                name: "thuyet-minh.mp3",
+            },
+        )
+        .unwrap();
+        assert!(audio.contains("audio = \"thuyet-minh.mp3\""));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use anyhow::Context as _;
 
-/// The largest request body: a relic's text with a long story is a few hundred kilobytes.
+/// The largest form: a relic's text with a long story is a few hundred kilobytes.
 pub const MAX_BODY: usize = 2 * 1024 * 1024;
 
 pub struct Guard {
@@ -22,7 +22,7 @@ pub enum Refusal {
     WrongHost,
     /// 403: a change from another page, or without the secret.
     Forbidden,
-    /// 413: a body over [`MAX_BODY`].
+    /// 413: a body over the request's limit.
     TooLarge,
 }
 
@@ -56,6 +56,8 @@ pub struct Request<'a> {
     /// Whether the request may change a file: anything but GET and HEAD.
     pub changes: bool,
     pub length: Option<usize>,
+    /// The largest body this request may carry: more for an upload than for a form.
+    pub limit: usize,
 }
 
 impl Guard {
@@ -97,7 +99,7 @@ impl Guard {
         if !same_origin || !matches {
             return Err(Refusal::Forbidden);
         }
-        if request.length.is_some_and(|l| l > MAX_BODY) {
+        if request.length.is_some_and(|l| l > request.limit) {
             return Err(Refusal::TooLarge);
         }
         Ok(())
@@ -122,6 +124,7 @@ mod tests {
             token,
             changes: true,
             length: Some(10),
+            limit: MAX_BODY,
         }
     }
 
@@ -177,6 +180,7 @@ mod tests {
             token: None,
             changes: false,
             length: None,
+            limit: MAX_BODY,
         };
         assert_eq!(guard.check(&reading), Err(Refusal::WrongHost));
     }

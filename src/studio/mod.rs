@@ -9,6 +9,7 @@
 mod api;
 mod form;
 mod guard;
+mod upload;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};

@@ -4,6 +4,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -72,6 +73,20 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       const preview = page.frameLocator("#preview");
       await preview.getByRole("heading", { level: 1, name }).waitFor();
       await shot(page, size, "saved");
+
+      // A photo, then its description, which the studio asks for before it takes the photo.
+      await page.getByLabel("Chọn ảnh (JPEG, PNG) hoặc âm thanh (MP3)").setInputFiles({
+        name: "Ảnh cổng.jpg",
+        mimeType: "image/jpeg",
+        buffer: await readFile(process.env.DITICH_PHOTO),
+      });
+      await page.getByRole("button", { name: "Tải lên" }).click();
+      await page.locator("#media-status", { hasText: "mô tả ảnh" }).waitFor();
+      await page.getByLabel("Mô tả ảnh cho người không nhìn thấy").fill("Cổng miếu nhìn từ đường làng");
+      await page.getByRole("button", { name: "Tải lên" }).click();
+      await page.locator("#media-status", { hasText: "Đã thêm" }).waitFor();
+      await preview.getByRole("img", { name: "Cổng miếu nhìn từ đường làng" }).first().waitFor();
+      await shot(page, size, "photo");
 
       await page.getByRole("button", { name: "English" }).click();
       await page.getByRole("heading", { name: "Heritage guide studio" }).waitFor();

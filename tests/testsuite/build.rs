@@ -488,12 +488,12 @@ fn walk_times(dir: &Path) -> Vec<std::time::SystemTime> {
     times
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// `jpeg` with an EXIF block saying "rotate 90° clockwise" and "made by a Canon".
-fn with_exif(jpeg: &[u8]) -> Vec<u8> {
+pub fn with_exif(jpeg: &[u8]) -> Vec<u8> {
     let mut tiff = b"MM\0\x2a\0\0\0\x08\0\x02".to_vec();
     tiff.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]); // Orientation = 6
     tiff.extend_from_slice(&[0x01, 0x0F, 0, 2, 0, 0, 0, 6, 0, 0, 0, 38]); // Make, at 38

@@ -320,12 +320,14 @@ fn an_officer_adds_a_relic_in_the_studio_in_headless_chromium() {
     let mut node = std::process::Command::new("node");
     node.args(["--test", "studio.check.mjs"])
         .current_dir(crate::browser::browser_tests())
-        .env("DITICH_STUDIO", format!("http://{}/", studio.address));
+        .env("DITICH_STUDIO", format!("http://{}/", studio.address))
+        .env("DITICH_PHOTO", project.path("sites/den-mau/cover.jpg"));
     // Screenshots for the guide, when asked for: `DITICH_SHOTS=docs/studio cargo test studio`.
     if let Some(shots) = std::env::var_os("DITICH_SHOTS") {
         node.env("DITICH_SHOTS", std::path::absolute(shots).unwrap());
     }
     let output = node.output().expect("node runs the studio's browser test");
+
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success() && report.contains("# fail 0") && !report.contains("# pass 0"),
@@ -345,4 +347,111 @@ fn an_officer_adds_a_relic_in_the_studio_in_headless_chromium() {
         );
         assert!(project.path(&format!("output/Q/{id}/index.html")).is_file());
     }
+}
+
+/// Uploads `bytes` as the file `name` to the relic `folder`, as the studio's page does.
+fn upload(studio: &Studio, folder: &str, name: &str, alt: &str, bytes: &[u8]) -> (u16, Value) {
+    let (_, version) = studio.open(folder);
+    let encode = |text: &str| {
+        percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
+    };
+    let mut raw = format!(
+        "POST /api/upload?folder={folder} HTTP/1.1\r\nHost: {0}\r\nOrigin: http://{0}\r\nX-Ditich-Token: {1}\r\nX-File-Name: {2}\r\nX-Alt: {3}\r\nX-Version: {version}\r\nContent-Length: {4}\r\nConnection: close\r\n\r\n",
+        studio.address,
+        studio.token,
+        encode(name),
+        encode(alt),
+        bytes.len()
+    )
+    .into_bytes();
+    raw.extend_from_slice(bytes);
+    json_of(running::request(&studio.address, &raw))
+}
+
+#[test]
+fn a_photo_from_a_phone_is_kept_upright_small_and_without_its_metadata_as_the_cover() {
+    let project = Project::sample();
+    let studio = Studio::start(&project);
+    // Sideways, as a phone held upright saves it, and larger than any page needs.
+    let mut sideways = Vec::new();
+    image::RgbImage::from_pixel(4400, 1200, image::Rgb([120, 90, 60]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut sideways),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    let folder = "dia-diem-su-kien-mau";
+    let (status, refused) = upload(&studio, folder, "Ảnh cổng.JPG", " ", &sideways);
+    assert_eq!(status, 422, "a photo needs its description: {refused}");
+    assert!(
+        !project
+            .path(&format!("sites/{folder}/anh-cong.jpg"))
+            .exists()
+    );
+
+    let (status, saved) = upload(
+        &studio,
+        folder,
+        "Ảnh cổng.JPG",
+        "Cổng đền nhìn từ sân",
+        &crate::build::with_exif(&sideways),
+    );
+    assert_eq!(status, 200, "{saved}");
+    let kept = std::fs::read(project.path(&format!("sites/{folder}/anh-cong.jpg"))).unwrap();
+    assert!(!crate::build::contains(&kept, b"Exif") && !crate::build::contains(&kept, b"Canon"));
+    let image = image::load_from_memory(&kept).unwrap();
+    assert_eq!(image.height(), 4000, "upright and scaled down to 4000 px");
+    assert!((1090..=1091).contains(&image.width()), "{}", image.width());
+    let text = project.read(&format!("sites/{folder}/index.md"));
+    assert!(
+        text.contains("cover = \"anh-cong.jpg\"\ncover_alt = \"Cổng đền nhìn từ sân\""),
+        "{text}"
+    );
+    project.build().success();
+    assert!(
+        project
+            .path(&format!("output/{folder}/anh-cong-400.jpg"))
+            .is_file()
+    );
+}
+
+#[test]
+fn uploads_the_build_cannot_read_or_named_to_climb_out_are_refused_or_kept_inside() {
+    let project = Project::sample();
+    let site_toml = project.read("site.toml");
+    let studio = Studio::start(&project);
+    let (status, refused) = upload(&studio, "den-mau", "IMG_0001.HEIC", "Đền", b"ftypheic");
+    assert_eq!(status, 422);
+    assert!(
+        refused["refused"]
+            .as_str()
+            .unwrap()
+            .contains("Tương thích nhất"),
+        "{refused}"
+    );
+    let (status, refused) = upload(&studio, "den-mau", "bai.docx", "", b"PK");
+    assert_eq!(status, 422, "{refused}");
+
+    let mut jpeg = Vec::new();
+    image::RgbImage::from_pixel(900, 600, image::Rgb([10, 20, 30]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    let (status, saved) = upload(
+        &studio,
+        "den-mau",
+        "../../../site.toml.jpg",
+        "Sân đền",
+        &jpeg,
+    );
+    assert_eq!(status, 200, "{saved}");
+    assert!(project.path("sites/den-mau/site-toml.jpg").is_file());
+    assert!(
+        project
+            .read("sites/den-mau/index.md")
+            .contains("[[photos]]\nfile = \"site-toml.jpg\"\nalt = \"Sân đền\"")
+    );
+    assert_eq!(project.read("site.toml"), site_toml);
 }
