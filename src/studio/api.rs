@@ -319,7 +319,7 @@ fn upload(studio: &Studio, folder: &str, sent: &Sent, bytes: &[u8]) -> Saved {
         return refusal(409, CHANGED_ELSEWHERE);
     }
     let dir = studio.root.join(SITES_DIR).join(folder);
-    let (name, kept, added) = match upload::prepare(&dir, &sent.name, bytes) {
+    let (name, kept, photo) = match upload::prepare(&dir, &sent.name, bytes) {
         Ok(upload::Kept::Photo { name, bytes }) => {
             if sent.alt.trim().is_empty() {
                 return refusal(
@@ -332,12 +332,13 @@ fn upload(studio: &Studio, folder: &str, sent: &Sent, bytes: &[u8]) -> Saved {
         Ok(upload::Kept::Audio { name, bytes }) => (name, bytes, false),
         Err(why) => return refusal(422, &why),
     };
-    let added = match added {
-        true => form::Added::Photo {
+    let added = if photo {
+        form::Added::Photo {
             name: &name,
             alt: &sent.alt,
-        },
-        false => form::Added::Audio { name: &name },
+        }
+    } else {
+        form::Added::Audio { name: &name }
     };
     let text = match form::add(&file, &source, &added) {
         Ok(text) => text,

@@ -38,7 +38,7 @@ pub struct Studio {
 }
 
 /// Serves the studio of the project at `root` on `127.0.0.1:port` until the process is
-/// stopped; `ready` is called once it listens, with its address.
+/// stopped; `report` hears when it listens, with its address, and of every save.
 pub fn run(root: &Path, port: u16, report: &(dyn Fn(Event) + Sync)) -> anyhow::Result<()> {
     let config = crate::config::load(root).map_err(crate::diagnostic::Problems)?;
     let server = tiny_http::Server::http(SocketAddr::new(Ipv4Addr::LOCALHOST.into(), port))
