@@ -424,13 +424,7 @@ fn raw_html_is_sanitized_with_a_warning() {
 fn photos_are_published_as_upright_variants_without_metadata() {
     let project = Project::fixture("two-relics");
     // A portrait photo saved sideways by the camera (EXIF orientation 6) with its make.
-    let mut sideways = Vec::new();
-    image::RgbImage::from_pixel(800, 600, image::Rgb([90, 120, 60]))
-        .write_to(
-            &mut std::io::Cursor::new(&mut sideways),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
+    let sideways = jpeg(800, 600);
     project.write("sites/chua-b/cot.jpg", with_exif(&sideways));
     project.edit(
         "sites/chua-b/index.md",
@@ -490,6 +484,18 @@ fn walk_times(dir: &Path) -> Vec<std::time::SystemTime> {
 
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A plain JPEG photo of `width` × `height`, with no metadata.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    image::RgbImage::from_pixel(width, height, image::Rgb([90, 120, 60]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    bytes
 }
 
 /// `jpeg` with an EXIF block saying "rotate 90° clockwise" and "made by a Canon".

@@ -280,11 +280,7 @@ fn check_finds_legacy_encodings_and_fix_converts_them() {
 #[test]
 fn check_warns_about_photos_too_small_or_too_heavy() {
     let project = Project::fixture("two-relics");
-    let mut small = std::io::Cursor::new(Vec::new());
-    image::RgbImage::from_pixel(600, 400, image::Rgb([90, 120, 60]))
-        .write_to(&mut small, image::ImageFormat::Jpeg)
-        .unwrap();
-    project.write("sites/chua-b/nho.jpg", small.into_inner());
+    project.write("sites/chua-b/nho.jpg", crate::build::jpeg(600, 400));
     // A real photo with 6 MB after its end, as some cameras and editors leave.
     let mut heavy = std::fs::read(project.path("sites/den-a/cover.jpg")).unwrap();
     heavy.resize(heavy.len() + 6 * 1024 * 1024, 0);

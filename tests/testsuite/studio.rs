@@ -373,13 +373,7 @@ fn a_photo_from_a_phone_is_kept_upright_small_and_without_its_metadata_as_the_co
     let project = Project::sample();
     let studio = Studio::start(&project);
     // Sideways, as a phone held upright saves it, and larger than any page needs.
-    let mut sideways = Vec::new();
-    image::RgbImage::from_pixel(4400, 1200, image::Rgb([120, 90, 60]))
-        .write_to(
-            &mut std::io::Cursor::new(&mut sideways),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
+    let sideways = crate::build::jpeg(4400, 1200);
     let folder = "dia-diem-su-kien-mau";
     let (status, refused) = upload(&studio, folder, "Ảnh cổng.JPG", " ", &sideways);
     assert_eq!(status, 422, "a photo needs its description: {refused}");
@@ -432,13 +426,7 @@ fn uploads_the_build_cannot_read_or_named_to_climb_out_are_refused_or_kept_insid
     let (status, refused) = upload(&studio, "den-mau", "bai.docx", "", b"PK");
     assert_eq!(status, 422, "{refused}");
 
-    let mut jpeg = Vec::new();
-    image::RgbImage::from_pixel(900, 600, image::Rgb([10, 20, 30]))
-        .write_to(
-            &mut std::io::Cursor::new(&mut jpeg),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
+    let jpeg = crate::build::jpeg(900, 600);
     let (status, saved) = upload(
         &studio,
         "den-mau",
