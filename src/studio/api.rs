@@ -115,6 +115,7 @@ fn read(studio: &Studio, url: &str) -> Reply {
             Some(folder) => photo(studio, &folder),
             None => not_found(),
         },
+        _ if path.starts_with("/posters/") => print_file(studio, &path["/posters/".len()..]),
         _ => match path.strip_prefix("/preview") {
             Some(rest) => preview(studio, rest),
             None => not_found(),
@@ -131,7 +132,7 @@ fn change(
 ) -> Reply {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let save = match path {
-        "/api/upload" => None,
+        "/api/upload" | "/api/print" => None,
         _ => match serde_json::from_slice::<Save>(body) {
             Ok(save) => Some(save),
             Err(_) => {
@@ -157,6 +158,10 @@ fn change(
         ("/api/new", Some(save)) => new_relic(studio, save),
         ("/api/upload", None) => match folder(studio, query) {
             Some(folder) => upload(studio, &folder, sent, body),
+            None => return not_found(),
+        },
+        ("/api/print", None) => match folder(studio, query) {
+            Some(folder) => return print(studio, &folder),
             None => return not_found(),
         },
         _ => return not_found(),
@@ -356,6 +361,82 @@ fn upload(studio: &Studio, folder: &str, sent: &Sent, bytes: &[u8]) -> Saved {
         let _ = std::fs::remove_file(&path);
     }
     saved
+}
+
+/// What `ditich posters` does for one relic: the site built into `output/` with its print
+/// files, and the relic's code recorded in `plaques.toml`. Answers the relic's print files.
+fn print(studio: &Studio, folder: &str) -> Reply {
+    let file = relic_file(folder);
+    let id = read_text(&studio.root.join(&file))
+        .ok()
+        .and_then(|text| form::read(&file, &text).ok())
+        .and_then(|form| form.text.get("id").cloned())
+        .unwrap_or_default();
+    let printed = crate::model::Date::today().and_then(|today| {
+        crate::print(
+            &studio.root,
+            &output(studio),
+            std::slice::from_ref(&id),
+            today,
+            &crate::Options::default(),
+        )
+    });
+    match printed {
+        Ok(report) => {
+            let mut files: Vec<String> = std::fs::read_dir(output(studio).join("posters"))
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.starts_with(&format!("{id}-")) && !name.ends_with(".svg"))
+                .map(|name| format!("/posters/{name}"))
+                .collect();
+            files.sort();
+            reply(
+                200,
+                &json!({ "id": id, "recorded": report.recorded, "files": files }),
+            )
+        }
+        Err(err) => {
+            let why = match err.downcast_ref::<crate::diagnostic::Problems>() {
+                Some(problems) => problems
+                    .0
+                    .iter()
+                    .map(|d| format!("{d:#}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                None => format!("{err:#}"),
+            };
+            reply(
+                422,
+                &json!({ "refused": format!("Chưa in được. / Cannot print: {why}") }),
+            )
+        }
+    }
+}
+
+/// A print file of `output/posters/`, by its name alone.
+fn print_file(studio: &Studio, name: &str) -> Reply {
+    let dir = output(studio).join("posters");
+    let found = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .any(|entry| entry.file_name().to_str() == Some(name));
+    match std::fs::read(dir.join(name)) {
+        Ok(bytes) if found => Response::from_data(bytes).with_header(header(
+            "Content-Type",
+            mime_guess::from_path(name)
+                .first_or_octet_stream()
+                .essence_str(),
+        )),
+        _ => not_found(),
+    }
+}
+
+/// Where `ditich build` and `ditich posters` put the site.
+fn output(studio: &Studio) -> PathBuf {
+    studio.root.join("output")
 }
 
 fn problem(studio: &Studio, diagnostic: &Diagnostic, file: &Path, text: &str) -> Problem {

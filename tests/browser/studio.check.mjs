@@ -88,6 +88,16 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await preview.getByRole("img", { name: "Cổng miếu nhìn từ đường làng" }).first().waitFor();
       await shot(page, size, "photo");
 
+      // Printed as `ditich posters` prints: the files to download, the plaque to look at.
+      await page.getByRole("button", { name: "In biển", exact: true }).click();
+      await page.getByRole("link", { name: `${next}-plaque.pdf` }).waitFor({ timeout: 120000 });
+      await page.getByRole("img", { name: `Bản in ${next}-plaque.png` }).waitFor();
+      const pdf = await page.request.get(new URL(await page.getByRole("link", { name: `${next}-plaque.pdf` }).getAttribute("href"), STUDIO).href);
+      assert.equal(pdf.headers()["content-type"], "application/pdf");
+      assert.ok((await pdf.body()).subarray(0, 5).toString() === "%PDF-");
+      await page.locator("#printed").scrollIntoViewIfNeeded();
+      await shot(page, size, "print");
+
       await page.getByRole("button", { name: "English" }).click();
       await page.getByRole("heading", { name: "Heritage guide studio" }).waitFor();
       await shot(page, size, "english");

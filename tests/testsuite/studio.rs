@@ -346,6 +346,13 @@ fn an_officer_adds_a_relic_in_the_studio_in_headless_chromium() {
                 .contains(name)
         );
         assert!(project.path(&format!("output/Q/{id}/index.html")).is_file());
+        // Printed from the studio: recorded as `ditich posters` records it.
+        let ledger = project.read("plaques.toml");
+        assert!(ledger.contains(&format!("id = \"{id}\"")), "{ledger}");
+        assert!(
+            ledger.contains(&format!("folder = \"sites/{folder}\"")),
+            "{ledger}"
+        );
     }
 }
 

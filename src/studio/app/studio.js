@@ -237,6 +237,38 @@
     }
   }
 
+  // The plaque and posters of the open relic, as `ditich posters` makes them; its code is
+  // then recorded as printed.
+  async function print() {
+    if (!current || !current.folder) { status(say("Hãy bấm Lưu di tích trước khi in.", "Save the relic before printing."), true); return; }
+    status(say("Đang tạo tệp in…", "Making the print files…"), false);
+    const { status: code, data } = await call("POST", `/api/print?folder=${encodeURIComponent(current.folder)}`, {});
+    if (code !== 200) { status(data.refused, true); return; }
+    status(say(`Đã tạo tệp in cho ${data.id}.`, `Print files made for ${data.id}.`), false);
+    const list = $("print-files");
+    const images = $("print-images");
+    list.replaceChildren();
+    images.replaceChildren();
+    for (const url of data.files) {
+      const name = url.split("/").pop();
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = name;
+      link.textContent = name;
+      item.append(link);
+      list.append(item);
+      if (name.endsWith(".png")) {
+        const image = document.createElement("img");
+        image.src = `${url}?v=${Date.now()}`;
+        image.alt = say(`Bản in ${name}`, `Print ${name}`);
+        images.append(image);
+      }
+    }
+    $("printed").hidden = false;
+    await loadList();
+  }
+
   function translate() {
     english = !english;
     document.documentElement.lang = english ? "en" : "vi";
@@ -251,6 +283,7 @@
   $("f-summary").addEventListener("input", count);
   $("language").addEventListener("click", translate);
   form.addEventListener("submit", save);
+  $("print").addEventListener("click", print);
   $("upload").addEventListener("click", () => upload($("f-file").files[0]));
   $("media").addEventListener("dragover", (event) => event.preventDefault());
   $("media").addEventListener("drop", (event) => {
