@@ -143,9 +143,9 @@ fn change(
             }
         },
     };
-    let _one = crate::lock(&studio.saving);
-    // Like a build, a save holds the project: a build started meanwhile waits, and never sees
-    // a new relic's folder that a refused save is about to take away.
+    // Like a build, a save holds the project: one save at a time, each checking the project as
+    // the last left it, and a build started meanwhile waits and never sees a new relic's
+    // folder that a refused save is about to take away.
     let _project = match crate::lock::ProjectLock::acquire(&studio.root, || {}) {
         Ok(lock) => lock,
         Err(err) => return reply(500, &json!({ "refused": format!("{err:#}") })),

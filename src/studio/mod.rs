@@ -13,7 +13,7 @@ mod upload;
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use anyhow::{Context as _, anyhow};
 
@@ -33,8 +33,6 @@ pub struct Studio {
     preview: PathBuf,
     base_path: String,
     guard: guard::Guard,
-    /// One save at a time: each checks the project as the others left it.
-    saving: Mutex<()>,
 }
 
 /// Serves the studio of the project at `root` on `127.0.0.1:port` until the process is
@@ -57,7 +55,6 @@ pub fn run(root: &Path, port: u16, report: &(dyn Fn(Event) + Sync)) -> anyhow::R
         preview: root.join(crate::cache::DIR).join("studio"),
         base_path: config.base_path,
         guard: guard::Guard::new(port)?,
-        saving: Mutex::default(),
     });
     studio.rebuild_preview();
     report(Event::Serving {

@@ -52,16 +52,21 @@ async function notFound(response) {
   response.end(await readFile(join(SITE, "404.html")));
 }
 
+/** Debian's Chromium, headless, quiet: it asks no server but the ones a test starts. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
 /** Serves the site and starts Chromium; `close` stops both. `at(path)` is a page's address. */
 export async function openSite() {
   assert.ok(SITE, "set DITICH_SITE to a built output folder");
   const server = createServer(serve);
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   return {
     browser,
     at: (path) => `${origin}${PREFIX}${path}`,

@@ -6,18 +6,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./harness.mjs";
 
 const STUDIO = process.env.DITICH_STUDIO;
 const SHOTS = process.env.DITICH_SHOTS;
 const SIZES = { laptop: { width: 1366, height: 768 }, phone: { width: 412, height: 915 } };
-
-async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-}
 
 async function shot(page, size, name) {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `studio-${name}-${size}.png`), fullPage: false });
@@ -26,7 +19,7 @@ async function shot(page, size, name) {
 for (const [size, viewport] of Object.entries(SIZES)) {
   test(`an officer adds a relic, fixes the error shown beside its field and saves (${size})`, async () => {
     assert.ok(STUDIO, "set DITICH_STUDIO to a running studio");
-    const browser = await launch();
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport, locale: "vi-VN" });
       const failures = [];

@@ -202,16 +202,16 @@
 
   // A photo or audio file into the open relic's folder; a photo needs its description first.
   async function upload(file) {
-    const say2 = (text) => { $("media-status").textContent = text; };
+    const showMedia = (text) => { $("media-status").textContent = text; };
     if (!file) return;
-    if (!current || !current.folder) { say2(say("Hãy bấm Lưu di tích trước khi thêm ảnh.", "Save the relic before adding photos.")); return; }
+    if (!current || !current.folder) { showMedia(say("Hãy bấm Lưu di tích trước khi thêm ảnh.", "Save the relic before adding photos.")); return; }
     const alt = $("f-alt").value.trim();
     if (file.type.startsWith("image/") && !alt) {
-      say2(say("Hãy viết mô tả ảnh trước khi tải lên.", "Describe the photo before uploading it."));
+      showMedia(say("Hãy viết mô tả ảnh trước khi tải lên.", "Describe the photo before uploading it."));
       $("f-alt").focus();
       return;
     }
-    say2(say("Đang tải lên…", "Uploading…"));
+    showMedia(say("Đang tải lên…", "Uploading…"));
     const response = await fetch(`/api/upload?folder=${encodeURIComponent(current.folder)}`, {
       method: "POST",
       headers: {
@@ -227,13 +227,13 @@
       current.version = data.version;
       $("f-alt").value = "";
       $("f-file").value = "";
-      say2(say(`Đã thêm ${file.name}.`, `Added ${file.name}.`));
+      showMedia(say(`Đã thêm ${file.name}.`, `Added ${file.name}.`));
       // The form keeps what is typed but not saved yet: only the file's version moved on.
       await loadList();
       const relic = relics.find((r) => r.folder === current.folder);
       showPreview(relic && relic.page);
     } else {
-      say2(data.refused || (data.problems || []).map((p) => p.message).join(" "));
+      showMedia(data.refused || (data.problems || []).map((p) => p.message).join(" "));
     }
   }
 
