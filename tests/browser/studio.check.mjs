@@ -93,6 +93,8 @@ for (const [size, viewport] of Object.entries(SIZES)) {
 
       await page.getByRole("button", { name: "English" }).click();
       await page.getByRole("heading", { name: "Heritage guide studio" }).waitFor();
+      await page.getByLabel("Plaque code").waitFor();
+      await page.getByRole("button", { name: "Save", exact: true }).waitFor();
       await shot(page, size, "english");
       assert.deepEqual(failures, []);
     } finally {
