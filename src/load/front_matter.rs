@@ -1,4 +1,5 @@
-//! The front matter as officers write it: the reference for every key of a relic file.
+//! The front matter as serde reads it. `fields` describes the same keys for officers (the
+//! form, the template of `ditich new`, the guides); a test there keeps the two in step.
 //!
 //! These structs only mirror the TOML; `model::resolve` checks the values and turns them into
 //! the validated `Relic`. Values that can be wrong in ways worth pointing at are `Spanned`, so
@@ -7,29 +8,6 @@
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
-
-use crate::read::toml_error::Examples;
-
-/// What a help suggests for a key that is missing or written as the wrong kind of value. Text
-/// is `"…"` for the officer to fill in; a value that must be checked (a code, a rank) is one
-/// that is valid, so that typing the help as it stands already fixes the error.
-pub const EXAMPLES: Examples = &[
-    ("id", "\"DT01\""),
-    ("rank", "\"unranked\""),
-    ("category", "\"other\""),
-    ("types", "[\"historical\"]"),
-    ("location", "{ lat = 19.05, lon = 105.45 }"),
-    (
-        "recognition",
-        "{ decision = \"…\", date = 2016-12-07, authority = \"…\" }",
-    ),
-    ("date", "2016-12-07"),
-    ("updated", "2016-12-07"),
-    ("lat", "19.05"),
-    ("lon", "105.45"),
-    ("wifi", "{ ssid = \"…\" }"),
-    ("machine_translated", "true"),
-];
 
 /// The front matter of `index.md`, the relic's main file, written in the site's first language.
 #[derive(Debug, Deserialize)]

@@ -3,6 +3,7 @@
 //! `front_matter` ([`parse`]). The two are apart so that a relic whose files the build cache
 //! has seen before is never decoded again.
 
+pub mod fields;
 pub mod front_matter;
 pub mod ledger;
 pub mod split;
@@ -389,6 +390,37 @@ impl Project {
             .filter_map(|files| parse(files).0)
             .collect()
     }
+
+    /// Takes each of `unsaved` (a project-relative path and its bytes) as the relic text at
+    /// that path, even a translation not written yet: the studio checks and previews a text
+    /// before it saves it. A path that is no relic text of the project is left out.
+    pub fn take_unsaved(&mut self, unsaved: &[(PathBuf, Vec<u8>)]) {
+        for (file, bytes) in unsaved {
+            let languages = &self.config.languages;
+            let Some(relic) = self
+                .relics
+                .iter_mut()
+                .find(|r| file.parent() == Some(r.folder.as_path()))
+            else {
+                continue;
+            };
+            let texts = std::iter::once(&mut relic.main).chain(&mut relic.translations);
+            if let Some(text) = texts.into_iter().find(|t| &t.file == file) {
+                text.replace(bytes.clone());
+                continue;
+            }
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            let Some(Ok(lang)) = markdown_language(&name, &self.config) else {
+                continue;
+            };
+            let mut text = TextFile::new(file.clone(), self.root.join(file), lang.to_owned(), None);
+            text.replace(bytes.clone());
+            relic.translations.push(text);
+            relic
+                .translations
+                .sort_by_key(|t| languages.iter().position(|l| *l == t.lang));
+        }
+    }
 }
 
 /// For `index.md` and `index.<lang>.md`: the language, or `Err` with a language the site does
@@ -428,7 +460,7 @@ fn parse_document<T: DeserializeOwned>(
         &source,
         parts.front_matter_offset,
         parts.front_matter,
-        front_matter::EXAMPLES,
+        fields::suggestions(),
     )?;
     let body_offset = parts.body_offset;
     Ok(Document {

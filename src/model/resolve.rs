@@ -22,8 +22,7 @@ use crate::read::toml_error::closest;
 use crate::slug::slugify;
 use crate::urls;
 
-/// A summary longer than this does not fit the poster and the listing.
-pub const SUMMARY_MAX_CHARS: usize = 160;
+use crate::load::fields::SUMMARY_MAX_CHARS;
 
 /// Vietnam's extent, with a margin: a point outside is almost surely a typo or swapped lat/lon.
 const VIETNAM_LAT: std::ops::RangeInclusive<f64> = 8.0..=23.5;

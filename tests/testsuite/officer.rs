@@ -35,7 +35,7 @@ fn new_scaffolds_a_relic_that_checks_and_builds() {
     assert_eq!(check.code, Some(0), "{}", check.stderr);
     assert!(
         check.stderr.contains(
-            "sites/den-ca/index.md:18:11: warning: the summary is still the example `ditich new` wrote"
+            "sites/den-ca/index.md:20:11: warning: the summary is still the example `ditich new` wrote"
         ),
         "{}",
         check.stderr
