@@ -60,16 +60,19 @@ pub struct Report {
 /// Loads and validates the project at `root`, writing nothing. Returns the site, or `None`
 /// when there were errors, together with every problem found, sorted by file and position.
 pub fn load_site(root: &Path) -> (Option<model::Site>, Vec<Diagnostic>) {
-    load_site_with(root, &model::RelicCache::reading(root))
+    load_site_with(root, &model::RelicCache::reading(root), &[])
 }
 
 fn load_site_with(
     root: &Path,
     cache: &model::RelicCache,
+    unsaved: &[(PathBuf, Vec<u8>)],
 ) -> (Option<model::Site>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let site = load::project(root, &mut diagnostics)
-        .map(|project| model::resolve(project, cache, &mut diagnostics));
+    let site = load::project(root, &mut diagnostics).map(|mut project| {
+        project.take_unsaved(unsaved);
+        model::resolve(project, cache, &mut diagnostics)
+    });
     diagnostic::sort(&mut diagnostics);
     let failed = diagnostics.iter().any(Diagnostic::is_error);
     (site.filter(|_| !failed), diagnostics)
@@ -83,6 +86,10 @@ pub struct Options<'a> {
     /// Resize the photos (or take them from the cache). `check` needs only their sizes.
     pub photos: bool,
     pub progress: &'a dyn progress::Progress,
+    /// Relic texts to take instead of what is on disk, by project-relative path (see
+    /// [`load::Project::take_unsaved`]): the studio's check and preview of a text not saved
+    /// yet.
+    pub unsaved: &'a [(PathBuf, Vec<u8>)],
 }
 
 impl Default for Options<'_> {
@@ -91,6 +98,7 @@ impl Default for Options<'_> {
             print_files: true,
             photos: true,
             progress: &progress::Silent,
+            unsaved: &[],
         }
     }
 }
@@ -107,33 +115,27 @@ pub struct CheckReport {
 /// Loads, validates and renders the project at `root` without writing anything, as `build`
 /// would, and reports every problem found.
 pub fn check(root: &Path) -> CheckReport {
-    check_with(root, None)
+    check_with(root, &[])
 }
 
-/// [`check`], with the relic text at `path` (project-relative: `sites/den-ca/index.md`)
-/// holding `bytes` instead of what is on disk: what a save would find before anything is
-/// written.
-pub fn check_text(root: &Path, path: &Path, bytes: Vec<u8>) -> CheckReport {
-    check_with(root, Some((path, bytes)))
+/// [`check`], with relic texts not saved yet in place of what is on disk (see
+/// [`Options::unsaved`]): what a save would find before anything is written.
+pub fn check_unsaved(root: &Path, unsaved: &[(PathBuf, Vec<u8>)]) -> CheckReport {
+    check_with(root, unsaved)
 }
 
-fn check_with(root: &Path, replaced: Option<(&Path, Vec<u8>)>) -> CheckReport {
+fn check_with(root: &Path, unsaved: &[(PathBuf, Vec<u8>)]) -> CheckReport {
     let options = Options {
         print_files: false,
         photos: false,
+        unsaved,
         ..Options::default()
     };
     let mut diagnostics = Vec::new();
     let mut project = load::project(root, &mut diagnostics);
     let relics = project.as_ref().map_or(0, |p| p.relics.len());
-    if let (Some(project), Some((path, bytes))) = (&mut project, replaced) {
-        let texts = project
-            .relics
-            .iter_mut()
-            .flat_map(|r| std::iter::once(&mut r.main).chain(&mut r.translations));
-        if let Some(text) = texts.into_iter().find(|t| t.file == path) {
-            text.replace(bytes);
-        }
+    if let Some(project) = &mut project {
+        project.take_unsaved(unsaved);
     }
     if let Some(project) = project {
         let cache = model::RelicCache::reading(root);
@@ -169,7 +171,8 @@ pub struct Staged {
 /// publishing it.
 pub fn stage(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Staged> {
     check_output_folder(root, out)?;
-    let (site, mut diagnostics) = load_site_with(root, &model::RelicCache::writing(root));
+    let (site, mut diagnostics) =
+        load_site_with(root, &model::RelicCache::writing(root), options.unsaved);
     let Some(mut site) = site else {
         return Err(Problems(diagnostics).into());
     };

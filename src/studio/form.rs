@@ -9,32 +9,42 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use toml_edit::{DocumentMut, InlineTable, Item, Value};
 
+use crate::load::fields::{FIELDS, Field, Kind, Place};
 use crate::load::split::split;
 
-/// The keys the form edits as text, by their path in the front matter. A nested key
+/// The keys the form edits as one text each in the file `file`: a translation holds only
+/// the words of its language, its code and its `machine_translated` switch. A nested key
 /// (`recognition.date`) lives in an inline table, as `ditich new` writes it.
-pub const TEXT_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "rank",
-    "category",
-    "summary",
-    "hamlet",
-    "recognition.decision",
-    "recognition.date",
-    "recognition.authority",
-    "cover_alt",
-    "opening_hours",
-    "etiquette",
-    "transcript",
-    "wifi.ssid",
-    "wifi.password",
-];
+fn text_keys(file: &Path) -> impl Iterator<Item = &'static Field> + use<> {
+    let translation = is_translation(file);
+    FIELDS.iter().filter(move |field| {
+        let kept = matches!(
+            field.kind,
+            Kind::Code
+                | Kind::Line
+                | Kind::Paragraph
+                | Kind::Summary { .. }
+                | Kind::Choice { .. }
+                | Kind::Date
+                | Kind::File { .. }
+                | Kind::Switch
+        );
+        let here = match field.place {
+            Place::Main => !translation || field.kind == Kind::Code,
+            Place::Translated => true,
+            Place::Translation => translation,
+        };
+        kept && here
+    })
+}
 
-/// Keys whose text is a TOML date, written without quotes.
-const DATE_KEYS: &[&str] = &["recognition.date"];
+/// Whether `file` is a translation, `index.<lang>.md`, rather than the relic's `index.md`.
+pub fn is_translation(file: &Path) -> bool {
+    file.file_name().is_some_and(|name| name != "index.md")
+}
 
-/// What the form shows and sends back. An empty text is a key left out of the file.
+/// What the form shows and sends back. An empty text is a key left out of the file; a switch
+/// is the text `true` when on.
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Form {
@@ -53,9 +63,8 @@ pub struct Unreadable(pub String);
 /// The form of the relic file `source`.
 pub fn read(file: &Path, source: &str) -> Result<Form, Unreadable> {
     let (document, body) = parse(file, source)?;
-    let text = TEXT_KEYS
-        .iter()
-        .filter_map(|key| Some((key.to_string(), text_of(get(&document, key)?)?)))
+    let text = text_keys(file)
+        .filter_map(|field| Some((field.key.to_owned(), text_of(get(&document, field.key)?)?)))
         .collect();
     let types = document
         .get("types")
@@ -83,29 +92,30 @@ pub fn read(file: &Path, source: &str) -> Result<Form, Unreadable> {
 pub fn write(file: &Path, source: &str, form: &Form) -> Result<String, Unreadable> {
     let before = read(file, source)?;
     let (mut document, _) = parse(file, source)?;
-    for key in TEXT_KEYS {
+    for field in text_keys(file) {
         // A key the form did not send stays as it is; one sent empty is taken out.
-        let Some(new) = form.text.get(*key).map(|v| v.trim()) else {
+        let Some(new) = form.text.get(field.key).map(|v| v.trim()) else {
             continue;
         };
         let old = before
             .text
-            .get(*key)
+            .get(field.key)
             .map(String::as_str)
             .unwrap_or_default();
         if new != old {
             set(
                 &mut document,
-                key,
-                (!new.is_empty()).then(|| text_value(key, new)),
+                field.key,
+                (!new.is_empty()).then(|| text_value(field, new)),
             );
         }
     }
-    if form.types != before.types {
+    // A translation carries only words.
+    if !is_translation(file) && form.types != before.types {
         let types: toml_edit::Array = form.types.iter().map(String::as_str).collect();
         document["types"] = toml_edit::value(types);
     }
-    if form.location.trim() != before.location {
+    if !is_translation(file) && form.location.trim() != before.location {
         let point = location(&form.location).map(|(lat, lon)| {
             let mut table = InlineTable::new();
             table.insert("lat", lat.into());
@@ -291,13 +301,16 @@ fn keep_decor(old: &Value, mut new: Value) -> Value {
     new
 }
 
-fn text_value(key: &str, text: &str) -> Value {
-    if DATE_KEYS.contains(&key)
-        && let Ok(date) = text.parse::<toml_edit::Datetime>()
-    {
-        return date.into();
+/// The value `text` is for `field`: a date and a switch are not strings in TOML.
+fn text_value(field: &Field, text: &str) -> Value {
+    match field.kind {
+        Kind::Date => match text.parse::<toml_edit::Datetime>() {
+            Ok(date) => date.into(),
+            Err(_) => text.into(),
+        },
+        Kind::Switch => (text == "true").into(),
+        _ => text.into(),
     }
-    text.into()
 }
 
 fn text_of(item: &Item) -> Option<String> {
@@ -306,6 +319,7 @@ fn text_of(item: &Item) -> Option<String> {
         .as_str()
         .map(str::to_owned)
         .or_else(|| value.as_datetime().map(ToString::to_string))
+        .or_else(|| value.as_bool().filter(|on| *on).map(|_| "true".to_owned()))
 }
 
 fn number(item: &Item) -> Option<f64> {
@@ -378,6 +392,30 @@ mod tests {
         let written = write(file(), FILE, &form).unwrap();
         assert!(!written.contains("\nrecognition ="), "{written}");
         assert!(!written.contains("location"), "{written}");
+    }
+
+    #[test]
+    fn a_translation_holds_only_its_words_its_code_and_its_switch() {
+        let english = Path::new("sites/den-ca/index.en.md");
+        let mut form = Form::default();
+        form.text.insert("id".into(), "DT01".into());
+        form.text.insert("name".into(), "Ca Temple".into());
+        form.text.insert("rank".into(), "national".into());
+        form.text.insert("machine_translated".into(), "true".into());
+        form.types = vec!["historical".into()];
+        form.body = "The story.\n".into();
+        let written = write(english, "+++\n+++\n", &form).unwrap();
+        assert_eq!(
+            written,
+            "+++\nid = \"DT01\"\nname = \"Ca Temple\"\nmachine_translated = true\n+++\n\nThe story.\n"
+        );
+        assert_eq!(
+            read(english, &written).unwrap().text["machine_translated"],
+            "true"
+        );
+        form.text.insert("machine_translated".into(), String::new());
+        let checked = write(english, &written, &form).unwrap();
+        assert!(!checked.contains("machine_translated"), "{checked}");
     }
 
     #[test]

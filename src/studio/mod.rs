@@ -9,6 +9,7 @@
 mod api;
 mod form;
 mod guard;
+mod save;
 mod upload;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -29,9 +30,15 @@ pub enum Event {
 /// The studio of the project at `root`.
 pub struct Studio {
     root: PathBuf,
-    /// Where the preview is built: never `output/`, which only `ditich build` makes.
+    /// Where the preview of the saved texts is built: never `output/`, which only `ditich
+    /// build` makes.
     preview: PathBuf,
+    /// Where the live preview of the texts as the form holds them is built.
+    live: PathBuf,
     base_path: String,
+    /// The site's second language, whose words the form shows beside the first's.
+    translation: Option<String>,
+    config: crate::config::Config,
     guard: guard::Guard,
 }
 
@@ -53,10 +60,13 @@ pub fn run(root: &Path, port: u16, report: &(dyn Fn(Event) + Sync)) -> anyhow::R
     let studio = Arc::new(Studio {
         root: root.to_path_buf(),
         preview: root.join(crate::cache::DIR).join("studio"),
-        base_path: config.base_path,
+        live: root.join(crate::cache::DIR).join("studio-live"),
+        base_path: config.base_path.clone(),
+        translation: config.languages.get(1).cloned(),
+        config,
         guard: guard::Guard::new(port)?,
     });
-    studio.rebuild_preview();
+    let _ = studio.rebuild(&studio.preview, &[]);
     report(Event::Serving {
         url: format!("http://127.0.0.1:{port}/"),
     });
@@ -70,13 +80,42 @@ pub fn run(root: &Path, port: u16, report: &(dyn Fn(Event) + Sync)) -> anyhow::R
 }
 
 impl Studio {
-    /// Builds the site as the officer will publish it, without print files, for the preview.
-    /// A failed build leaves the last good one in place, as `ditich build` does.
-    fn rebuild_preview(&self) {
+    /// Builds the site into `dir` as the officer will publish it, without print files, with
+    /// `unsaved` texts in place of the files on disk. A failed build leaves the last good one
+    /// in place, as `ditich build` does, and says why.
+    fn rebuild(
+        &self,
+        dir: &Path,
+        unsaved: &[(PathBuf, Vec<u8>)],
+    ) -> Result<(), Vec<crate::diagnostic::Diagnostic>> {
         let options = crate::Options {
             print_files: false,
+            unsaved,
             ..crate::Options::default()
         };
-        let _ = crate::build(&self.root, &self.preview, &options);
+        crate::build(&self.root, dir, &options)
+            .map(|_| ())
+            .map_err(|err| match err.downcast::<crate::diagnostic::Problems>() {
+                Ok(problems) => problems.0,
+                Err(err) => vec![crate::diagnostic::Diagnostic::error(format!("{err:#}"))],
+            })
+    }
+
+    /// The address of the relic in `folder`'s page in `lang` under a preview's `prefix`; the
+    /// site's first language when the relic has no page in `lang`.
+    fn page_of(&self, folder: &str, lang: &str, prefix: &str) -> String {
+        let slug = crate::slug::slugify(folder);
+        let translated = self.translation.as_deref() == Some(lang)
+            && self
+                .root
+                .join(save::translation_file(folder, lang))
+                .is_file();
+        let lang = if translated {
+            lang
+        } else {
+            self.config.default_language()
+        };
+        let page = crate::urls::relic_page(&self.config, lang, &slug);
+        format!("{prefix}{}", page.trim_start_matches('/'))
     }
 }

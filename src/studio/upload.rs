@@ -90,6 +90,16 @@ fn free_name(folder: &Path, original: &str, extension: &str) -> String {
         .expect("some suffix is free")
 }
 
+/// What an upload says of itself in its headers, percent-encoded since they are ASCII.
+pub struct Sent {
+    /// The file's name on the officer's computer.
+    pub name: String,
+    /// What the photo shows, asked for as it is added.
+    pub alt: String,
+    /// The version of the relic file the form was opened from.
+    pub version: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,14 +40,17 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       const next = await code.inputValue();
       assert.match(next, /^DT\d\d$/);
       const name = size === "laptop" ? "Miếu Thành Hoàng" : "Nghè Yên Lạc";
-      await page.getByLabel("Tên di tích").fill(name);
+      await page.getByLabel("Tên di tích", { exact: true }).fill(name);
+      // The words a translation carries stand beside the Vietnamese ones.
+      await page.getByLabel("Tên di tích, tiếng Anh").fill(`${name} (English)`);
       await page.getByLabel("Cấp xếp hạng").selectOption("provincial");
       await page.getByLabel("Loại công trình").selectOption("shrine");
       await page.getByRole("group", { name: "Loại hình di tích" }).getByLabel("Lịch sử").check();
-      await page.getByLabel("Tóm tắt").fill("Miếu nhỏ thờ Thành hoàng làng ở đầu xóm.");
-      assert.equal(await page.locator("#summary-count").textContent(), "40");
+      await page.getByLabel("Tóm tắt", { exact: true }).fill("Miếu nhỏ thờ Thành hoàng làng ở đầu xóm.");
+      assert.equal(await page.locator("#f-summary-count").textContent(), "40");
+      await page.getByLabel("Tóm tắt, tiếng Anh").fill("A small shrine to the village guardian at the head of the hamlet.");
       await page.getByLabel("Xóm").fill("Xóm Đông");
-      await page.getByLabel("Bài viết").fill("## Lịch sử\n\nMiếu được dựng lại năm 1995.\n");
+      await page.getByLabel("Bài viết", { exact: true }).fill("## Lịch sử\n\nMiếu được dựng lại năm 1995.\n");
       // A code another relic has: the save is refused, and the error stands beside Mã biển.
       await code.fill("DT01");
       await shot(page, size, "form");
@@ -80,6 +83,18 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await page.locator("#media-status", { hasText: "Đã thêm" }).waitFor();
       await preview.getByRole("img", { name: "Cổng miếu nhìn từ đường làng" }).first().waitFor();
       await shot(page, size, "photo");
+
+      // The story's toolbar, and the preview following what is typed before anything is saved.
+      const story = page.getByLabel("Bài viết", { exact: true });
+      await story.focus();
+      await story.press("End");
+      await page.getByRole("button", { name: "Tiêu đề" }).click();
+      await page.keyboard.type("Lễ hội");
+      await preview.getByRole("heading", { level: 2, name: "Lễ hội" }).waitFor();
+      await page.getByLabel("Chèn ảnh").selectOption({ index: 1 });
+      await shot(page, size, "live");
+      await page.getByRole("button", { name: "Lưu" }).click();
+      await page.locator("#status", { hasText: "Đã lưu." }).waitFor();
 
       // Printed as `ditich posters` prints: the files to download, the plaque to look at.
       await page.getByRole("button", { name: "In biển", exact: true }).click();

@@ -145,6 +145,114 @@ fn a_save_the_build_would_fail_on_is_refused_beside_its_field_and_writes_nothing
 }
 
 #[test]
+fn the_english_words_beside_the_form_are_saved_as_the_relics_translation() {
+    let project = Project::sample();
+    let studio = Studio::start(&project);
+    let (status, relic) = studio.get("/api/relic?folder=den-mau");
+    assert_eq!(status, 200, "{relic}");
+    assert_eq!(
+        relic["translation"]["version"], "",
+        "the sample's den-mau has no English yet"
+    );
+    let words = json!({ "text": { "name": "Sample Temple", "summary": "A temple by the river.", "machine_translated": "true" }, "body": "The story in English.\n" });
+    let (status, saved) = studio.post(
+        "/api/relic?folder=den-mau",
+        &json!({ "version": relic["version"], "form": relic["form"], "translation": { "version": "", "form": words } }),
+    );
+    assert_eq!(status, 200, "{saved}");
+    let english = project.read("sites/den-mau/index.en.md");
+    let id = relic["form"]["text"]["id"].as_str().unwrap();
+    assert!(english.contains(&format!("id = \"{id}\"")), "{english}");
+    assert!(english.contains("machine_translated = true"), "{english}");
+    project.build().success();
+    let page = project.read("output/en/den-mau/index.html");
+    assert!(page.contains("Sample Temple"), "{page}");
+    // Opened again, from the version the save answered; a stale one is refused.
+    let (_, again) = studio.get("/api/relic?folder=den-mau");
+    assert_eq!(
+        again["translation"]["version"],
+        saved["translation_version"]
+    );
+    assert_eq!(
+        again["translation"]["form"]["text"]["name"],
+        "Sample Temple"
+    );
+    let (status, _) = studio.post(
+        "/api/relic?folder=den-mau",
+        &json!({ "version": again["version"], "form": again["form"], "translation": { "version": "stale", "form": words } }),
+    );
+    assert_eq!(status, 409);
+}
+
+#[test]
+fn the_live_preview_builds_what_is_typed_and_writes_nothing_in_the_project() {
+    let project = Project::sample();
+    let studio = Studio::start(&project);
+    let (mut form, version) = studio.open("den-mau");
+    let before = project.read("sites/den-mau/index.md");
+    form["body"] = json!("\n## Chưa lưu\n\nĐang gõ.\n");
+    let (status, live) = studio.post(
+        "/api/preview?folder=den-mau",
+        &json!({ "version": version, "form": form }),
+    );
+    assert_eq!(status, 200, "{live}");
+    let page = live["page"].as_str().unwrap();
+    assert!(page.starts_with("/live/"), "{page}");
+    let shown = get(&studio.address, page);
+    assert!(shown.body.contains("Chưa lưu"), "{}", shown.body);
+    assert_eq!(project.read("sites/den-mau/index.md"), before);
+    // What the build refuses is shown as on a save, and the last live page stays.
+    form["text"]["rank"] = json!("xếp hạng");
+    let (status, refused) = studio.post(
+        "/api/preview?folder=den-mau",
+        &json!({ "version": version, "form": form }),
+    );
+    assert_eq!(status, 422, "{refused}");
+    assert_eq!(refused["problems"][0]["field"], "rank", "{refused}");
+    assert!(get(&studio.address, page).body.contains("Chưa lưu"));
+}
+
+#[test]
+fn the_form_is_made_from_the_field_table() {
+    let project = Project::sample();
+    let studio = Studio::start(&project);
+    let (status, fields) = studio.get("/api/fields");
+    assert_eq!(status, 200);
+    assert_eq!(fields["translation"], "en");
+    let keys: Vec<&str> = fields["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["key"].as_str().unwrap())
+        .collect();
+    for key in [
+        "id",
+        "name",
+        "rank",
+        "category",
+        "types",
+        "summary",
+        "hamlet",
+        "recognition.date",
+        "wifi.password",
+        "updated",
+        "machine_translated",
+    ] {
+        assert!(keys.contains(&key), "{key} missing from {keys:?}");
+    }
+    let name = &fields["fields"][1];
+    assert_eq!(name["label"]["vi"], "Tên di tích");
+    assert_eq!(name["place"], "translated");
+    assert!(
+        fields["choices"]["rank"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["key"] == "provincial")
+    );
+}
+
+#[test]
 fn a_second_tab_saving_over_a_newer_file_is_refused() {
     let project = Project::sample();
     let studio = Studio::start(&project);
@@ -193,7 +301,7 @@ fn a_new_relic_gets_the_next_free_code_and_builds_with_its_page_and_plaque_landi
         "{text}"
     );
     // The form writes into the file `ditich new` makes, with its explanations.
-    assert!(text.contains("# Mã di tích, in trên biển QR"));
+    assert!(text.contains("# Mã in trên biển QR"));
 
     let (_, list) = studio.get("/api/relics");
     assert!(
@@ -346,6 +454,14 @@ fn an_officer_adds_a_relic_in_the_studio_in_headless_chromium() {
                 .contains(name)
         );
         assert!(project.path(&format!("output/Q/{id}/index.html")).is_file());
+        // Typed beside the Vietnamese, written as the relic's English version.
+        assert!(
+            project
+                .read(&format!("output/en/{folder}/index.html"))
+                .contains(&format!("{name} (English)"))
+        );
+        let story = project.read(&format!("sites/{folder}/index.md"));
+        assert!(story.contains("## Lễ hội"), "{story}");
         // Printed from the studio: recorded as `ditich posters` records it.
         let ledger = project.read("plaques.toml");
         assert!(ledger.contains(&format!("id = \"{id}\"")), "{ledger}");

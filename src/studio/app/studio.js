@@ -29,17 +29,131 @@
     select.append(choice);
   }
 
-  async function loadChoices() {
-    const { data } = await call("GET", "/api/choices");
-    for (const { key, label } of data.rank || []) option($("f-rank"), key, label);
-    for (const { key, label } of data.category || []) option($("f-category"), key, label);
-    for (const { key, label } of data.types || []) {
-      const box = document.createElement("label");
-      box.innerHTML = '<input type="checkbox" name="types">';
-      box.firstChild.value = key;
-      box.append(label);
-      $("f-types").append(box);
+  // Every control is made from the front matter's field table the studio serves, so a key
+  // added there appears here, in `ditich new` and in the guides at once.
+  const idOf = (name) => `f-${name.replace(/[._:]/g, "-")}`;
+  const translatedName = (key) => `t:${key}`;
+
+  function labelled(element, words) {
+    element.dataset.vi = words.vi;
+    element.dataset.en = words.en;
+    element.textContent = english ? words.en : words.vi;
+    return element;
+  }
+
+  function control(field, name, choices) {
+    let input;
+    switch (field.kind) {
+      case "choice":
+        input = document.createElement("select");
+        for (const { key, label } of choices[field.of] || []) option(input, key, label);
+        break;
+      case "paragraph":
+      case "summary":
+        input = document.createElement("textarea");
+        input.rows = field.kind === "summary" ? 3 : 4;
+        break;
+      case "date":
+        input = document.createElement("input");
+        input.type = "date";
+        break;
+      case "switch":
+        input = document.createElement("input");
+        input.type = "checkbox";
+        input.value = "true";
+        break;
+      default:
+        input = document.createElement("input");
+        input.autocomplete = "off";
+        if (field.kind === "location") input.placeholder = "19.0232, 105.4471";
+        if (field.kind === "file") input.setAttribute("list", "folder-files");
     }
+    input.name = name;
+    input.id = idOf(name);
+    return input;
+  }
+
+  // One field: its label, its control and, for words a translation carries, the control in
+  // the second language beside it.
+  function fieldBlock(field, choices) {
+    const block = document.createElement(field.kind === "types" || field.kind === "group" ? "fieldset" : "div");
+    block.className = "field";
+    if (field.kind === "types") {
+      block.id = "f-types";
+      block.append(labelled(document.createElement("legend"), field.label));
+      for (const { key, label } of choices.types || []) {
+        const box = document.createElement("label");
+        box.innerHTML = '<input type="checkbox" name="types">';
+        box.firstChild.value = key;
+        box.append(label);
+        block.append(box);
+      }
+      return block;
+    }
+    if (field.kind === "group") {
+      block.classList.add("group");
+      block.append(labelled(document.createElement("legend"), field.label));
+      for (const member of fields.filter((f) => f.key.startsWith(`${field.key}.`))) {
+        const input = control(member, member.key, choices);
+        const label = labelled(document.createElement("label"), member.label);
+        label.htmlFor = input.id;
+        block.append(label, input);
+      }
+      return block;
+    }
+    const name = field.place === "translation" ? translatedName(field.key) : field.key;
+    const input = control(field, name, choices);
+    const label = labelled(document.createElement("label"), field.label);
+    label.htmlFor = input.id;
+    if (field.kind === "switch") {
+      block.classList.add("switch");
+      block.append(input, label);
+    } else block.append(label, input);
+    if (field.place === "translated" && translation) {
+      block.classList.add("pair");
+      const other = control(field, translatedName(field.key), choices);
+      other.lang = translation;
+      const otherLabel = document.createElement("label");
+      otherLabel.htmlFor = other.id;
+      otherLabel.className = "t-label";
+      labelled(otherLabel, { vi: `${field.label.vi}, ${languageName.vi}`, en: `${field.label.en}, ${languageName.en}` });
+      block.append(otherLabel, other);
+    }
+    const help = labelled(document.createElement("p"), field.help);
+    help.className = "help";
+    if (field.kind === "summary") {
+      const counter = document.createElement("p");
+      counter.className = "help";
+      counter.innerHTML = `<span id="${input.id}-count">0</span>/${field.limit}`;
+      block.append(counter);
+    }
+    block.append(help);
+    return block;
+  }
+
+  let fields = [];
+  let translation = null; // the site's second language, when it has one
+  let languageName = { vi: "", en: "" };
+
+  async function loadFields() {
+    const { data } = await call("GET", "/api/fields");
+    fields = data.fields;
+    translation = data.translation;
+    languageName = translation === "en" ? { vi: "tiếng Anh", en: "English" } : { vi: translation || "", en: translation || "" };
+    const choices = data.choices || {};
+    const room = $("fields");
+    room.replaceChildren();
+    for (const field of fields) {
+      if (field.key.includes(".") || field.kind === "photos" || field.kind === "extra") continue;
+      if (field.place === "translation" && !translation) continue;
+      room.append(fieldBlock(field, choices));
+    }
+    const files = document.createElement("datalist");
+    files.id = "folder-files";
+    room.append(files);
+    $("story-t").hidden = !translation;
+    if (translation) labelled($("story-t").querySelector("label"), { vi: `Bài viết, ${languageName.vi}`, en: `Story, ${languageName.en}` });
+    $("f-summary").addEventListener("input", count);
   }
 
   async function loadList() {
@@ -82,34 +196,60 @@
     }
   }
 
-  function fill(values) {
+  // `values` into the controls named `prefix + key`: the relic's own with no prefix, its
+  // translation's with `t:`.
+  function fillSide(values, prefix) {
     for (const field of form.elements) {
-      if (!field.name || field.type === "checkbox") continue;
-      if (field.name === "location") field.value = values.location || "";
-      else if (field.name === "body") field.value = values.body || "";
-      else field.value = (values.text || {})[field.name] || "";
+      if (!field.name || field.name === "types") continue;
+      const own = prefix ? field.name.startsWith(prefix) : !field.name.startsWith("t:");
+      if (!own) continue;
+      const key = field.name.slice(prefix.length);
+      const value = key === "location" ? values.location : key === "body" ? values.body : (values.text || {})[key];
+      if (field.type === "checkbox") field.checked = value === "true";
+      else field.value = value || "";
     }
+  }
+
+  function fill(values, translated) {
+    fillSide(values, "");
+    fillSide(translated || {}, "t:");
     for (const box of form.querySelectorAll('input[name="types"]')) box.checked = (values.types || []).includes(box.value);
     count();
     clearProblems();
   }
 
-  function values() {
+  function side(prefix) {
     const text = {};
     let location = "";
     let body = "";
     for (const field of form.elements) {
-      if (!field.name || field.type === "checkbox") continue;
-      if (field.name === "location") location = field.value;
-      else if (field.name === "body") body = field.value;
-      else text[field.name] = field.value;
+      if (!field.name || field.name === "types") continue;
+      const own = prefix ? field.name.startsWith(prefix) : !field.name.startsWith("t:");
+      if (!own) continue;
+      const key = field.name.slice(prefix.length);
+      if (key === "location") location = field.value;
+      else if (key === "body") body = field.value;
+      else text[key] = field.type === "checkbox" ? (field.checked ? "true" : "") : field.value;
     }
-    const types = [...form.querySelectorAll('input[name="types"]:checked')].map((b) => b.value);
-    return { text, types, location, body };
+    return { text, location, body, types: [] };
+  }
+
+  function values() {
+    const own = side("");
+    own.types = [...form.querySelectorAll('input[name="types"]:checked')].map((b) => b.value);
+    return own;
+  }
+
+  // What a save or a preview sends: the relic's values and, when the site has a second
+  // language, its translation's with the version it was opened at.
+  function sent() {
+    const body = { version: current.version, form: values() };
+    if (translation) body.translation = { version: current.translationVersion || "", form: side("t:") };
+    return body;
   }
 
   function count() {
-    $("summary-count").textContent = [...$("f-summary").value].length;
+    $("f-summary-count").textContent = [...$("f-summary").value].length;
   }
 
   function clearProblems() {
@@ -119,8 +259,9 @@
 
   // The form control a problem's key belongs to: `recognition` (one line for the whole
   // decision) is shown at its first field.
-  function control(key) {
+  function place(key, lang) {
     if (!key) return null;
+    if (lang && form.querySelector(`[name="${CSS.escape(translatedName(key))}"]`)) key = translatedName(key);
     const named = form.querySelector(`[name="${CSS.escape(key)}"]`);
     if (named) return named.type === "checkbox" ? $("f-types") : named;
     const first = form.querySelector(`[name^="${CSS.escape(key)}."]`);
@@ -131,7 +272,7 @@
     clearProblems();
     const unplaced = [];
     problems.forEach((problem, index) => {
-      const where = control(problem.field);
+      const where = place(problem.field, problem.lang);
       const note = document.createElement("p");
       note.className = problem.error ? "problem" : "problem warning";
       note.id = `problem-${index}`;
@@ -155,28 +296,52 @@
     if (page) $("preview").src = `${page}?v=${Date.now()}`;
   }
 
+  // The files of the open relic's folder, for the file fields and the story's photo menu.
+  function showFiles(files) {
+    const list = $("folder-files");
+    list.replaceChildren();
+    const photos = $("insert-photo");
+    photos.replaceChildren();
+    option(photos, "", "—");
+    for (const name of files) {
+      option(list, name, name);
+      if (/\.(jpe?g|png|webp)$/i.test(name)) option(photos, name, name);
+    }
+  }
+
+  function showRelicLinks() {
+    const links = $("link-relic");
+    links.replaceChildren();
+    option(links, "", "—");
+    for (const relic of relics) if (!current || relic.folder !== current.folder) option(links, relic.folder, `${relic.id} ${relic.name}`);
+  }
+
   async function open(folder) {
     const { status: code, data } = await call("GET", `/api/relic?folder=${encodeURIComponent(folder)}`);
     $("editor").hidden = false;
     if (code !== 200) { status(data.refused, true); return; }
-    current = { folder, version: data.version };
+    current = { folder, version: data.version, translationVersion: data.translation ? data.translation.version : "" };
     $("editor-title").textContent = data.form.text.name || folder;
-    fill(data.form);
+    fill(data.form, data.translation && data.translation.form);
+    showFiles(data.files || []);
     status("");
     showList();
+    showRelicLinks();
     const relic = relics.find((r) => r.folder === folder);
     showPreview(relic && relic.page);
   }
 
   async function add() {
     const { data } = await call("GET", "/api/next-code");
-    current = { folder: null, version: "" };
+    current = { folder: null, version: "", translationVersion: "" };
     $("editor").hidden = false;
     $("editor-title").textContent = say("Di tích mới", "New relic");
-    fill({ text: { id: data.id, rank: "unranked" }, types: [], body: "" });
+    fill({ text: { id: data.id, rank: "unranked" }, types: [], body: "" }, null);
+    showFiles([]);
     status("");
     showPreview(null);
     showList();
+    showRelicLinks();
     $("f-name").focus();
   }
 
@@ -184,11 +349,12 @@
     event.preventDefault();
     const url = current.folder ? `/api/relic?folder=${encodeURIComponent(current.folder)}` : "/api/new";
     $("save").disabled = true;
-    const { status: code, data } = await call("POST", url, { version: current.version, form: values() });
+    clearTimeout(pending);
+    const { status: code, data } = await call("POST", url, sent());
     $("save").disabled = false;
     const unplaced = showProblems(data.problems || []);
     if (code === 200) {
-      current = { folder: data.folder, version: data.version };
+      current = { folder: data.folder, version: data.version, translationVersion: data.translation_version || "" };
       status(say("Đã lưu.", "Saved.") + (unplaced.length ? " " + unplaced.join(" ") : ""), false);
       await loadList();
       const relic = relics.find((r) => r.folder === data.folder);
@@ -200,7 +366,45 @@
     }
   }
 
-  // A photo or audio file into the open relic's folder; a photo needs its description first.
+  // The live preview: the page as the build makes it from what is typed, a moment after the
+  // officer stops typing. Nothing is written until Lưu.
+  let pending = 0;
+  let previewing = false;
+  function livePreview(event) {
+    if (!current || !current.folder || (event && !event.target.name)) return;
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      if (previewing) { livePreview(); return; }
+      previewing = true;
+      const typingTranslation = document.activeElement && (document.activeElement.name || "").startsWith("t:");
+      const lang = typingTranslation ? translation : "";
+      const { status: code, data } = await call("POST", `/api/preview?folder=${encodeURIComponent(current.folder)}&lang=${encodeURIComponent(lang || "")}`, sent());
+      previewing = false;
+      if (code === 200) { clearProblems(); showPreview(data.page); $("preview-room").dataset.live = "true"; }
+      else showProblems(data.problems || []);
+    }, 700);
+  }
+
+  // The story toolbar: Markdown put around the selection of the story being written.
+  let story = null;
+  function insert(before, after, placeholder) {
+    const area = story || $("f-body");
+    const { selectionStart: start, selectionEnd: end, value } = area;
+    const chosen = value.slice(start, end) || placeholder;
+    area.value = value.slice(0, start) + before + chosen + after + value.slice(end);
+    area.focus();
+    area.setSelectionRange(start + before.length, start + before.length + chosen.length);
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  const TOOLS = {
+    heading: () => insert("\n\n## ", "\n\n", say("Tiêu đề", "Heading")),
+    bold: () => insert("**", "**", say("chữ đậm", "bold text")),
+    list: () => insert("\n\n- ", "\n", say("mục", "item")),
+    table: () => insert(say("\n| Cột 1 | Cột 2 |\n|---|---|\n| ", "\n| Column 1 | Column 2 |\n|---|---|\n| "), " |  |\n", say("ô", "cell")),
+  };
+
+    // A photo or audio file into the open relic's folder; a photo needs its description first.
   async function upload(file) {
     const showMedia = (text) => { $("media-status").textContent = text; };
     if (!file) return;
@@ -225,6 +429,14 @@
     const data = await response.json();
     if (response.status === 200) {
       current.version = data.version;
+      // The upload named the file in the relic's text: take those keys as it wrote them, and
+      // keep whatever else is typed but not saved yet.
+      const fresh = await call("GET", `/api/relic?folder=${encodeURIComponent(current.folder)}`);
+      for (const key of ["cover", "cover_alt", "audio"]) {
+        const input = form.querySelector(`[name="${key}"]`);
+        if (input) input.value = fresh.data.form.text[key] || "";
+      }
+      showFiles(fresh.data.files || []);
       $("f-alt").value = "";
       $("f-file").value = "";
       showMedia(say(`Đã thêm ${file.name}.`, `Added ${file.name}.`));
@@ -280,7 +492,20 @@
 
   $("search").addEventListener("input", showList);
   $("add").addEventListener("click", add);
-  $("f-summary").addEventListener("input", count);
+  form.addEventListener("input", livePreview);
+  form.addEventListener("change", livePreview);
+  for (const area of [$("f-body"), $("f-t-body")]) area.addEventListener("focus", () => { story = area; });
+  for (const button of document.querySelectorAll("[data-insert]")) button.addEventListener("click", () => TOOLS[button.dataset.insert]());
+  $("link-relic").addEventListener("change", (event) => {
+    const relic = relics.find((r) => r.folder === event.target.value);
+    if (relic) insert("[", `](@/${relic.folder})`, relic.name);
+    event.target.value = "";
+  });
+  $("insert-photo").addEventListener("change", (event) => {
+    const name = event.target.value;
+    if (name) insert("![", `](${name})`, say("Mô tả ảnh", "What the photo shows"));
+    event.target.value = "";
+  });
   $("language").addEventListener("click", translate);
   form.addEventListener("submit", save);
   $("print").addEventListener("click", print);
@@ -290,5 +515,5 @@
     event.preventDefault();
     upload(event.dataTransfer.files[0]);
   });
-  loadChoices().then(loadList);
+  loadFields().then(loadList);
 })();
