@@ -22,6 +22,7 @@ use crate::serve::{Reply, header, text};
 const PAGE: &str = include_str!("app/index.html");
 const SCRIPT: &str = include_str!("app/studio.js");
 const STYLE: &str = include_str!("app/studio.css");
+const UNREADABLE: &str = "Dữ liệu gửi lên không đọc được. / The request cannot be read.";
 
 pub fn respond(studio: &Studio, mut request: Request, report: &(dyn Fn(Event) + Sync)) {
     let header = |name: &'static str| {
@@ -103,7 +104,7 @@ fn read(studio: &Studio, url: &str) -> Reply {
             None => not_found(),
         },
         "/api/photo" => match folder(studio, query) {
-            Some(folder) => photo(studio, &folder),
+            Some(folder) => photo(studio, &folder, query_value(query, "file").as_deref()),
             None => not_found(),
         },
         _ if path.starts_with("/posters/") => print_file(studio, &path["/posters/".len()..]),
@@ -124,15 +125,10 @@ fn change(
 ) -> Reply {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let save = match path {
-        "/api/upload" | "/api/print" => None,
+        "/api/upload" | "/api/print" | "/api/gallery" => None,
         _ => match serde_json::from_slice::<Save>(body) {
             Ok(save) => Some(save),
-            Err(_) => {
-                return reply(
-                    400,
-                    &json!({ "refused": "Dữ liệu gửi lên không đọc được. / The request cannot be read." }),
-                );
-            }
+            Err(_) => return reply(400, &json!({ "refused": UNREADABLE })),
         },
     };
     // Like a build, a save holds the project: one save at a time, each checking the project as
@@ -155,6 +151,11 @@ fn change(
                 return reply(status, &answer);
             }
             None => return not_found(),
+        },
+        ("/api/gallery", None) => match (folder(studio, query), serde_json::from_slice(body)) {
+            (Some(folder), Ok(arranged)) => save::arrange(studio, &folder, &arranged),
+            (None, _) => return not_found(),
+            (_, Err(_)) => return reply(400, &json!({ "refused": UNREADABLE })),
         },
         ("/api/upload", None) => match folder(studio, query) {
             Some(folder) => save::upload(studio, &folder, sent, body),
@@ -293,15 +294,19 @@ fn relics(studio: &Studio) -> serde_json::Value {
     json!({ "relics": relics })
 }
 
-/// A relic's cover photo as it is in its folder, for the list's thumbnails.
-fn photo(studio: &Studio, folder: &str) -> Reply {
+/// A relic's photo `file` (its cover when `None`) as it is in its folder, for the list's and
+/// the gallery's thumbnails. Only a file the relic's folder holds is ever read.
+fn photo(studio: &Studio, folder: &str, file: Option<&str>) -> Reply {
     let mut ignored = Vec::new();
     let cover = crate::load::project(&studio.root, &mut ignored).and_then(|project| {
         let sources = project
             .parsed()
             .into_iter()
             .find(|s| s.folder_name == folder)?;
-        let name = sources.main.front_matter.cover.as_ref()?.get_ref().clone();
+        let name = match file {
+            Some(file) => file.to_owned(),
+            None => sources.main.front_matter.cover.as_ref()?.get_ref().clone(),
+        };
         let asset = sources.assets.into_iter().find(|a| a.name == name)?;
         Some(asset.path)
     });
@@ -390,6 +395,7 @@ fn relic(studio: &Studio, folder: &str) -> Reply {
             "form": form,
             "translation": translation,
             "files": files,
+            "gallery": form::gallery(&file, &source).unwrap_or_default(),
         }),
     )
 }

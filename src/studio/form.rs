@@ -172,6 +172,92 @@ pub fn add(file: &Path, source: &str, added: &Added<'_>) -> Result<String, Unrea
     Ok(format!("+++\n{document}+++\n{body}"))
 }
 
+/// A photo of the relic as the gallery editor shows it: the cover first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Shown {
+    pub file: String,
+    pub alt: String,
+}
+
+/// The relic's photos in the order the page shows them: the cover, then the gallery.
+pub fn gallery(file: &Path, source: &str) -> Result<Vec<Shown>, Unreadable> {
+    let (document, _) = parse(file, source)?;
+    let text = |item: Option<&Item>| item.and_then(text_of).unwrap_or_default();
+    let cover = document.get("cover").and_then(text_of).map(|file| Shown {
+        file,
+        alt: text(document.get("cover_alt")),
+    });
+    let photos = document
+        .get("photos")
+        .and_then(Item::as_array_of_tables)
+        .into_iter()
+        .flatten()
+        .map(|photo| Shown {
+            file: text(photo.get("file")),
+            alt: text(photo.get("alt")),
+        });
+    Ok(cover.into_iter().chain(photos).collect())
+}
+
+/// `source` with its photos in the order of `order`, a rearrangement of [`gallery`]'s files:
+/// the first becomes the cover with its description, the cover before it joins the gallery
+/// with its own, and each gallery entry keeps its lines (caption, comments) as it moves.
+pub fn arrange(file: &Path, source: &str, order: &[String]) -> Result<String, Unreadable> {
+    let before = gallery(file, source)?;
+    let mut wanted = order.to_vec();
+    let mut had: Vec<String> = before.iter().map(|p| p.file.clone()).collect();
+    wanted.sort();
+    had.sort();
+    if wanted != had || order.is_empty() {
+        return Err(Unreadable(
+            "Danh sách ảnh đã đổi; hãy tải lại di tích. / The photos changed: reload the relic."
+                .to_owned(),
+        ));
+    }
+    let (mut document, body) = parse(file, source)?;
+    let mut tables: Vec<toml_edit::Table> = document
+        .get("photos")
+        .and_then(Item::as_array_of_tables)
+        .map(|photos| photos.iter().cloned().collect())
+        .unwrap_or_default();
+    let cover_had = document.get("cover").is_some();
+    if cover_had {
+        let old = &before[0];
+        let mut table = toml_edit::Table::new();
+        table["file"] = toml_edit::value(old.file.as_str());
+        if !old.alt.is_empty() {
+            table["alt"] = toml_edit::value(old.alt.as_str());
+        }
+        tables.insert(0, table);
+    }
+    let file_of = |t: &toml_edit::Table| t.get("file").and_then(text_of).unwrap_or_default();
+    let first = tables
+        .iter()
+        .position(|t| file_of(t) == order[0])
+        .map(|at| tables.remove(at));
+    if let Some(first) = first {
+        let alt = first.get("alt").and_then(text_of).unwrap_or_default();
+        set(&mut document, "cover", Some(order[0].as_str().into()));
+        set(
+            &mut document,
+            "cover_alt",
+            (!alt.is_empty()).then(|| alt.into()),
+        );
+    }
+    let mut photos = toml_edit::ArrayOfTables::new();
+    for name in &order[1..] {
+        if let Some(at) = tables.iter().position(|t| file_of(t) == *name) {
+            photos.push(tables.remove(at));
+        }
+    }
+    if photos.is_empty() {
+        document.remove("photos");
+    } else {
+        document["photos"] = Item::ArrayOfTables(photos);
+    }
+    Ok(format!("+++\n{document}+++\n{body}"))
+}
+
 /// The point in what an officer types or pastes: `19.0232, 105.4471`, a Google Maps link
 /// (`…/@19.0232,105.4471,17z`, `…?q=19.0232,105.4471`) or an OpenStreetMap one (`?mlat=…&mlon=…`,
 /// `#map=17/19.0232/105.4471`). `None` when it holds no point on Earth.
@@ -446,6 +532,26 @@ mod tests {
         )
         .unwrap();
         assert!(audio.contains("audio = \"thuyet-minh.mp3\""));
+    }
+
+    #[test]
+    fn photos_are_rearranged_and_the_first_becomes_the_cover() {
+        let source = "+++\nid = \"DT01\"\ncover = \"a.jpg\"\ncover_alt = \"Cổng\"\n\n[[photos]]\nfile = \"b.jpg\"\nalt = \"Sân\"\ncaption = \"Sân đền\"\n\n[[photos]]\nfile = \"c.jpg\"\nalt = \"Hậu cung\"\n+++\n\nCâu chuyện.\n";
+        let order = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let moved = arrange(file(), source, &order(&["c.jpg", "b.jpg", "a.jpg"])).unwrap();
+        let shown = gallery(file(), &moved).unwrap();
+        let files: Vec<&str> = shown.iter().map(|p| p.file.as_str()).collect();
+        assert_eq!(files, ["c.jpg", "b.jpg", "a.jpg"]);
+        assert_eq!(shown[0].alt, "Hậu cung");
+        assert_eq!(shown[2].alt, "Cổng");
+        assert!(moved.contains("caption = \"Sân đền\""), "{moved}");
+        assert!(moved.ends_with("+++\n\nCâu chuyện.\n"));
+        let back = arrange(file(), &moved, &order(&["a.jpg", "b.jpg", "c.jpg"])).unwrap();
+        assert_eq!(
+            gallery(file(), &back).unwrap(),
+            gallery(file(), source).unwrap()
+        );
+        assert!(arrange(file(), source, &order(&["a.jpg", "x.jpg", "c.jpg"])).is_err());
     }
 
     #[test]

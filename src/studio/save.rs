@@ -190,6 +190,27 @@ pub fn upload(studio: &Studio, folder: &str, sent: &upload::Sent, bytes: &[u8]) 
     saved
 }
 
+/// The order of a relic's photos, as the gallery editor sends it; the first is the cover.
+#[derive(Deserialize)]
+pub struct Arranged {
+    pub version: String,
+    pub order: Vec<String>,
+}
+
+pub fn arrange(studio: &Studio, folder: &str, arranged: &Arranged) -> Saved {
+    let file = relic_file(folder);
+    let Ok(source) = read_text(&studio.root.join(&file)) else {
+        return refusal(404, GONE);
+    };
+    if version(&source) != arranged.version {
+        return refusal(409, CHANGED_ELSEWHERE);
+    }
+    match form::arrange(&file, &source, &arranged.order) {
+        Ok(text) => commit(studio, folder, &[(file, text)]),
+        Err(form::Unreadable(why)) => refusal(422, &why),
+    }
+}
+
 /// The texts `save` makes of the relic file holding `source` and of its translation.
 fn texts(
     studio: &Studio,

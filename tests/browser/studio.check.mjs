@@ -84,6 +84,20 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await preview.getByRole("img", { name: "Cổng miếu nhìn từ đường làng" }).first().waitFor();
       await shot(page, size, "photo");
 
+      // A second photo joins the gallery; made the cover, it moves first.
+      await page.getByLabel("Chọn ảnh (JPEG, PNG) hoặc âm thanh (MP3)").setInputFiles({
+        name: "Sân miếu.jpg",
+        mimeType: "image/jpeg",
+        buffer: await readFile(process.env.DITICH_PHOTO),
+      });
+      await page.getByLabel("Mô tả ảnh cho người không nhìn thấy").fill("Sân miếu lát gạch");
+      await page.getByRole("button", { name: "Tải lên" }).click();
+      await page.locator("#gallery li").nth(1).waitFor();
+      await page.getByRole("button", { name: /^Làm ảnh bìa:/ }).click();
+      await page.locator("#media-status", { hasText: "Ảnh bìa: san-mieu.jpg" }).waitFor();
+      assert.equal(await page.locator("#gallery li").first().getByRole("img").getAttribute("alt"), "Sân miếu lát gạch");
+      assert.equal(await page.getByLabel("Ảnh bìa", { exact: true }).inputValue(), "san-mieu.jpg");
+
       // The story's toolbar, and the preview following what is typed before anything is saved.
       const story = page.getByLabel("Bài viết", { exact: true });
       await story.focus();

@@ -324,6 +324,7 @@
     $("editor-title").textContent = data.form.text.name || folder;
     fill(data.form, data.translation && data.translation.form);
     showFiles(data.files || []);
+    showGallery(data.gallery || []);
     status("");
     showList();
     showRelicLinks();
@@ -338,6 +339,7 @@
     $("editor-title").textContent = say("Di tích mới", "New relic");
     fill({ text: { id: data.id, rank: "unranked" }, types: [], body: "" }, null);
     showFiles([]);
+    $("gallery").replaceChildren();
     status("");
     showPreview(null);
     showList();
@@ -404,7 +406,73 @@
     table: () => insert(say("\n| Cột 1 | Cột 2 |\n|---|---|\n| ", "\n| Column 1 | Column 2 |\n|---|---|\n| "), " |  |\n", say("ô", "cell")),
   };
 
-    // A photo or audio file into the open relic's folder; a photo needs its description first.
+    // The photos in the order the page shows them; dragging one, or its buttons, reorders them
+  // and the first is the cover.
+  let gallery = [];
+  function showGallery(photos) {
+    gallery = photos;
+    const list = $("gallery");
+    list.replaceChildren();
+    photos.forEach((photo, index) => {
+      const item = document.createElement("li");
+      item.draggable = true;
+      item.dataset.index = index;
+      const image = document.createElement("img");
+      image.src = `/api/photo?folder=${encodeURIComponent(current.folder)}&file=${encodeURIComponent(photo.file)}`;
+      image.alt = photo.alt;
+      const words = document.createElement("span");
+      words.textContent = index === 0 ? `${say("Ảnh bìa", "Cover")}: ${photo.file}` : photo.file;
+      item.append(image, words);
+      const move = (label, to) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = label.text;
+        button.setAttribute("aria-label", `${label.name} ${photo.file}`);
+        button.addEventListener("click", () => arrange(index, to));
+        item.append(button);
+      };
+      if (index > 0) move({ text: say("Làm ảnh bìa", "Make cover"), name: say("Làm ảnh bìa:", "Make the cover:") }, 0);
+      if (index > 0) move({ text: "↑", name: say("Lên trước:", "Move up:") }, index - 1);
+      if (index < photos.length - 1) move({ text: "↓", name: say("Xuống sau:", "Move down:") }, index + 1);
+      item.addEventListener("dragstart", (event) => event.dataTransfer.setData("text/x-ditich-photo", String(index)));
+      item.addEventListener("dragover", (event) => event.preventDefault());
+      item.addEventListener("drop", (event) => {
+        const from = event.dataTransfer.getData("text/x-ditich-photo");
+        if (from === "") return;
+        event.preventDefault();
+        event.stopPropagation();
+        arrange(Number(from), index);
+      });
+      list.append(item);
+    });
+  }
+
+  async function arrange(from, to) {
+    if (from === to) return;
+    const order = gallery.map((p) => p.file);
+    order.splice(to, 0, ...order.splice(from, 1));
+    const { status: code, data } = await call("POST", `/api/gallery?folder=${encodeURIComponent(current.folder)}`, { version: current.version, order });
+    if (code !== 200) { $("media-status").textContent = data.refused || (data.problems || []).map((p) => p.message).join(" "); return; }
+    current.version = data.version;
+    await refreshFiles();
+    $("media-status").textContent = say(`Ảnh bìa: ${order[0]}.`, `Cover: ${order[0]}.`);
+    const relic = relics.find((r) => r.folder === current.folder);
+    showPreview(relic && relic.page);
+  }
+
+  // After a change to the relic's photos: the keys it wrote, taken as written, and whatever
+  // else is typed but not saved yet kept.
+  async function refreshFiles() {
+    const fresh = await call("GET", `/api/relic?folder=${encodeURIComponent(current.folder)}`);
+    for (const key of ["cover", "cover_alt", "audio"]) {
+      const input = form.querySelector(`[name="${key}"]`);
+      if (input) input.value = fresh.data.form.text[key] || "";
+    }
+    showFiles(fresh.data.files || []);
+    showGallery(fresh.data.gallery || []);
+  }
+
+  // A photo or audio file into the open relic's folder; a photo needs its description first.
   async function upload(file) {
     const showMedia = (text) => { $("media-status").textContent = text; };
     if (!file) return;
@@ -429,14 +497,7 @@
     const data = await response.json();
     if (response.status === 200) {
       current.version = data.version;
-      // The upload named the file in the relic's text: take those keys as it wrote them, and
-      // keep whatever else is typed but not saved yet.
-      const fresh = await call("GET", `/api/relic?folder=${encodeURIComponent(current.folder)}`);
-      for (const key of ["cover", "cover_alt", "audio"]) {
-        const input = form.querySelector(`[name="${key}"]`);
-        if (input) input.value = fresh.data.form.text[key] || "";
-      }
-      showFiles(fresh.data.files || []);
+      await refreshFiles();
       $("f-alt").value = "";
       $("f-file").value = "";
       showMedia(say(`Đã thêm ${file.name}.`, `Added ${file.name}.`));
@@ -503,7 +564,7 @@
   });
   $("insert-photo").addEventListener("change", (event) => {
     const name = event.target.value;
-    if (name) insert("![", `](${name})`, say("Mô tả ảnh", "What the photo shows"));
+    if (name) insert("\n\n![", `](${name})\n\n`, say("Mô tả ảnh", "What the photo shows"));
     event.target.value = "";
   });
   $("language").addEventListener("click", translate);
