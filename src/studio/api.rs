@@ -95,6 +95,7 @@ fn read(studio: &Studio, url: &str) -> Reply {
         "/studio.css" => text(200, "text/css; charset=utf-8", STYLE),
         "/api/relics" => reply(200, &relics(studio)),
         "/api/fields" => reply(200, &fields(studio)),
+        "/api/map" => reply(200, &map(studio)),
         "/api/next-code" => reply(
             200,
             &json!({ "id": crate::scaffold::next_code(&studio.root) }),
@@ -292,6 +293,28 @@ fn relics(studio: &Studio) -> serde_json::Value {
         })
         .collect();
     json!({ "relics": relics })
+}
+
+/// Every located relic, for the map the officer picks a location on.
+fn map(studio: &Studio) -> serde_json::Value {
+    let mut ignored = Vec::new();
+    let points: Vec<serde_json::Value> = crate::load::project(&studio.root, &mut ignored)
+        .map(|project| project.parsed())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|sources| {
+            let raw = &sources.main.front_matter;
+            let point = raw.location.as_ref()?.get_ref();
+            Some(json!({
+                "folder": sources.folder_name,
+                "id": raw.id.get_ref().trim(),
+                "name": raw.name.get_ref(),
+                "lat": point.lat,
+                "lon": point.lon,
+            }))
+        })
+        .collect();
+    json!({ "points": points })
 }
 
 /// A relic's photo `file` (its cover when `None`) as it is in its folder, for the list's and

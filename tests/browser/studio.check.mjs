@@ -50,6 +50,9 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       assert.equal(await page.locator("#f-summary-count").textContent(), "40");
       await page.getByLabel("Tóm tắt, tiếng Anh").fill("A small shrine to the village guardian at the head of the hamlet.");
       await page.getByLabel("Xóm").fill("Xóm Đông");
+      // The location picked on the map of the relics already located.
+      await page.locator("#location-map svg").click({ position: { x: 60, y: 50 } });
+      assert.match(await page.getByLabel("Toạ độ", { exact: true }).inputValue(), /^\d+\.\d{5}, \d+\.\d{5}$/);
       await page.getByLabel("Bài viết", { exact: true }).fill("## Lịch sử\n\nMiếu được dựng lại năm 1995.\n");
       // A code another relic has: the save is refused, and the error stands beside Mã biển.
       await code.fill("DT01");

@@ -462,6 +462,7 @@ fn an_officer_adds_a_relic_in_the_studio_in_headless_chromium() {
         );
         let story = project.read(&format!("sites/{folder}/index.md"));
         assert!(story.contains("## Lễ hội"), "{story}");
+        assert!(story.contains("location = { lat = 19."), "{story}");
         // The photo made the cover by hand in the gallery editor.
         assert!(story.contains("cover = \"san-mieu.jpg\""), "{story}");
         // Printed from the studio: recorded as `ditich posters` records it.

@@ -151,6 +151,15 @@
     const files = document.createElement("datalist");
     files.id = "folder-files";
     room.append(files);
+    const location = $("f-location");
+    if (location) {
+      const box = document.createElement("div");
+      box.id = "location-map";
+      box.className = "location-map";
+      location.closest(".field").append(box);
+      location.addEventListener("change", drawMap);
+      mapPoints = (await call("GET", "/api/map")).data.points || [];
+    }
     $("story-t").hidden = !translation;
     if (translation) labelled($("story-t").querySelector("label"), { vi: `Bài viết, ${languageName.vi}`, en: `Story, ${languageName.en}` });
     $("f-summary").addEventListener("input", count);
@@ -316,6 +325,64 @@
     for (const relic of relics) if (!current || relic.folder !== current.folder) option(links, relic.folder, `${relic.id} ${relic.name}`);
   }
 
+  // The location picked on the map of the located relics: an equirectangular projection
+  // around them, as the guide's map draws them, with a margin to click beyond them.
+  const SVG = "http://www.w3.org/2000/svg";
+  let mapPoints = [];
+  function drawMap() {
+    const box = $("location-map");
+    if (!box) return;
+    box.replaceChildren();
+    const input = $("f-location");
+    const typed = (input.value.match(/-?\d+(?:\.\d+)?/g) || []).map(Number);
+    const own = typed.length === 2 ? { lat: typed[0], lon: typed[1] } : null;
+    const others = mapPoints.filter((p) => !current || p.folder !== current.folder);
+    const all = own ? [...others, own] : others;
+    if (!all.length) { box.hidden = true; return; }
+    box.hidden = false;
+    const lats = all.map((p) => p.lat), lons = all.map((p) => p.lon);
+    const pad = Math.max(0.004, (Math.max(...lats) - Math.min(...lats)) * 0.2, (Math.max(...lons) - Math.min(...lons)) * 0.2);
+    const south = Math.min(...lats) - pad, north = Math.max(...lats) + pad;
+    const west = Math.min(...lons) - pad, east = Math.max(...lons) + pad;
+    const squeeze = Math.cos(((north + south) / 2) * Math.PI / 180);
+    const width = 600, height = Math.max(200, Math.min(420, width * (north - south) / ((east - west) * squeeze)));
+    const at = (p) => [((p.lon - west) / (east - west)) * width, ((north - p.lat) / (north - south)) * height];
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", say("Bản đồ các di tích: bấm vào một điểm để lấy toạ độ", "Map of the relics: click a spot to take its location"));
+    const shape = (name, attributes) => {
+      const element = document.createElementNS(SVG, name);
+      for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+      svg.append(element);
+      return element;
+    };
+    shape("rect", { width, height, rx: 8, fill: "#f3ece0" });
+    for (const point of others) {
+      const [x, y] = at(point);
+      shape("circle", { cx: x, cy: y, r: 7, fill: "#b5651d", stroke: "#fff", "stroke-width": 2 });
+      shape("text", { x: x + 10, y: y + 5, "font-size": 16, fill: "#1f1a17" }).textContent = point.id;
+    }
+    if (own) {
+      const [x, y] = at(own);
+      shape("path", { d: `M${x} ${y}l-9 -22a11 11 0 1 1 18 0z`, fill: "#8a1c12", stroke: "#fff", "stroke-width": 2 });
+    }
+    svg.addEventListener("click", (event) => {
+      const frame = svg.getBoundingClientRect();
+      const x = ((event.clientX - frame.left) / frame.width) * width;
+      const y = ((event.clientY - frame.top) / frame.height) * height;
+      const lat = north - (y / height) * (north - south);
+      const lon = west + (x / width) * (east - west);
+      input.value = `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      drawMap();
+    });
+    const caption = document.createElement("p");
+    caption.className = "help";
+    caption.textContent = say("Bấm vào bản đồ để lấy toạ độ; các chấm là những di tích đã có toạ độ, dấu đỏ là di tích này.", "Click the map to take a location; the dots are the relics already located, the red pin is this one.");
+    box.append(svg, caption);
+  }
+
   async function open(folder) {
     const { status: code, data } = await call("GET", `/api/relic?folder=${encodeURIComponent(folder)}`);
     $("editor").hidden = false;
@@ -325,6 +392,7 @@
     fill(data.form, data.translation && data.translation.form);
     showFiles(data.files || []);
     showGallery(data.gallery || []);
+    drawMap();
     status("");
     showList();
     showRelicLinks();
@@ -340,6 +408,7 @@
     fill({ text: { id: data.id, rank: "unranked" }, types: [], body: "" }, null);
     showFiles([]);
     $("gallery").replaceChildren();
+    drawMap();
     status("");
     showPreview(null);
     showList();
