@@ -162,10 +162,20 @@ fn change(
             Some(folder) => save::upload(studio, &folder, sent, body),
             None => return not_found(),
         },
-        ("/api/print", None) => match folder(studio, query) {
-            Some(folder) => return print(studio, &folder),
-            None => return not_found(),
-        },
+        ("/api/print", None) => {
+            let wanted = match folder(studio, query) {
+                Some(folder) => Printing {
+                    ids: vec![id_of(studio, &folder)],
+                    sizes: Vec::new(),
+                },
+                None if query.is_empty() => match serde_json::from_slice(body) {
+                    Ok(wanted) => wanted,
+                    Err(_) => return reply(400, &json!({ "refused": UNREADABLE })),
+                },
+                None => return not_found(),
+            };
+            return print(studio, &wanted);
+        }
         _ => return not_found(),
     };
     if let Some(file) = saved.saved.clone() {
@@ -175,38 +185,67 @@ fn change(
     reply(saved.status, &saved)
 }
 
-/// What `ditich posters` does for one relic: the site built into `output/` with its print
-/// files, and the relic's code recorded in `plaques.toml`. Answers the relic's print files.
-fn print(studio: &Studio, folder: &str) -> Reply {
+/// What the officer picked to print: relics by code, and the sizes to show (every size of
+/// `site.toml` when empty; the build makes them all, each cached).
+#[derive(serde::Deserialize)]
+struct Printing {
+    ids: Vec<String>,
+    #[serde(default)]
+    sizes: Vec<String>,
+}
+
+/// The code of the relic in `folder`, as its file says.
+fn id_of(studio: &Studio, folder: &str) -> String {
     let file = relic_file(folder);
-    let id = read_text(&studio.root.join(&file))
+    read_text(&studio.root.join(&file))
         .ok()
         .and_then(|text| form::read(&file, &text).ok())
         .and_then(|form| form.text.get("id").cloned())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// What `ditich posters` does for the relics picked: the site built into `output/` with its
+/// print files, and their codes recorded in `plaques.toml`. Answers the print files of the
+/// relics in the sizes picked.
+fn print(studio: &Studio, wanted: &Printing) -> Reply {
+    if wanted.ids.is_empty() {
+        return reply(
+            422,
+            &json!({ "refused": "Hãy chọn ít nhất một di tích để in. / Pick at least one relic to print." }),
+        );
+    }
     let printed = crate::model::Date::today().and_then(|today| {
         crate::print(
             &studio.root,
             &output(studio),
-            std::slice::from_ref(&id),
+            &wanted.ids,
             today,
             &crate::Options::default(),
         )
     });
     match printed {
         Ok(report) => {
+            let shown = |name: &str| {
+                let Some((id, rest)) = name.split_once('-') else {
+                    return false;
+                };
+                let size = rest.rsplit_once('.').map_or(rest, |(size, _)| size);
+                wanted.ids.iter().any(|w| w == id)
+                    && (wanted.sizes.is_empty() || wanted.sizes.iter().any(|s| s == size))
+                    && !name.ends_with(".svg")
+            };
             let mut files: Vec<String> = std::fs::read_dir(output(studio).join("posters"))
                 .into_iter()
                 .flatten()
                 .filter_map(Result::ok)
                 .map(|entry| entry.file_name().to_string_lossy().into_owned())
-                .filter(|name| name.starts_with(&format!("{id}-")) && !name.ends_with(".svg"))
+                .filter(|name| shown(name))
                 .map(|name| format!("/posters/{name}"))
                 .collect();
             files.sort();
             reply(
                 200,
-                &json!({ "id": id, "recorded": report.recorded, "files": files }),
+                &json!({ "ids": wanted.ids, "recorded": report.recorded, "files": files }),
             )
         }
         Err(err) => {
@@ -367,7 +406,14 @@ fn fields(studio: &Studio) -> serde_json::Value {
             "types": list(RelicType::GROUP, RelicType::keys()),
         }))
     });
-    json!({ "fields": FIELDS, "choices": choices, "translation": studio.translation })
+    let sizes: Vec<serde_json::Value> = studio
+        .config
+        .posters
+        .sizes
+        .iter()
+        .map(|s| json!({ "name": s.name, "width_mm": s.width_mm, "height_mm": s.height_mm }))
+        .collect();
+    json!({ "fields": FIELDS, "choices": choices, "translation": studio.translation, "sizes": sizes })
 }
 
 /// The relic's form, its translation's when the site has a second language, and the files

@@ -123,6 +123,13 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await page.locator("#printed").scrollIntoViewIfNeeded();
       await shot(page, size, "print");
 
+      // Several relics at once: the relics and sizes to pick from.
+      await page.getByText("In nhiều di tích").click();
+      await page.locator("#print-relics").getByLabel(new RegExp(name)).check();
+      await page.locator("#print-sizes input").first().waitFor();
+      await page.locator("#print-many").scrollIntoViewIfNeeded();
+      await shot(page, size, "print-many");
+
       await page.getByRole("button", { name: "English" }).click();
       await page.getByRole("heading", { name: "Heritage guide studio" }).waitFor();
       await page.getByLabel("Plaque code").waitFor();

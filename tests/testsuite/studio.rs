@@ -253,6 +253,53 @@ fn the_form_is_made_from_the_field_table() {
 }
 
 #[test]
+fn several_relics_are_printed_in_the_sizes_picked_and_recorded() {
+    let project = Project::sample();
+    let studio = Studio::start(&project);
+    let (status, printed) = studio.post(
+        "/api/print",
+        &json!({ "ids": ["DT01", "DT02"], "sizes": ["plaque"] }),
+    );
+    assert_eq!(status, 200, "{printed}");
+    let files: Vec<&str> = printed["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "/posters/DT01-plaque.pdf",
+            "/posters/DT01-plaque.png",
+            "/posters/DT02-plaque.pdf",
+            "/posters/DT02-plaque.png"
+        ]
+    );
+    let pdf = get(&studio.address, files[0]);
+    assert_eq!(pdf.status, 200);
+    let ledger = project.read("plaques.toml");
+    for id in ["DT01", "DT02"] {
+        assert!(ledger.contains(&format!("id = \"{id}\"")), "{ledger}");
+    }
+    assert!(!ledger.contains("DT03"), "{ledger}");
+    let (status, refused) = studio.post("/api/print", &json!({ "ids": [] }));
+    assert_eq!(status, 422);
+    assert!(
+        refused["refused"]
+            .as_str()
+            .unwrap()
+            .contains("ít nhất một di tích")
+    );
+    let (status, refused) = studio.post("/api/print", &json!({ "ids": ["DT99"] }));
+    assert_eq!(status, 422);
+    assert!(
+        refused["refused"].as_str().unwrap().contains("DT99"),
+        "{refused}"
+    );
+}
+
+#[test]
 fn a_second_tab_saving_over_a_newer_file_is_refused() {
     let project = Project::sample();
     let studio = Studio::start(&project);

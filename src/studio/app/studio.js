@@ -139,6 +139,7 @@
     const { data } = await call("GET", "/api/fields");
     fields = data.fields;
     translation = data.translation;
+    sizes = data.sizes || [];
     languageName = translation === "en" ? { vi: "tiếng Anh", en: "English" } : { vi: translation || "", en: translation || "" };
     const choices = data.choices || {};
     const room = $("fields");
@@ -169,6 +170,7 @@
     const { data } = await call("GET", "/api/relics");
     relics = data.relics;
     showList();
+    showPrintChoices();
   }
 
   function showList() {
@@ -579,19 +581,11 @@
     }
   }
 
-  // The plaque and posters of the open relic, as `ditich posters` makes them; its code is
-  // then recorded as printed.
-  async function print() {
-    if (!current || !current.folder) { status(say("Hãy bấm Lưu di tích trước khi in.", "Save the relic before printing."), true); return; }
-    status(say("Đang tạo tệp in…", "Making the print files…"), false);
-    const { status: code, data } = await call("POST", `/api/print?folder=${encodeURIComponent(current.folder)}`, {});
-    if (code !== 200) { status(data.refused, true); return; }
-    status(say(`Đã tạo tệp in cho ${data.id}.`, `Print files made for ${data.id}.`), false);
-    const list = $("print-files");
-    const images = $("print-images");
+  // Print files as links to download and pictures to look at, in `list` and `images`.
+  function showPrinted(files, list, images) {
     list.replaceChildren();
     images.replaceChildren();
-    for (const url of data.files) {
+    for (const url of files) {
       const name = url.split("/").pop();
       const item = document.createElement("li");
       const link = document.createElement("a");
@@ -607,7 +601,47 @@
         images.append(image);
       }
     }
+  }
+
+  // The plaque and posters of the open relic, as `ditich posters` makes them; its code is
+  // then recorded as printed.
+  async function print() {
+    if (!current || !current.folder) { status(say("Hãy bấm Lưu di tích trước khi in.", "Save the relic before printing."), true); return; }
+    status(say("Đang tạo tệp in…", "Making the print files…"), false);
+    const { status: code, data } = await call("POST", `/api/print?folder=${encodeURIComponent(current.folder)}`, {});
+    if (code !== 200) { status(data.refused, true); return; }
+    status(say(`Đã tạo tệp in cho ${data.ids.join(", ")}.`, `Print files made for ${data.ids.join(", ")}.`), false);
+    showPrinted(data.files, $("print-files"), $("print-images"));
     $("printed").hidden = false;
+    await loadList();
+  }
+
+  // Several relics in the sizes picked, in one go.
+  let sizes = [];
+  function showPrintChoices() {
+    const box = (name, value, label, checked) => {
+      const wrap = document.createElement("label");
+      wrap.innerHTML = `<input type="checkbox" name="${name}">`;
+      wrap.firstChild.value = value;
+      wrap.firstChild.checked = checked;
+      wrap.append(label);
+      return wrap;
+    };
+    const chosen = new Set([...document.querySelectorAll('input[name="print-relic"]:checked')].map((b) => b.value));
+    $("print-relics").replaceChildren(...relics.map((r) => box("print-relic", r.id, `${r.id} ${r.name}`, chosen.has(r.id))));
+    if (!$("print-sizes").children.length) $("print-sizes").replaceChildren(...sizes.map((s) => box("print-size", s.name, `${s.name} (${s.width_mm} × ${s.height_mm} mm)`, true)));
+  }
+
+  async function printChosen() {
+    const ids = [...document.querySelectorAll('input[name="print-relic"]:checked')].map((b) => b.value);
+    const chosenSizes = [...document.querySelectorAll('input[name="print-size"]:checked')].map((b) => b.value);
+    const say2 = (text) => { $("print-status").textContent = text; };
+    if (!ids.length || !chosenSizes.length) { say2(say("Hãy chọn ít nhất một di tích và một khổ in.", "Pick at least one relic and one size.")); return; }
+    say2(say("Đang tạo tệp in…", "Making the print files…"));
+    const { status: code, data } = await call("POST", "/api/print", { ids, sizes: chosenSizes });
+    if (code !== 200) { say2(data.refused); return; }
+    say2(say(`Đã tạo tệp in cho ${ids.join(", ")}; các mã đã được ghi vào plaques.toml.`, `Print files made for ${ids.join(", ")}; the codes are recorded in plaques.toml.`));
+    showPrinted(data.files, $("print-many-files"), $("print-many-images"));
     await loadList();
   }
 
@@ -639,6 +673,7 @@
   $("language").addEventListener("click", translate);
   form.addEventListener("submit", save);
   $("print").addEventListener("click", print);
+  $("print-chosen").addEventListener("click", printChosen);
   $("upload").addEventListener("click", () => upload($("f-file").files[0]));
   $("media").addEventListener("dragover", (event) => event.preventDefault());
   $("media").addEventListener("drop", (event) => {
