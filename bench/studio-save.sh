@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Time from the studio's Lưu to the updated preview, on a copy of the sample: each run saves
 # den-mau's form with another hamlet (checked, written, preview rebuilt) and then fetches the
-# preview page, as the studio's page does. Prints each run and the median, in milliseconds.
+# preview page, as the studio's page does. Then the live preview: the form sent as typed, built
+# without writing, and its page fetched. Prints each run and the medians, in milliseconds.
 #   bench/studio-save.sh [RUNS] [DITICH]
 set -euo pipefail
 runs=${1:-10}
@@ -36,5 +37,15 @@ for run in range(runs):
     times.append((time.perf_counter() - start) * 1000)
     assert saved["saved"] and f"Xóm {run}" in page, "the preview did not show the save"
     print(f"run {run + 1}: {times[-1]:.0f} ms")
-print(f"median of {runs}: {statistics.median(times):.0f} ms")
+print(f"Lưu → preview, median of {runs}: {statistics.median(times):.0f} ms ({min(times):.0f}–{max(times):.0f})")
+live = []
+for run in range(runs):
+    relic = json.loads(call("/api/relic?folder=den-mau"))
+    relic["form"]["body"] = f"\n## Đang gõ {run}\n"
+    start = time.perf_counter()
+    shown = json.loads(call("/api/preview?folder=den-mau", {"version": relic["version"], "form": relic["form"]}))
+    page = call(shown["page"]).decode()
+    live.append((time.perf_counter() - start) * 1000)
+    assert f"Đang gõ {run}" in page, "the live preview did not show the text"
+print(f"typed → live preview, median of {runs}: {statistics.median(live):.0f} ms ({min(live):.0f}–{max(live):.0f})")
 PY
