@@ -146,20 +146,6 @@ impl Field {
     }
 }
 
-/// The form's text keys: those the studio edits as one string each.
-pub fn is_text(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Code
-            | Kind::Line
-            | Kind::Paragraph
-            | Kind::Summary { .. }
-            | Kind::Choice { .. }
-            | Kind::Date
-            | Kind::File { .. }
-    )
-}
-
 /// Looks up the field of `key`.
 pub fn field(key: &str) -> Option<&'static Field> {
     FIELDS.iter().find(|f| f.key == key)

@@ -64,13 +64,10 @@ pub struct Problem {
 type Text = (PathBuf, String);
 
 pub fn save_relic(studio: &Studio, folder: &str, save: &Save) -> Saved {
-    let file = relic_file(folder);
-    let Ok(source) = read_text(&studio.root.join(&file)) else {
-        return refusal(404, GONE);
+    let (_, source) = match opened(studio, folder, &save.version) {
+        Ok(opened) => opened,
+        Err(refused) => return *refused,
     };
-    if version(&source) != save.version {
-        return refusal(409, CHANGED_ELSEWHERE);
-    }
     match texts(studio, folder, &source, save) {
         Ok(texts) => commit(studio, folder, &texts),
         Err(refused) => *refused,
@@ -143,13 +140,10 @@ pub fn preview(studio: &Studio, folder: &str, save: &Save, lang: &str) -> (u16, 
 /// A photo or audio file put into the relic's folder and named in its front matter, kept
 /// only when the project still checks without an error.
 pub fn upload(studio: &Studio, folder: &str, sent: &upload::Sent, bytes: &[u8]) -> Saved {
-    let file = relic_file(folder);
-    let Ok(source) = read_text(&studio.root.join(&file)) else {
-        return refusal(404, GONE);
+    let (file, source) = match opened(studio, folder, &sent.version) {
+        Ok(opened) => opened,
+        Err(refused) => return *refused,
     };
-    if version(&source) != sent.version {
-        return refusal(409, CHANGED_ELSEWHERE);
-    }
     let dir = studio.root.join(SITES_DIR).join(folder);
     let (name, kept, photo) = match upload::prepare(&dir, &sent.name, bytes) {
         Ok(upload::Kept::Photo { name, bytes }) => {
@@ -198,17 +192,31 @@ pub struct Arranged {
 }
 
 pub fn arrange(studio: &Studio, folder: &str, arranged: &Arranged) -> Saved {
-    let file = relic_file(folder);
-    let Ok(source) = read_text(&studio.root.join(&file)) else {
-        return refusal(404, GONE);
+    let (file, source) = match opened(studio, folder, &arranged.version) {
+        Ok(opened) => opened,
+        Err(refused) => return *refused,
     };
-    if version(&source) != arranged.version {
-        return refusal(409, CHANGED_ELSEWHERE);
-    }
     match form::arrange(&file, &source, &arranged.order) {
         Ok(text) => commit(studio, folder, &[(file, text)]),
         Err(form::Unreadable(why)) => refusal(422, &why),
     }
+}
+
+/// The relic file of `folder` and its text, when it is still at the `version` the form was
+/// opened from.
+fn opened(
+    studio: &Studio,
+    folder: &str,
+    version_seen: &str,
+) -> Result<(PathBuf, String), Box<Saved>> {
+    let file = relic_file(folder);
+    let Ok(source) = read_text(&studio.root.join(&file)) else {
+        return Err(Box::new(refusal(404, GONE)));
+    };
+    if version(&source) != version_seen {
+        return Err(Box::new(refusal(409, CHANGED_ELSEWHERE)));
+    }
+    Ok((file, source))
 }
 
 /// The texts `save` makes of the relic file holding `source` and of its translation.
