@@ -112,7 +112,9 @@ pub fn check(root: &Path) -> CheckReport {
 
 /// [`check`], with the relic text at `path` (project-relative: `sites/den-ca/index.md`)
 /// holding `bytes` instead of what is on disk: what a save would find before anything is
-/// written.
+/// written. A text that says `draft = true` has its problems reported as warnings, so a
+/// draft can be saved unfinished, unless its plaque is printed: a printed relic cannot be a
+/// draft, and that is an error.
 pub fn check_text(root: &Path, path: &Path, bytes: Vec<u8>) -> CheckReport {
     check_with(root, Some((path, bytes)))
 }
@@ -138,6 +140,9 @@ fn check_with(root: &Path, replaced: Option<(&Path, Vec<u8>)>) -> CheckReport {
     if let Some(project) = project {
         let cache = model::RelicCache::reading(root);
         let mut site = model::resolve(project, &cache, &mut diagnostics);
+        // A build gives one warning per draft; a check shows what is wrong with each, as
+        // warnings, so that it can be fixed before it is published.
+        diagnostics.extend(site.drafts.iter().flat_map(|d| d.problems.iter().cloned()));
         if !diagnostics.iter().any(Diagnostic::is_error) {
             prepare(&mut site, &options);
             // Rendering to nothing fails only through the project's own problems.
@@ -287,4 +292,69 @@ fn check_output_folder(root: &Path, out: &Path) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// A copy of the test fixture `two-relics`.
+    fn two_relics() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-relics");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        dir
+    }
+
+    #[test]
+    fn a_draft_checked_before_it_is_saved_has_warnings_not_errors() {
+        let dir = two_relics();
+        let file = Path::new("sites/chua-b/index.md");
+        let text = std::fs::read_to_string(dir.path().join(file))
+            .unwrap()
+            .replace("rank = \"provincial\"", "draft = true\nrank = \"quoc gia\"");
+        let report = super::check_text(dir.path(), file, text.clone().into_bytes());
+        // Đền A links to it, and a published page cannot link to a draft.
+        let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert!(!errors.is_empty());
+        assert!(
+            errors.iter().all(|d| d.message.contains("is a draft")),
+            "{errors:?}"
+        );
+
+        for relic in ["sites/den-a/index.md", "sites/den-a/index.en.md"] {
+            let path = dir.path().join(relic);
+            let story = std::fs::read_to_string(&path).unwrap();
+            let unlinked = story.replace("(@/chua-b)", "(#top)");
+            std::fs::write(&path, unlinked).unwrap();
+        }
+        let report = super::check_text(dir.path(), file, text.into_bytes());
+        assert!(
+            !report.diagnostics.iter().any(|d| d.is_error()),
+            "{:?}",
+            report.diagnostics
+        );
+        let mine: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.file.as_deref() == Some("sites/chua-b/index.md"))
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(mine.iter().any(|m| m.contains("is a draft")), "{mine:?}");
+        assert!(mine.iter().any(|m| m.contains("quoc gia")), "{mine:?}");
+        // Nothing was written.
+        assert!(
+            !std::fs::read_to_string(dir.path().join(file))
+                .unwrap()
+                .contains("draft")
+        );
+    }
 }

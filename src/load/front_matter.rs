@@ -29,6 +29,7 @@ pub const EXAMPLES: Examples = &[
     ("lon", "105.45"),
     ("wifi", "{ ssid = \"…\" }"),
     ("machine_translated", "true"),
+    ("draft", "true"),
 ];
 
 /// The front matter of `index.md`, the relic's main file, written in the site's first language.
@@ -85,6 +86,14 @@ pub struct RawRelic {
     /// When the page was last checked against the relic's dossier, without quotes:
     /// `updated = 2026-11-29`.
     pub updated: Option<Spanned<Datetime>>,
+    /// `true` while the relic is a draft (bản nháp): `ditich build`, `serve` and `posters`
+    /// leave the whole relic out of the site (no page, no QR landing, not in the listings,
+    /// the map, the open data or the sitemap) and say so in one warning, and `ditich check`
+    /// shows its mistakes as warnings instead of failing. To publish it, remove the line or
+    /// write `draft = false`. A relic whose plaque is printed cannot be a draft: its QR code
+    /// must keep opening a page.
+    #[serde(default)]
+    pub draft: bool,
     /// Free-form values for custom templates, under `[extra]` at the end of the front matter;
     /// templates read them as `relic.extra.<key>` on relic pages and on every card.
     #[serde(default)]

@@ -11,7 +11,8 @@ use toml::value::Datetime;
 
 use super::cache::{self, Entry, Link, RelicCache, Slugs};
 use super::{
-    Body, Category, Date, GalleryPhoto, GeoPoint, Rank, Recognition, Relic, RelicType, Site, Text,
+    Body, Category, Date, Draft, GalleryPhoto, GeoPoint, Rank, Recognition, Relic, RelicType, Site,
+    Text,
 };
 use crate::diagnostic::{Diagnostic, Location};
 use crate::load::front_matter::{RawLocation, RawRecognition, RawRelic, RawTranslation};
@@ -44,20 +45,27 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         .collect();
 
     let mut relics = Vec::with_capacity(results.len());
+    let mut drafts = Vec::new();
     for result in results {
         match result {
-            Ok((relic, problems)) => {
+            Outcome::Relic(relic, problems) => {
                 diagnostics.extend(problems);
-                relics.push(relic);
+                relics.push(*relic);
             }
-            Err(problems) => diagnostics.extend(problems),
+            Outcome::Draft(draft) => {
+                diagnostics.push(draft_warning(&draft));
+                drafts.push(draft);
+            }
+            Outcome::Failed(problems) => diagnostics.extend(problems),
         }
     }
+    drafts.sort_by(|a: &Draft, b| a.file.cmp(&b.file));
     relics.sort_by(|a, b| {
         let (a, b) = (&a.entry.relic, &b.entry.relic);
         a.id.cmp(&b.id).then_with(|| a.slug.cmp(&b.slug))
     });
     unique(&relics, &config, ledger.as_ref(), diagnostics);
+    drafts_taking_ids(&mut drafts, &relics);
 
     // Links between relics need every slug, so stories are rendered once all are known.
     let slugs: Slugs = relics
@@ -71,9 +79,14 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         })
         .collect();
     let sanitizer = markdown::Sanitizer::new(&config.content);
+    let draft_slugs: Vec<String> = drafts
+        .iter()
+        .map(|d| slugify(d.folder.rsplit('/').next().unwrap_or_default()))
+        .collect();
+    let draft_slugs: HashSet<&str> = draft_slugs.iter().map(String::as_str).collect();
     let told: Vec<_> = relics
         .par_iter_mut()
-        .map(|relic| tell(relic, &slugs, &config, &sanitizer))
+        .map(|relic| tell(relic, &slugs, &draft_slugs, &config, &sanitizer))
         .collect();
     diagnostics.extend(told.into_iter().flatten());
     cache.save(
@@ -82,6 +95,10 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
             .filter(|c| c.sound)
             .map(|c| (c.key.as_str(), &c.entry, c.fresh_story)),
     );
+    if let Some(ledger) = &ledger {
+        let published: Vec<&str> = relics.iter().map(|c| c.entry.relic.id.as_str()).collect();
+        diagnostics.extend(super::plaques::drafts(ledger, &drafts, &published));
+    }
     // A relic file with errors may be the one a plaque needs; its own errors say enough, so
     // the ledger is checked once the relics are sound.
     let retired = match &ledger {
@@ -114,7 +131,7 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
     let kiosk = if diagnostics.iter().any(Diagnostic::is_error) {
         Vec::new()
     } else {
-        kiosk(&done, &config, diagnostics)
+        kiosk(&done, &drafts, &config, diagnostics)
     };
     Site {
         root,
@@ -123,6 +140,66 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         relics: done,
         retired,
         kiosk,
+        drafts,
+    }
+}
+
+/// The one warning a build gives for a draft.
+fn draft_warning(draft: &Draft) -> Diagnostic {
+    Diagnostic::warning(
+        "bản nháp: di tích này chưa được xuất bản / this relic is a draft and is not published",
+    )
+    .in_file(&draft.file)
+    .at(draft.at.clone())
+    .help("để xuất bản, xoá dòng `draft = true` hoặc viết `draft = false` / to publish it, remove the line `draft = true` or write `draft = false`")
+}
+
+/// Checks a draft as if it were published, without keeping it: what is wrong with it, as
+/// warnings, since a draft may be unfinished.
+fn drafted(
+    files: &RelicFiles,
+    mark: crate::load::draft::Mark,
+    photos: BTreeMap<String, Photo>,
+    mut problems: Vec<Diagnostic>,
+) -> Draft {
+    let (source, warnings) = crate::load::parse(files);
+    problems.extend(warnings);
+    if let Some(source) = &source {
+        match fields(source, photos) {
+            Ok((_, more)) | Err(more) => problems.extend(more),
+        }
+    }
+    for problem in &mut problems {
+        problem.severity = crate::diagnostic::Severity::Warning;
+    }
+    let id = source
+        .as_ref()
+        .map(|s| s.main.front_matter.id.get_ref().trim().to_ascii_uppercase())
+        .or(mark.id);
+    Draft {
+        file: files.main.file.clone(),
+        folder: crate::diagnostic::display_path(&files.folder),
+        at: mark.at,
+        id,
+        problems,
+    }
+}
+
+/// A draft with a published relic's id could not be published as it is; it says so among
+/// its problems.
+fn drafts_taking_ids(drafts: &mut [Draft], relics: &[CheckedRelic<'_>]) {
+    for draft in drafts {
+        let Some(id) = &draft.id else { continue };
+        if let Some(other) = relics.iter().find(|c| &c.entry.relic.id == id) {
+            draft.problems.push(
+                Diagnostic::warning(format!(
+                    "id \"{id}\" is already used by {}",
+                    other.files.main.file.display()
+                ))
+                .in_file(&draft.file)
+                .help("give this draft a code of its own before publishing it; `ditich new` tells the next free one"),
+            );
+        }
     }
 }
 
@@ -130,6 +207,7 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
 /// `[kiosk]` lists, or else the highest-ranked.
 fn kiosk(
     relics: &[Relic],
+    drafts: &[Draft],
     config: &crate::config::Config,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
@@ -142,7 +220,14 @@ fn kiosk(
     ids.iter()
         .filter_map(|(id, location)| {
             let found = relics.binary_search_by(|r| r.id.as_str().cmp(id)).ok();
-            if found.is_none() {
+            let draft = drafts.iter().find(|d| d.id.as_deref() == Some(id.as_str()));
+            if let (None, Some(draft)) = (found, draft) {
+                diagnostics.push(
+                    Diagnostic::warning(format!("the kiosk lists {id}, a draft ({}); it shows it once the draft is published", draft.file.display()))
+                        .in_file(Path::new(crate::config::FILE_NAME))
+                        .at(location.clone()),
+                );
+            } else if found.is_none() {
                 diagnostics.push(
                     Diagnostic::error(format!("the kiosk lists {id}, which is not a relic's id"))
                         .in_file(Path::new(crate::config::FILE_NAME))
@@ -178,13 +263,18 @@ struct CheckedRelic<'f> {
     sound: bool,
 }
 
+/// What checking one relic's folder gave.
+enum Outcome<'f> {
+    /// The relic, with the problems to report now.
+    Relic(Box<CheckedRelic<'f>>, Vec<Diagnostic>),
+    Draft(Draft),
+    /// Its errors, which keep it out of the site.
+    Failed(Vec<Diagnostic>),
+}
+
 /// Finds a relic in the cache or checks it now. Returns it with the problems to report now;
 /// those of its story come when it is told.
-fn checked<'f>(
-    files: &'f RelicFiles,
-    cache: &RelicCache,
-    settings: &blake3::Hash,
-) -> Result<(CheckedRelic<'f>, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn checked<'f>(files: &'f RelicFiles, cache: &RelicCache, settings: &blake3::Hash) -> Outcome<'f> {
     // Photos are probed every time: their sizes are part of the key.
     let mut problems = Vec::new();
     let photos = probe_photos(files, &mut problems);
@@ -202,12 +292,17 @@ fn checked<'f>(
             fresh_story: false,
             sound: true,
         };
-        return Ok((relic, problems));
+        return Outcome::Relic(Box::new(relic), problems);
+    }
+    // Only sound relics are cached, never a draft, so a relic found there is not one; a
+    // draft is told before its front matter is parsed, which may fail.
+    if let Some(mark) = crate::load::draft::of(&files.main) {
+        return Outcome::Draft(drafted(files, mark, photos, problems));
     }
     let (source, mut warnings) = crate::load::parse(files);
     let Some(source) = source else {
         problems.extend(warnings);
-        return Err(problems);
+        return Outcome::Failed(problems);
     };
     let checked = fields(&source, photos.clone());
     let (relic, more) = match checked {
@@ -215,7 +310,7 @@ fn checked<'f>(
         Ok(checked) if !problems.iter().any(Diagnostic::is_error) => checked,
         Ok((_, more)) | Err(more) => {
             problems.extend(warnings.into_iter().chain(more));
-            return Err(problems);
+            return Outcome::Failed(problems);
         }
     };
     warnings.extend(more);
@@ -243,7 +338,7 @@ fn checked<'f>(
         fresh_story: false,
         sound: false,
     };
-    Ok((relic, problems))
+    Outcome::Relic(Box::new(relic), problems)
 }
 
 /// Renders the relic's stories, unless the cache had them and every link in them still finds
@@ -251,6 +346,7 @@ fn checked<'f>(
 fn tell(
     relic: &mut CheckedRelic<'_>,
     slugs: &Slugs,
+    drafts: &HashSet<&str>,
     config: &crate::config::Config,
     sanitizer: &markdown::Sanitizer,
 ) -> Vec<Diagnostic> {
@@ -269,7 +365,8 @@ fn tell(
             }
         },
     };
-    let (bodies, problems, links) = stories(&entry.relic, &source, slugs, config, sanitizer);
+    let (bodies, problems, links) =
+        stories(&entry.relic, &source, slugs, drafts, config, sanitizer);
     for (text, body) in entry.relic.texts.iter_mut().zip(bodies) {
         text.body = Body::new(body);
     }
@@ -1014,6 +1111,7 @@ fn stories(
     relic: &Relic,
     source: &RelicSources,
     slugs: &Slugs,
+    drafts: &HashSet<&str>,
     config: &crate::config::Config,
     sanitizer: &markdown::Sanitizer,
 ) -> (Vec<String>, Vec<Diagnostic>, Vec<Link>) {
@@ -1059,6 +1157,7 @@ fn stories(
             photos: &relic.photos,
             asset_href: &asset_href,
             relic_href: &relic_href,
+            drafts,
         };
         let rendered = markdown::render(
             &markdown::Source {

@@ -5,6 +5,7 @@ mod administration;
 mod browser;
 mod build;
 mod deploy;
+mod drafts;
 mod errors;
 mod fuzz_corpus;
 mod helps;
