@@ -19,6 +19,7 @@ pub mod ledger;
 pub mod legacy;
 pub mod load;
 pub mod lock;
+pub mod manage;
 pub mod markdown;
 pub mod model;
 pub mod output;
@@ -41,6 +42,8 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
+
+pub use manage::{ChangeError, rename_relic, retire_relic};
 
 use diagnostic::{Diagnostic, Problems};
 

@@ -27,14 +27,19 @@ pub fn of(text: &TextFile) -> Option<Mark> {
     let bytes = text.read().ok()?;
     let source = crate::read::text::decode_document(&text.file, bytes, &mut Vec::new()).ok()?;
     let span = draft_line(&source)?;
-    let id = front_matter(&source)
-        .and_then(|(front_matter, _)| value_of(front_matter, "id"))
-        .map(|id| id.trim().to_ascii_uppercase())
-        .filter(|id| !id.is_empty());
     Some(Mark {
         at: Location::of_span(&source, span),
-        id,
+        id: id(&source),
     })
+}
+
+/// The id that `source`, a whole relic file, gives, read as [`draft_line`] reads `draft`:
+/// from front matter that parses or, failing that, from its line `id = "…"`.
+pub fn id(source: &str) -> Option<String> {
+    front_matter(source)
+        .and_then(|(front_matter, _)| value_of(front_matter, "id"))
+        .map(|id| id.trim().to_ascii_uppercase())
+        .filter(|id| !id.is_empty())
 }
 
 /// Where `source`, a whole relic file, says `draft = true`: the byte range of that line, or
