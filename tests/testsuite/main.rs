@@ -7,6 +7,7 @@ mod build;
 mod deploy;
 mod drafts;
 mod errors;
+mod folders;
 mod fuzz_corpus;
 mod helps;
 mod hostile;
