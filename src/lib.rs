@@ -58,6 +58,8 @@ pub struct Report {
     pub print_files: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
+    /// The relics left out as drafts, by file (`sites/den-ca/index.md`) and id.
+    pub drafts: Vec<(String, Option<String>)>,
 }
 
 /// Loads and validates the project at `root`, writing nothing. Returns the site, or `None`
@@ -171,6 +173,7 @@ pub struct Staged {
     staging: write::Staging,
     printed: Vec<ledger::Printed>,
     warnings: Vec<Diagnostic>,
+    drafts: Vec<(String, Option<String>)>,
 }
 
 /// Builds the project at `root` into the staging folder of `out`, as [`build`] does, without
@@ -205,6 +208,11 @@ pub fn stage(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Stage
             })
             .collect(),
         warnings: diagnostics,
+        drafts: site
+            .drafts
+            .iter()
+            .map(|d| (diagnostic::display_path(&d.file), d.id.clone()))
+            .collect(),
     })
 }
 
@@ -223,6 +231,7 @@ impl Staged {
                 .count(),
             files: files.len(),
             warnings: self.warnings,
+            drafts: self.drafts,
         })
     }
 }
@@ -254,6 +263,23 @@ pub fn print(
         .map(String::as_str)
         .filter(|id| !build.printed.iter().any(|p| p.id == *id))
         .collect();
+    let drafts: Vec<String> = unknown
+        .iter()
+        .filter_map(|id| {
+            let (file, _) = build
+                .drafts
+                .iter()
+                .find(|(_, d)| d.as_deref() == Some(id))?;
+            Some(format!("{id} ({file})"))
+        })
+        .collect();
+    if !drafts.is_empty() {
+        bail!(
+            "{} là bản nháp nên chưa in được; hãy xoá dòng draft = true trước / {} is a draft, so it cannot be printed; remove the line draft = true first",
+            drafts.join(", "),
+            drafts.join(", ")
+        );
+    }
     if !unknown.is_empty() {
         let known: Vec<&str> = build.printed.iter().map(|p| p.id.as_str()).collect();
         bail!(
