@@ -123,6 +123,9 @@ pub struct RawTranslation {
     /// then says so.
     #[serde(default)]
     pub machine_translated: bool,
+    /// Not a key of translations: `draft = true` goes in `index.md` and holds back the whole
+    /// relic. It is read here only to say so.
+    pub draft: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -599,12 +599,27 @@ fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec
         opening_hours,
         etiquette,
         machine_translated,
+        draft,
     } = &doc.front_matter;
     let mut check = Checker {
         doc_file: &doc.file,
         source: &doc.source,
         problems: Vec::new(),
     };
+    if let Some(draft) = draft.as_ref().filter(|d| *d.get_ref()) {
+        let main = doc.file.with_file_name("index.md");
+        check.problems.push(
+            check
+                .error(
+                    draft.span(),
+                    "một bản dịch không là bản nháp riêng được / a translation cannot be a draft on its own".to_owned(),
+                )
+                .help(format!(
+                    "xoá dòng này; viết draft = true trong {main} nếu cả di tích chưa xuất bản / remove this line; write draft = true in {main} to hold back the whole relic",
+                    main = crate::diagnostic::display_path(&main)
+                )),
+        );
+    }
     if id.get_ref().trim() != main_id {
         check.problems.push(
             check

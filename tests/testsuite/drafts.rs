@@ -163,3 +163,19 @@ fn a_printed_relic_cannot_become_a_draft() {
         .failure()
         .stderr_has(&["error: biển DT09 đã thôi dùng chuyển tới DT02, một bản nháp (sites/chua-b/index.md) / retired plaque DT09 redirects to DT02, which is a draft"]);
 }
+
+#[test]
+fn a_translation_alone_cannot_be_a_draft() {
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "sites/den-a/index.en.md",
+        "summary = \"A temple for testing.\"\n",
+        "summary = \"A temple for testing.\"\ndraft = true\n",
+    );
+    project.build().failure().stderr_has(&[
+        "sites/den-a/index.en.md:5:9: error: một bản dịch không là bản nháp riêng được / a translation cannot be a draft on its own",
+        "help: xoá dòng này; viết draft = true trong sites/den-a/index.md nếu cả di tích chưa xuất bản / remove this line; write draft = true in sites/den-a/index.md to hold back the whole relic",
+    ]);
+    project.edit("sites/den-a/index.en.md", "draft = true", "draft = false");
+    project.build().success();
+}
