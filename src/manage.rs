@@ -108,12 +108,13 @@ impl ChangeError {
                 )
             }
             Settings(problems) => {
-                let first = problems.iter().find(|d| d.is_error()).or(problems.first());
-                let first = first.map(|d| format!(": {d}")).unwrap_or_default();
+                let errors = problems.iter().filter(|d| d.is_error()).count();
                 (
-                    format!("site.toml có lỗi; chạy ditich check để xem và sửa trước{first}"),
-                    "site.toml has errors; run ditich check to see them, and fix them first"
-                        .to_owned(),
+                    format!("site.toml có {errors} lỗi; chạy ditich check để xem, rồi sửa trước"),
+                    format!(
+                        "site.toml has {errors} {}; run ditich check to see them, and fix them first",
+                        if errors == 1 { "error" } else { "errors" }
+                    ),
                 )
             }
             Ledger(why) => (
