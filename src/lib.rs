@@ -324,11 +324,11 @@ fn check_output_folder(root: &Path, out: &Path) -> anyhow::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::path::Path;
 
     /// A copy of the test fixture `two-relics`.
-    fn two_relics() -> tempfile::TempDir {
+    pub(crate) fn two_relics() -> tempfile::TempDir {
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-relics");
         let dir = tempfile::tempdir().unwrap();
         for entry in walkdir::WalkDir::new(&from) {

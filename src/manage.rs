@@ -952,7 +952,38 @@ fn io(action: (&'static str, &'static str), path: &Path, source: std::io::Error)
 
 #[cfg(test)]
 mod tests {
-    use super::relink;
+    use super::*;
+
+    #[test]
+    fn a_caller_holding_the_lock_renames_and_retires_without_waiting_for_itself() {
+        let dir = crate::tests::two_relics();
+        let root = dir.path();
+        let lock = ProjectLock::acquire(root, || panic!("nobody else holds it")).unwrap();
+        let renamed = rename_relic_locked(&lock, root, "chua-b", "chua-moi").unwrap();
+        assert_eq!(
+            (renamed.from.as_str(), renamed.to.as_str()),
+            ("sites/chua-b", "sites/chua-moi")
+        );
+        assert_eq!(
+            renamed.plaque.as_deref(),
+            Some("https://EXAMPLE.GOV.VN/du-lich/Q/DT02/")
+        );
+        assert!(!renamed.ledger, "nothing was printed");
+        let err = retire_relic_locked(&lock, root, "chua-moi", None).unwrap_err();
+        assert!(matches!(err, ChangeError::Linked { .. }), "{err}");
+        let retired = retire_relic_locked(&lock, root, "chua-moi", Some("DT01")).unwrap();
+        assert_eq!(retired.kept_in, "retired/chua-moi");
+        assert!(root.join("retired/chua-moi/index.md").is_file());
+    }
+
+    #[test]
+    fn a_folder_without_site_toml_is_not_a_project() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = rename_relic(dir.path(), "den-a", "den-b").unwrap_err();
+        assert!(matches!(err, ChangeError::NotAProject { .. }));
+        assert!(err.vietnamese().contains("không có tệp site.toml"), "{err}");
+        assert!(err.english().contains("has no site.toml"), "{err}");
+    }
 
     #[test]
     fn links_to_the_folder_change_and_nothing_else() {
