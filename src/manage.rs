@@ -660,19 +660,13 @@ fn new_name(
     }
     // A file of that name; on a disk that ignores case, the relic's own folder is found under
     // a new name that differs only in case, and that is a rename worth making.
-    if slugify(&relic.name) != new && exists_in_sites(relics, new) {
+    let in_sites = relic.dir.parent().map(|sites| sites.join(new));
+    if slugify(&relic.name) != new && in_sites.is_some_and(|path| path.exists()) {
         return Err(ChangeError::Exists {
             folder: new.to_owned(),
         });
     }
     Ok(new.to_owned())
-}
-
-fn exists_in_sites(relics: &[Found], name: &str) -> bool {
-    relics
-        .first()
-        .and_then(|r| r.dir.parent())
-        .is_some_and(|sites| sites.join(name).exists())
 }
 
 /// A relic's folder as found under `sites/`, read only as far as renaming and retiring need:

@@ -132,6 +132,13 @@ fn rename_refuses_a_bad_name_an_unknown_folder_and_a_name_in_use() {
             "the site itself uses the address /kiosk/, so a relic's folder cannot be called kiosk",
         ],
     );
+    project.write("sites/ghi-chu", "một tệp, không phải thư mục");
+    refused(
+        &project,
+        &["rename", "chua-b", "ghi-chu"],
+        &["error: đã có thư mục sites/ghi-chu; hãy chọn tên khác\n"],
+    );
+    std::fs::remove_file(project.path("sites/ghi-chu")).unwrap();
     // A folder typed as `sites/…` is understood.
     project
         .ditich(&["rename", "sites/den-a/", "sites/den-a-moi"])
