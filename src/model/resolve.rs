@@ -193,11 +193,11 @@ fn drafts_taking_ids(drafts: &mut [Draft], relics: &[CheckedRelic<'_>]) {
         if let Some(other) = relics.iter().find(|c| &c.entry.relic.id == id) {
             draft.problems.push(
                 Diagnostic::warning(format!(
-                    "id \"{id}\" is already used by {}",
-                    other.files.main.file.display()
+                    "mã \"{id}\" đã dùng cho {file} / id \"{id}\" is already used by {file}",
+                    file = crate::diagnostic::display_path(&other.files.main.file)
                 ))
                 .in_file(&draft.file)
-                .help("give this draft a code of its own before publishing it; `ditich new` tells the next free one"),
+                .help("hãy đặt cho bản nháp một mã riêng trước khi xuất bản / give this draft a code of its own before publishing it"),
             );
         }
     }

@@ -179,3 +179,15 @@ fn a_translation_alone_cannot_be_a_draft() {
     project.edit("sites/den-a/index.en.md", "draft = true", "draft = false");
     project.build().success();
 }
+
+#[test]
+fn a_draft_with_a_published_relic_s_id_passes_with_a_warning() {
+    let project = with_a_draft("rank = \"provincial\"");
+    project.edit("sites/chua-b/index.md", "id = \"DT02\"", "id = \"DT01\"");
+    project.ditich(&["check"]).success().stderr_has(&[
+        "sites/chua-b/index.md: warning: mã \"DT01\" đã dùng cho sites/den-a/index.md / id \"DT01\" is already used by sites/den-a/index.md",
+    ]);
+    let build = project.build().success();
+    assert!(!build.stderr.contains("đã dùng"), "{}", build.stderr);
+    assert!(project.read("output/Q/DT01/index.html").contains("den-a/"));
+}
