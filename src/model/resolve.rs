@@ -410,6 +410,20 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
         audio,
         gallery,
     } = job.media();
+    if raw
+        .extra
+        .get(crate::load::draft::KEY)
+        .and_then(toml::Value::as_bool)
+        == Some(true)
+    {
+        // Below `[extra]`, the line that was to hold the relic back is a template's value, and
+        // the relic would be published.
+        job.check.problems.push(
+            Diagnostic::error("draft = true nằm trong [extra] nên không có tác dụng / draft = true is inside [extra], where it does nothing")
+                .in_file(&source.main.file)
+                .help("chuyển dòng ấy lên trên, trước [extra] / move that line up, above [extra]"),
+        );
+    }
     let (texts, problems) = job.translations(main, &id);
 
     let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(Diagnostic::is_error);

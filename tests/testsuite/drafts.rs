@@ -191,3 +191,28 @@ fn a_draft_with_a_published_relic_s_id_passes_with_a_warning() {
     assert!(!build.stderr.contains("đã dùng"), "{}", build.stderr);
     assert!(project.read("output/Q/DT01/index.html").contains("den-a/"));
 }
+
+#[test]
+fn a_draft_line_below_a_table_is_not_lost() {
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "sites/chua-b/index.md",
+        "summary = \"Một ngôi chùa để thử.\"\n",
+        "summary = \"Một ngôi chùa để thử.\"\n[extra]\nmau = \"đỏ\"\ndraft = true\n",
+    );
+    project.build().failure().stderr_has(&[
+        "sites/chua-b/index.md: error: draft = true nằm trong [extra] nên không có tác dụng / draft = true is inside [extra], where it does nothing",
+        "help: chuyển dòng ấy lên trên, trước [extra] / move that line up, above [extra]",
+    ]);
+    assert!(!project.output().exists(), "nothing was published");
+
+    project.edit(
+        "sites/chua-b/index.md",
+        "[extra]\nmau = \"đỏ\"\ndraft = true\n",
+        "[[photos]]\nfile = \"anh.jpg\"\ndraft = true\n",
+    );
+    project.build().failure().stderr_has(&[
+        "sites/chua-b/index.md:9:1: error: unknown key `draft`",
+        "help: chuyển dòng này lên trên, trước [[photos]] hoặc [extra] đầu tiên / move this line up, above the first [[photos]] or [extra]: draft belongs to the relic",
+    ]);
+}
