@@ -431,15 +431,7 @@ pub fn rename_relic_locked(
     );
 
     let mut ledger = Ledger::read(root)?;
-    let mut recorded = Vec::new();
-    if let Some(plaques) = ledger.plaques() {
-        for plaque in plaques.iter_mut() {
-            if plaque.get("folder").and_then(|f| f.as_str()) == Some(from.as_str()) {
-                set(plaque, "folder", to.as_str().into());
-                recorded.extend(plaque.get("id").and_then(|i| i.as_str()).map(str::to_owned));
-            }
-        }
-    }
+    let recorded = ledger.move_folder(&from, &to);
     let old_slug = slugify(&relic.name);
     let relinked = relinked_texts(&relics, None, &old_slug, &new);
 
@@ -518,24 +510,7 @@ pub fn retire_relic_locked(
     // Every plaque whose code would open nothing once the relic is gone.
     let printed = ledger.opening(id.as_deref(), &from);
     if target.is_none() {
-        if !printed.is_empty() {
-            let example = relics
-                .iter()
-                .filter(|r| r.name != relic.name && !r.draft)
-                .find_map(|r| r.id.clone());
-            return Err(ChangeError::NeedsRedirect {
-                folder: relic.name.clone(),
-                plaques: printed.iter().map(|(id, _)| id.clone()).collect(),
-                example,
-            });
-        }
-        let linking = linking_texts(root, &relics, relic);
-        if !linking.is_empty() {
-            return Err(ChangeError::Linked {
-                folder: relic.name.clone(),
-                files: linking,
-            });
-        }
+        nothing_opens(root, &relics, relic, &printed)?;
     }
     if let Some(id) = &id
         && config
@@ -552,18 +527,8 @@ pub fn retire_relic_locked(
         Some((_, to)) => relinked_texts(&relics, Some(&relic.name), &slugify(&relic.name), to),
         None => Vec::new(),
     };
-    if let (Some((to, _)), Some(plaques)) = (&redirect, ledger.plaques()) {
-        for plaque in plaques.iter_mut() {
-            let code = plaque.get("id").and_then(|i| i.as_str()).map(code);
-            match printed.iter().find(|(id, _)| Some(id) == code.as_ref()) {
-                Some((_, false)) => {
-                    set(plaque, "retired", true.into());
-                    set(plaque, "redirect", to.as_str().into());
-                }
-                Some((_, true)) => set(plaque, "redirect", to.as_str().into()),
-                None => {}
-            }
-        }
+    if let Some((to, _)) = &redirect {
+        ledger.redirect(&printed, to);
     }
 
     let kept = free_folder(&root.join(RETIRED_DIR), &relic.name);
@@ -587,6 +552,35 @@ pub fn retire_relic_locked(
         plaques: printed.into_iter().map(|(id, _)| id).collect(),
         links,
     })
+}
+
+/// Refuses to retire `relic` without a redirect while a printed plaque or another relic's
+/// link would open it.
+fn nothing_opens(
+    root: &Path,
+    relics: &[Found],
+    relic: &Found,
+    printed: &[(String, bool)],
+) -> Result<(), ChangeError> {
+    if !printed.is_empty() {
+        let example = relics
+            .iter()
+            .filter(|r| r.name != relic.name && !r.draft)
+            .find_map(|r| r.id.clone());
+        return Err(ChangeError::NeedsRedirect {
+            folder: relic.name.clone(),
+            plaques: printed.iter().map(|(id, _)| id.clone()).collect(),
+            example,
+        });
+    }
+    let linking = linking_texts(root, relics, relic);
+    if !linking.is_empty() {
+        return Err(ChangeError::Linked {
+            folder: relic.name.clone(),
+            files: linking,
+        });
+    }
+    Ok(())
 }
 
 /// The published relic that `wanted` names, other than `relic`.
@@ -825,6 +819,35 @@ impl Ledger {
             }
         }
         found
+    }
+
+    /// Records that the plaques printed for `from` (`sites/den-ca`) are in `to` now. Returns
+    /// their codes.
+    fn move_folder(&mut self, from: &str, to: &str) -> Vec<String> {
+        let mut moved = Vec::new();
+        for plaque in self.plaques().into_iter().flat_map(|p| p.iter_mut()) {
+            if plaque.get("folder").and_then(|f| f.as_str()) == Some(from) {
+                set(plaque, "folder", to.into());
+                moved.extend(plaque.get("id").and_then(|i| i.as_str()).map(code));
+            }
+        }
+        moved
+    }
+
+    /// Sends the plaques `printed` (as [`Ledger::opening`] finds them) to the relic `to`:
+    /// its own are retired, the retired ones that opened it get the new redirect.
+    fn redirect(&mut self, printed: &[(String, bool)], to: &str) {
+        for plaque in self.plaques().into_iter().flat_map(|p| p.iter_mut()) {
+            let id = plaque.get("id").and_then(|i| i.as_str()).map(code);
+            match printed.iter().find(|(code, _)| Some(code) == id.as_ref()) {
+                Some((_, false)) => {
+                    set(plaque, "retired", true.into());
+                    set(plaque, "redirect", to.into());
+                }
+                Some((_, true)) => set(plaque, "redirect", to.into()),
+                None => {}
+            }
+        }
     }
 
     fn write(&self) -> Result<(), ChangeError> {
