@@ -43,6 +43,7 @@ pub fn markdown(data: &[u8]) -> Option<String> {
         photos: &photos,
         asset_href: &asset_href,
         relic_href: &relic_href,
+        drafts: &std::collections::HashSet::new(),
     };
     let settings = ContentSettings {
         raw_html: true,

@@ -19,6 +19,7 @@ pub mod ledger;
 pub mod legacy;
 pub mod load;
 pub mod lock;
+pub mod manage;
 pub mod markdown;
 pub mod model;
 pub mod output;
@@ -42,6 +43,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 
+pub use manage::{ChangeError, rename_relic, retire_relic};
+
 use diagnostic::{Diagnostic, Problems};
 
 /// What a successful build made.
@@ -55,6 +58,8 @@ pub struct Report {
     pub print_files: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
+    /// The relics left out as drafts, by file (`sites/den-ca/index.md`) and id.
+    pub drafts: Vec<(String, Option<String>)>,
 }
 
 /// Loads and validates the project at `root`, writing nothing. Returns the site, or `None`
@@ -140,6 +145,9 @@ fn check_with(root: &Path, unsaved: &[(PathBuf, Vec<u8>)]) -> CheckReport {
     if let Some(project) = project {
         let cache = model::RelicCache::reading(root);
         let mut site = model::resolve(project, &cache, &mut diagnostics);
+        // A build gives one warning per draft; a check shows what is wrong with each, as
+        // warnings, so that it can be fixed before it is published.
+        diagnostics.extend(site.drafts.iter().flat_map(|d| d.problems.iter().cloned()));
         if !diagnostics.iter().any(Diagnostic::is_error) {
             prepare(&mut site, &options);
             // Rendering to nothing fails only through the project's own problems.
@@ -165,6 +173,7 @@ pub struct Staged {
     staging: write::Staging,
     printed: Vec<ledger::Printed>,
     warnings: Vec<Diagnostic>,
+    drafts: Vec<(String, Option<String>)>,
 }
 
 /// Builds the project at `root` into the staging folder of `out`, as [`build`] does, without
@@ -200,6 +209,11 @@ pub fn stage(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Stage
             })
             .collect(),
         warnings: diagnostics,
+        drafts: site
+            .drafts
+            .iter()
+            .map(|d| (diagnostic::display_path(&d.file), d.id.clone()))
+            .collect(),
     })
 }
 
@@ -218,6 +232,7 @@ impl Staged {
                 .count(),
             files: files.len(),
             warnings: self.warnings,
+            drafts: self.drafts,
         })
     }
 }
@@ -249,6 +264,23 @@ pub fn print(
         .map(String::as_str)
         .filter(|id| !build.printed.iter().any(|p| p.id == *id))
         .collect();
+    let drafts: Vec<String> = unknown
+        .iter()
+        .filter_map(|id| {
+            let (file, _) = build
+                .drafts
+                .iter()
+                .find(|(_, d)| d.as_deref() == Some(id))?;
+            Some(format!("{id} ({file})"))
+        })
+        .collect();
+    if !drafts.is_empty() {
+        bail!(
+            "{} là bản nháp nên chưa in được; hãy xoá dòng draft = true trước / {} is a draft, so it cannot be printed; remove the line draft = true first",
+            drafts.join(", "),
+            drafts.join(", ")
+        );
+    }
     if !unknown.is_empty() {
         let known: Vec<&str> = build.printed.iter().map(|p| p.id.as_str()).collect();
         bail!(
@@ -290,4 +322,72 @@ fn check_output_folder(root: &Path, out: &Path) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::path::Path;
+
+    /// A copy of the test fixture `two-relics`.
+    pub(crate) fn two_relics() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/two-relics");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        dir
+    }
+
+    #[test]
+    fn a_draft_checked_before_it_is_saved_has_warnings_not_errors() {
+        let dir = two_relics();
+        let file = Path::new("sites/chua-b/index.md");
+        let text = std::fs::read_to_string(dir.path().join(file))
+            .unwrap()
+            .replace("rank = \"provincial\"", "draft = true\nrank = \"quoc gia\"");
+        let report = super::check_unsaved(
+            dir.path(),
+            &[(file.to_path_buf(), text.clone().into_bytes())],
+        );
+        // Đền A links to it, and a published page cannot link to a draft.
+        let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert!(!errors.is_empty());
+        assert!(
+            errors.iter().all(|d| d.message.contains("is a draft")),
+            "{errors:?}"
+        );
+
+        for relic in ["sites/den-a/index.md", "sites/den-a/index.en.md"] {
+            let path = dir.path().join(relic);
+            let story = std::fs::read_to_string(&path).unwrap();
+            let unlinked = story.replace("(@/chua-b)", "(#top)");
+            std::fs::write(&path, unlinked).unwrap();
+        }
+        let report = super::check_unsaved(dir.path(), &[(file.to_path_buf(), text.into_bytes())]);
+        assert!(
+            !report.diagnostics.iter().any(|d| d.is_error()),
+            "{:?}",
+            report.diagnostics
+        );
+        let mine: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.file.as_deref() == Some("sites/chua-b/index.md"))
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(mine.iter().any(|m| m.contains("is a draft")), "{mine:?}");
+        assert!(mine.iter().any(|m| m.contains("quoc gia")), "{mine:?}");
+        // Nothing was written.
+        assert!(
+            !std::fs::read_to_string(dir.path().join(file))
+                .unwrap()
+                .contains("draft")
+        );
+    }
 }

@@ -22,6 +22,8 @@ pub struct Links<'a> {
     pub asset_href: &'a dyn Fn(&str) -> String,
     /// Turns the slug of `@/slug` into the link to that relic's page, `None` if there is none.
     pub relic_href: &'a dyn Fn(&str) -> Option<String>,
+    /// The slugs of the drafts, which have no page yet.
+    pub drafts: &'a HashSet<&'a str>,
 }
 
 /// The source file, for positions in messages: the whole text and where the body starts in it.
@@ -345,6 +347,12 @@ fn resolve<'a>(dest: &CowStr<'a>, links: &Links<'_>) -> Result<CowStr<'a>, Refus
     if let Some(slug) = dest.strip_prefix("@/") {
         let slug = slug.trim_end_matches('/');
         return (links.relic_href)(slug).map(CowStr::from).ok_or_else(|| {
+            if links.drafts.contains(slug) {
+                return (
+                    format!("`{slug}` là bản nháp, chưa có trang / the relic `{slug}` is a draft, so it has no page yet"),
+                    "bỏ liên kết cho tới khi bản nháp được xuất bản, hoặc xoá dòng draft = true trong index.md của nó / remove the link until the draft is published, or remove the line draft = true from its index.md",
+                );
+            }
             (
                 format!("there is no relic with the folder `{slug}`"),
                 "link to another relic as @/<its folder name>, e.g. [Đền Cả](@/den-ca)",
@@ -461,6 +469,7 @@ mod tests {
             photos: &photos,
             asset_href: &asset_href,
             relic_href: &relic_href,
+            drafts: &HashSet::new(),
         };
         render(
             &Source {

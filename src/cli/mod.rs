@@ -5,6 +5,8 @@ mod build;
 mod check;
 mod new;
 mod output;
+mod rename;
+mod retire;
 mod serve;
 mod stats;
 mod studio;
@@ -37,6 +39,10 @@ Examples:
   ditich serve              look at the site at http://127.0.0.1:8000/ while editing
   ditich build              write the site into output/
   ditich posters DT08       make DT08's plaque and record it as printed
+  ditich rename den-ca den-ca-moi
+                            rename a relic's folder: its page moves, its plaque's code stays
+  ditich retire den-ca --to DT02
+                            take a relic off the site; its printed plaque opens DT02
 
 Exit status: 0 when all went well, 1 when the project has errors, 2 for a wrong command.";
 
@@ -46,6 +52,16 @@ enum Command {
     Build(build::BuildArgs),
     /// Start a new relic: a folder under sites/ with an index.md to fill in.
     New(new::NewArgs),
+    /// Rename a relic's folder under sites/, and with it the address of its page.
+    ///
+    /// Its id and the address in its QR code do not change. plaques.toml and the links of
+    /// other relics' stories ([…](@/folder)) are changed to the new name.
+    Rename(rename::RenameArgs),
+    /// Take a relic off the site, keeping its folder, texts and photos in retired/.
+    ///
+    /// A relic whose plaque is printed needs --to, the relic its QR code opens from now on;
+    /// plaques.toml records it, and links of other relics to it are sent there too.
+    Retire(retire::RetireArgs),
     /// Check the project for every error and warning, without writing anything.
     Check(check::CheckArgs),
     /// Build the site with its print files, then record the printed codes in plaques.toml.
@@ -106,6 +122,8 @@ impl Cli {
             Command::Check(args) => args.run(verbosity),
             Command::New(args) => args.run(verbosity),
             Command::Posters(args) => args.run(verbosity),
+            Command::Rename(args) => args.run(verbosity),
+            Command::Retire(args) => args.run(verbosity),
             Command::Serve(args) => args.run(verbosity),
             Command::Studio(args) => args.run(verbosity),
             Command::Stats(args) => args.run(verbosity),
@@ -121,6 +139,14 @@ pub fn print_error(err: &anyhow::Error) {
             anstream::eprintln!("{d:#}\n");
         }
         anstream::eprintln!("{style}error:{style:#} {problems}; the output folder was not changed");
+    } else if let Some(change) = err.downcast_ref::<ditich::ChangeError>() {
+        // Vietnamese first, for the officer; English under it.
+        anstream::eprintln!(
+            "{style}error:{style:#} {}
+       {}",
+            change.vietnamese(),
+            change.english()
+        );
     } else {
         anstream::eprintln!("{style}error:{style:#} {err:#}");
     }

@@ -455,6 +455,19 @@ pub static FIELDS: &[Field] = &[
         new: New::Filled,
     },
     Field {
+        key: "draft",
+        kind: Kind::Switch,
+        required: false,
+        place: Place::Main,
+        label: words("Bản nháp, chưa xuất bản", "Draft, not published"),
+        help: words(
+            "Bản nháp chưa được đưa lên trang web, và lỗi của nó chỉ được báo là cảnh báo. Muốn xuất bản thì xoá dòng `draft = true` hoặc viết `draft = false`. Di tích đã in biển không là bản nháp được.",
+            "A draft is left out of the site, and its problems are only warnings. To publish it, remove `draft = true` or write `draft = false`. A relic whose plaque is printed cannot be a draft.",
+        ),
+        example: "true",
+        new: New::Commented,
+    },
+    Field {
         key: "machine_translated",
         kind: Kind::Switch,
         required: false,
@@ -536,8 +549,9 @@ mod tests {
         let mut translation = serde_keys::<crate::load::front_matter::RawTranslation>("");
         translation.sort();
         let mut expected = top_keys(&[Place::Translated, Place::Translation]);
-        // A translation repeats the code of the relic it translates.
-        expected.push("id".to_owned());
+        // A translation repeats the code of the relic it translates, and reads `draft` only to
+        // say that it belongs in `index.md`.
+        expected.extend(["id".to_owned(), "draft".to_owned()]);
         expected.sort();
         assert_eq!(translation, expected);
     }

@@ -63,6 +63,14 @@ pub struct RawRelic {
     /// When the page was last checked against the relic's dossier, without quotes:
     /// `updated = 2026-11-29`.
     pub updated: Option<Spanned<Datetime>>,
+    /// `true` while the relic is a draft (bản nháp): `ditich build`, `serve` and `posters`
+    /// leave the whole relic out of the site (no page, no QR landing, not in the listings,
+    /// the map, the open data or the sitemap) and say so in one warning, and `ditich check`
+    /// shows its mistakes as warnings instead of failing. To publish it, remove the line or
+    /// write `draft = false`. A relic whose plaque is printed cannot be a draft: its QR code
+    /// must keep opening a page.
+    #[serde(default)]
+    pub draft: bool,
     /// Free-form values for custom templates, under `[extra]` at the end of the front matter;
     /// templates read them as `relic.extra.<key>` on relic pages and on every card.
     #[serde(default)]
@@ -92,6 +100,9 @@ pub struct RawTranslation {
     /// then says so.
     #[serde(default)]
     pub machine_translated: bool,
+    /// Not a key of translations: `draft = true` goes in `index.md` and holds back the whole
+    /// relic. It is read here only to say so.
+    pub draft: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]

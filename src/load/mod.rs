@@ -3,6 +3,7 @@
 //! `front_matter` ([`parse`]). The two are apart so that a relic whose files the build cache
 //! has seen before is never decoded again.
 
+pub mod draft;
 pub mod fields;
 pub mod front_matter;
 pub mod ledger;

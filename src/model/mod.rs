@@ -35,6 +35,23 @@ pub struct Site {
     pub retired: Vec<Retired>,
     /// The relics the kiosk shows, in order, as indices into `relics`.
     pub kiosk: Vec<usize>,
+    /// Relics whose `index.md` says `draft = true`, left out of everything the site shows.
+    pub drafts: Vec<Draft>,
+}
+
+/// A relic left out of the site because its `index.md` says `draft = true`.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Its `index.md`, as messages show it: `sites/den-ca/index.md`.
+    pub file: PathBuf,
+    /// Its folder as the ledger writes it: `sites/den-ca`.
+    pub folder: String,
+    /// The line `draft = true`.
+    pub at: crate::diagnostic::Location,
+    /// Its id, when its front matter says one that can be read.
+    pub id: Option<String>,
+    /// What would stop it from being published, as warnings: a draft may be unfinished.
+    pub problems: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// Serialized only for the build cache.

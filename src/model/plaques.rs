@@ -124,6 +124,63 @@ pub fn check(
     (retired, problems)
 }
 
+/// Printed codes whose relic is a draft, which the build leaves out: a plaque's code must keep
+/// opening a page, so a printed relic cannot be a draft. `published` are the ids of the
+/// relics that are not drafts.
+pub fn drafts(ledger: &LedgerFile, drafts: &[super::Draft], published: &[&str]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for plaque in &ledger.raw.plaque {
+        let id = plaque.id.get_ref().trim().to_ascii_uppercase();
+        if published.contains(&id.as_str()) {
+            continue;
+        }
+        let of_draft = |wanted: &str| drafts.iter().find(|d| d.id.as_deref() == Some(wanted));
+        if plaque.retired {
+            let Some(target) = &plaque.redirect else {
+                continue;
+            };
+            let wanted = target.get_ref().trim().to_ascii_uppercase();
+            if published.contains(&wanted.as_str()) {
+                continue;
+            }
+            if let Some(draft) = of_draft(&wanted) {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "biển {id} đã thôi dùng chuyển tới {wanted}, một bản nháp ({}) / retired plaque {id} redirects to {wanted}, which is a draft ({})",
+                        display_path(&draft.file),
+                        display_path(&draft.file)
+                    ))
+                    .in_file(Path::new(FILE_NAME))
+                    .at(Location::of_span(&ledger.source, target.span()))
+                    .help(format!(
+                        "xoá dòng draft = true trong {file}, hoặc cho biển chuyển tới một di tích đã xuất bản / remove the line draft = true in {file}, or redirect the plaque to a published relic",
+                        file = display_path(&draft.file)
+                    )),
+                );
+            }
+            continue;
+        }
+        let draft = of_draft(&id).or_else(|| {
+            let folder = plaque.folder.as_deref()?;
+            drafts.iter().find(|d| d.folder == folder)
+        });
+        if let Some(draft) = draft {
+            let folder_name = draft.folder.rsplit('/').next().unwrap_or(&draft.folder);
+            problems.push(
+                Diagnostic::error(format!(
+                    "biển {id} đã in, nên di tích này không thể là bản nháp: mã QR trên biển sẽ không mở được trang nào / plaque {id} is printed, so this relic cannot be a draft: its QR code would open nothing"
+                ))
+                .in_file(&draft.file)
+                .at(draft.at.clone())
+                .help(format!(
+                    "xoá dòng draft = true để trang của di tích vẫn được xuất bản; nếu di tích không còn, chạy ditich retire {folder_name} --to <mã di tích mà biển sẽ mở> / remove the line draft = true so the relic's page stays published; if the relic is gone, run ditich retire {folder_name} --to <the ID of the relic its plaque should open>"
+                )),
+            );
+        }
+    }
+    problems
+}
+
 /// Whether the relic that has a printed code now is the one it was printed for. A folder
 /// may be renamed, so a relic in another folder under the printed name is taken for the
 /// same one, with a warning to bring the ledger up to date; under another name it is not.

@@ -11,7 +11,8 @@ use toml::value::Datetime;
 
 use super::cache::{self, Entry, Link, RelicCache, Slugs};
 use super::{
-    Body, Category, Date, GalleryPhoto, GeoPoint, Rank, Recognition, Relic, RelicType, Site, Text,
+    Body, Category, Date, Draft, GalleryPhoto, GeoPoint, Rank, Recognition, Relic, RelicType, Site,
+    Text,
 };
 use crate::diagnostic::{Diagnostic, Location};
 use crate::load::front_matter::{RawLocation, RawRecognition, RawRelic, RawTranslation};
@@ -43,20 +44,27 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         .collect();
 
     let mut relics = Vec::with_capacity(results.len());
+    let mut drafts = Vec::new();
     for result in results {
         match result {
-            Ok((relic, problems)) => {
+            Outcome::Relic(relic, problems) => {
                 diagnostics.extend(problems);
-                relics.push(relic);
+                relics.push(*relic);
             }
-            Err(problems) => diagnostics.extend(problems),
+            Outcome::Draft(draft) => {
+                diagnostics.push(draft_warning(&draft));
+                drafts.push(draft);
+            }
+            Outcome::Failed(problems) => diagnostics.extend(problems),
         }
     }
+    drafts.sort_by(|a: &Draft, b| a.file.cmp(&b.file));
     relics.sort_by(|a, b| {
         let (a, b) = (&a.entry.relic, &b.entry.relic);
         a.id.cmp(&b.id).then_with(|| a.slug.cmp(&b.slug))
     });
     unique(&relics, &config, ledger.as_ref(), diagnostics);
+    drafts_taking_ids(&mut drafts, &relics);
 
     // Links between relics need every slug, so stories are rendered once all are known.
     let slugs: Slugs = relics
@@ -70,9 +78,14 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         })
         .collect();
     let sanitizer = markdown::Sanitizer::new(&config.content);
+    let draft_slugs: Vec<String> = drafts
+        .iter()
+        .map(|d| slugify(d.folder.rsplit('/').next().unwrap_or_default()))
+        .collect();
+    let draft_slugs: HashSet<&str> = draft_slugs.iter().map(String::as_str).collect();
     let told: Vec<_> = relics
         .par_iter_mut()
-        .map(|relic| tell(relic, &slugs, &config, &sanitizer))
+        .map(|relic| tell(relic, &slugs, &draft_slugs, &config, &sanitizer))
         .collect();
     diagnostics.extend(told.into_iter().flatten());
     cache.save(
@@ -81,6 +94,10 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
             .filter(|c| c.sound)
             .map(|c| (c.key.as_str(), &c.entry, c.fresh_story)),
     );
+    if let Some(ledger) = &ledger {
+        let published: Vec<&str> = relics.iter().map(|c| c.entry.relic.id.as_str()).collect();
+        diagnostics.extend(super::plaques::drafts(ledger, &drafts, &published));
+    }
     // A relic file with errors may be the one a plaque needs; its own errors say enough, so
     // the ledger is checked once the relics are sound.
     let retired = match &ledger {
@@ -113,7 +130,7 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
     let kiosk = if diagnostics.iter().any(Diagnostic::is_error) {
         Vec::new()
     } else {
-        kiosk(&done, &config, diagnostics)
+        kiosk(&done, &drafts, &config, diagnostics)
     };
     Site {
         root,
@@ -122,6 +139,66 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         relics: done,
         retired,
         kiosk,
+        drafts,
+    }
+}
+
+/// The one warning a build gives for a draft.
+fn draft_warning(draft: &Draft) -> Diagnostic {
+    Diagnostic::warning(
+        "bản nháp: di tích này chưa được xuất bản / this relic is a draft and is not published",
+    )
+    .in_file(&draft.file)
+    .at(draft.at.clone())
+    .help("để xuất bản, xoá dòng `draft = true` hoặc viết `draft = false` / to publish it, remove the line `draft = true` or write `draft = false`")
+}
+
+/// Checks a draft as if it were published, without keeping it: what is wrong with it, as
+/// warnings, since a draft may be unfinished.
+fn drafted(
+    files: &RelicFiles,
+    mark: crate::load::draft::Mark,
+    photos: BTreeMap<String, Photo>,
+    mut problems: Vec<Diagnostic>,
+) -> Draft {
+    let (source, warnings) = crate::load::parse(files);
+    problems.extend(warnings);
+    if let Some(source) = &source {
+        match fields(source, photos) {
+            Ok((_, more)) | Err(more) => problems.extend(more),
+        }
+    }
+    for problem in &mut problems {
+        problem.severity = crate::diagnostic::Severity::Warning;
+    }
+    let id = source
+        .as_ref()
+        .map(|s| s.main.front_matter.id.get_ref().trim().to_ascii_uppercase())
+        .or(mark.id);
+    Draft {
+        file: files.main.file.clone(),
+        folder: crate::diagnostic::display_path(&files.folder),
+        at: mark.at,
+        id,
+        problems,
+    }
+}
+
+/// A draft with a published relic's id could not be published as it is; it says so among
+/// its problems.
+fn drafts_taking_ids(drafts: &mut [Draft], relics: &[CheckedRelic<'_>]) {
+    for draft in drafts {
+        let Some(id) = &draft.id else { continue };
+        if let Some(other) = relics.iter().find(|c| &c.entry.relic.id == id) {
+            draft.problems.push(
+                Diagnostic::warning(format!(
+                    "mã \"{id}\" đã dùng cho {file} / id \"{id}\" is already used by {file}",
+                    file = crate::diagnostic::display_path(&other.files.main.file)
+                ))
+                .in_file(&draft.file)
+                .help("hãy đặt cho bản nháp một mã riêng trước khi xuất bản / give this draft a code of its own before publishing it"),
+            );
+        }
     }
 }
 
@@ -129,6 +206,7 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
 /// `[kiosk]` lists, or else the highest-ranked.
 fn kiosk(
     relics: &[Relic],
+    drafts: &[Draft],
     config: &crate::config::Config,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<usize> {
@@ -141,7 +219,14 @@ fn kiosk(
     ids.iter()
         .filter_map(|(id, location)| {
             let found = relics.binary_search_by(|r| r.id.as_str().cmp(id)).ok();
-            if found.is_none() {
+            let draft = drafts.iter().find(|d| d.id.as_deref() == Some(id.as_str()));
+            if let (None, Some(draft)) = (found, draft) {
+                diagnostics.push(
+                    Diagnostic::warning(format!("the kiosk lists {id}, a draft ({}); it shows it once the draft is published", draft.file.display()))
+                        .in_file(Path::new(crate::config::FILE_NAME))
+                        .at(location.clone()),
+                );
+            } else if found.is_none() {
                 diagnostics.push(
                     Diagnostic::error(format!("the kiosk lists {id}, which is not a relic's id"))
                         .in_file(Path::new(crate::config::FILE_NAME))
@@ -177,13 +262,18 @@ struct CheckedRelic<'f> {
     sound: bool,
 }
 
+/// What checking one relic's folder gave.
+enum Outcome<'f> {
+    /// The relic, with the problems to report now.
+    Relic(Box<CheckedRelic<'f>>, Vec<Diagnostic>),
+    Draft(Draft),
+    /// Its errors, which keep it out of the site.
+    Failed(Vec<Diagnostic>),
+}
+
 /// Finds a relic in the cache or checks it now. Returns it with the problems to report now;
 /// those of its story come when it is told.
-fn checked<'f>(
-    files: &'f RelicFiles,
-    cache: &RelicCache,
-    settings: &blake3::Hash,
-) -> Result<(CheckedRelic<'f>, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn checked<'f>(files: &'f RelicFiles, cache: &RelicCache, settings: &blake3::Hash) -> Outcome<'f> {
     // Photos are probed every time: their sizes are part of the key.
     let mut problems = Vec::new();
     let photos = probe_photos(files, &mut problems);
@@ -201,12 +291,17 @@ fn checked<'f>(
             fresh_story: false,
             sound: true,
         };
-        return Ok((relic, problems));
+        return Outcome::Relic(Box::new(relic), problems);
+    }
+    // Only sound relics are cached, never a draft, so a relic found there is not one; a
+    // draft is told before its front matter is parsed, which may fail.
+    if let Some(mark) = crate::load::draft::of(&files.main) {
+        return Outcome::Draft(drafted(files, mark, photos, problems));
     }
     let (source, mut warnings) = crate::load::parse(files);
     let Some(source) = source else {
         problems.extend(warnings);
-        return Err(problems);
+        return Outcome::Failed(problems);
     };
     let checked = fields(&source, photos.clone());
     let (relic, more) = match checked {
@@ -214,7 +309,7 @@ fn checked<'f>(
         Ok(checked) if !problems.iter().any(Diagnostic::is_error) => checked,
         Ok((_, more)) | Err(more) => {
             problems.extend(warnings.into_iter().chain(more));
-            return Err(problems);
+            return Outcome::Failed(problems);
         }
     };
     warnings.extend(more);
@@ -242,7 +337,7 @@ fn checked<'f>(
         fresh_story: false,
         sound: false,
     };
-    Ok((relic, problems))
+    Outcome::Relic(Box::new(relic), problems)
 }
 
 /// Renders the relic's stories, unless the cache had them and every link in them still finds
@@ -250,6 +345,7 @@ fn checked<'f>(
 fn tell(
     relic: &mut CheckedRelic<'_>,
     slugs: &Slugs,
+    drafts: &HashSet<&str>,
     config: &crate::config::Config,
     sanitizer: &markdown::Sanitizer,
 ) -> Vec<Diagnostic> {
@@ -268,7 +364,8 @@ fn tell(
             }
         },
     };
-    let (bodies, problems, links) = stories(&entry.relic, &source, slugs, config, sanitizer);
+    let (bodies, problems, links) =
+        stories(&entry.relic, &source, slugs, drafts, config, sanitizer);
     for (text, body) in entry.relic.texts.iter_mut().zip(bodies) {
         text.body = Body::new(body);
     }
@@ -312,6 +409,20 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
         audio,
         gallery,
     } = job.media();
+    if raw
+        .extra
+        .get(crate::load::draft::KEY)
+        .and_then(toml::Value::as_bool)
+        == Some(true)
+    {
+        // Below `[extra]`, the line that was to hold the relic back is a template's value, and
+        // the relic would be published.
+        job.check.problems.push(
+            Diagnostic::error("draft = true nằm trong [extra] nên không có tác dụng / draft = true is inside [extra], where it does nothing")
+                .in_file(&source.main.file)
+                .help("chuyển dòng ấy lên trên, trước [extra] / move that line up, above [extra]"),
+        );
+    }
     let (texts, problems) = job.translations(main, &id);
 
     let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(Diagnostic::is_error);
@@ -501,12 +612,27 @@ fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec
         opening_hours,
         etiquette,
         machine_translated,
+        draft,
     } = &doc.front_matter;
     let mut check = Checker {
         doc_file: &doc.file,
         source: &doc.source,
         problems: Vec::new(),
     };
+    if let Some(draft) = draft.as_ref().filter(|d| *d.get_ref()) {
+        let main = doc.file.with_file_name("index.md");
+        check.problems.push(
+            check
+                .error(
+                    draft.span(),
+                    "một bản dịch không là bản nháp riêng được / a translation cannot be a draft on its own".to_owned(),
+                )
+                .help(format!(
+                    "xoá dòng này; viết draft = true trong {main} nếu cả di tích chưa xuất bản / remove this line; write draft = true in {main} to hold back the whole relic",
+                    main = crate::diagnostic::display_path(&main)
+                )),
+        );
+    }
     if id.get_ref().trim() != main_id {
         check.problems.push(
             check
@@ -1013,6 +1139,7 @@ fn stories(
     relic: &Relic,
     source: &RelicSources,
     slugs: &Slugs,
+    drafts: &HashSet<&str>,
     config: &crate::config::Config,
     sanitizer: &markdown::Sanitizer,
 ) -> (Vec<String>, Vec<Diagnostic>, Vec<Link>) {
@@ -1058,6 +1185,7 @@ fn stories(
             photos: &relic.photos,
             asset_href: &asset_href,
             relic_href: &relic_href,
+            drafts,
         };
         let rendered = markdown::render(
             &markdown::Source {

@@ -107,6 +107,9 @@ impl Spot<'_> {
             .filter(|name| !name.is_empty())
             .collect();
         let help = match (closest(field, &known), self.location()) {
+            // Written at the end of the front matter, below `[[photos]]`, the line that makes
+            // a relic a draft lands in the last photo's table.
+            _ if field == "draft" && !known.is_empty() => "chuyển dòng này lên trên, trước [[photos]] hoặc [extra] đầu tiên / move this line up, above the first [[photos]] or [extra]: draft belongs to the relic".to_owned(),
             (Some(best), Some(at)) => format!("did you mean `{best}`? write {}", at.replaced(best)),
             (Some(best), None) => format!("did you mean `{best}`?"),
             (None, _) if known.is_empty() => "remove this key".to_owned(),

@@ -18,7 +18,13 @@ pub fn hold(project: &Project) -> std::fs::File {
 
 #[test]
 fn each_command_that_writes_waits_for_the_project_lock() {
-    for args in [&["build"][..], &["posters"], &["check", "--fix"]] {
+    for args in [
+        &["build"][..],
+        &["posters"],
+        &["check", "--fix"],
+        &["rename", "chua-b", "chua-c"],
+        &["retire", "chua-b", "--to", "DT01"],
+    ] {
         let project = Project::fixture("two-relics");
         let lock = hold(&project);
         let mut child = project
