@@ -126,7 +126,7 @@ fn change(
 ) -> Reply {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let save = match path {
-        "/api/upload" | "/api/print" | "/api/gallery" => None,
+        "/api/upload" | "/api/print" | "/api/gallery" | "/api/rename" | "/api/retire" => None,
         _ => match serde_json::from_slice::<Save>(body) {
             Ok(save) => Some(save),
             Err(_) => return reply(400, &json!({ "refused": UNREADABLE })),
@@ -135,7 +135,7 @@ fn change(
     // Like a build, a save holds the project: one save at a time, each checking the project as
     // the last left it, and a build started meanwhile waits and never sees a new relic's
     // folder that a refused save is about to take away.
-    let _project = match crate::lock::ProjectLock::acquire(&studio.root, || {}) {
+    let project = match crate::lock::ProjectLock::acquire(&studio.root, || {}) {
         Ok(lock) => lock,
         Err(err) => return reply(500, &json!({ "refused": format!("{err:#}") })),
     };
@@ -153,6 +153,19 @@ fn change(
             }
             None => return not_found(),
         },
+        ("/api/rename" | "/api/retire", None) => {
+            let (Some(folder), Ok(moved)) = (folder(studio, query), serde_json::from_slice(body))
+            else {
+                return reply(400, &json!({ "refused": UNREADABLE }));
+            };
+            let answer = if path == "/api/rename" {
+                rename(studio, &project, &folder, &moved)
+            } else {
+                retire(studio, &project, &folder, &moved)
+            };
+            let _ = studio.rebuild(&studio.preview, &[]);
+            return answer;
+        }
         ("/api/gallery", None) => match (folder(studio, query), serde_json::from_slice(body)) {
             (Some(folder), Ok(arranged)) => save::arrange(studio, &folder, &arranged),
             (None, _) => return not_found(),
@@ -183,6 +196,53 @@ fn change(
         report(Event::Saved { file });
     }
     reply(saved.status, &saved)
+}
+
+/// Where a relic goes: its new folder name for a rename, the code of the relic its plaque
+/// opens from now on for a retirement.
+#[derive(serde::Deserialize)]
+struct Moved {
+    #[serde(default)]
+    to: Option<String>,
+}
+
+fn rename(studio: &Studio, lock: &crate::lock::ProjectLock, folder: &str, moved: &Moved) -> Reply {
+    let to = moved.to.as_deref().unwrap_or_default().trim();
+    match crate::manage::rename_relic_locked(lock, &studio.root, folder, to) {
+        Ok(renamed) => {
+            let folder = renamed.to.rsplit('/').next().unwrap_or_default().to_owned();
+            reply(
+                200,
+                &json!({ "folder": folder, "vi": renamed.vietnamese(), "en": renamed.english() }),
+            )
+        }
+        Err(err) => changed_refusal(&err),
+    }
+}
+
+fn retire(studio: &Studio, lock: &crate::lock::ProjectLock, folder: &str, moved: &Moved) -> Reply {
+    let to = moved.to.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    match crate::manage::retire_relic_locked(lock, &studio.root, folder, to) {
+        Ok(retired) => reply(
+            200,
+            &json!({ "kept_in": retired.kept_in, "vi": retired.vietnamese(), "en": retired.english() }),
+        ),
+        Err(err) => changed_refusal(&err),
+    }
+}
+
+/// A rename or retirement refused: the project is as it was.
+fn changed_refusal(err: &crate::manage::ChangeError) -> Reply {
+    use crate::manage::ChangeError;
+    let status = match err {
+        ChangeError::Lock(_) | ChangeError::Io { .. } => 500,
+        ChangeError::UnknownFolder { .. } => 404,
+        _ => 422,
+    };
+    reply(
+        status,
+        &json!({ "refused": err.to_string(), "vi": err.vietnamese(), "en": err.english() }),
+    )
 }
 
 /// What the officer picked to print: relics by code, and the sizes to show (every size of
@@ -326,6 +386,7 @@ fn relics(studio: &Studio) -> serde_json::Value {
                 "errors": count(Severity::Error),
                 "warnings": count(Severity::Warning),
                 "translations": sources.translations.iter().map(|t| t.file.display().to_string()).collect::<Vec<_>>(),
+                "draft": raw.draft,
                 "printed": printed.contains(&id),
                 "page": studio.page_of(&sources.folder_name, config.default_language(), "/preview/"),
             })

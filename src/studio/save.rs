@@ -121,10 +121,12 @@ pub fn preview(studio: &Studio, folder: &str, save: &Save, lang: &str) -> (u16, 
         .iter()
         .map(|(file, text)| (file.clone(), text.clone().into_bytes()))
         .collect();
+    // A draft has no page: the build leaves it out, as it will when published.
+    let draft = save.form.text.get("draft").is_some_and(|d| d == "true");
     match studio.rebuild(&studio.live, &unsaved) {
         Ok(()) => (
             200,
-            serde_json::json!({ "page": studio.page_of(folder, lang, "/live/") }),
+            serde_json::json!({ "page": (!draft).then(|| studio.page_of(folder, lang, "/live/")) }),
         ),
         Err(diagnostics) => {
             let problems: Vec<Problem> = diagnostics

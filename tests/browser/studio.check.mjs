@@ -35,7 +35,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await page.getByLabel("Tìm di tích").fill("");
 
       await page.getByRole("button", { name: "Thêm di tích" }).click();
-      const code = page.getByLabel("Mã biển");
+      const code = page.getByLabel("Mã biển", { exact: true });
       await page.waitForFunction(() => document.getElementById("f-id").value !== "");
       const next = await code.inputValue();
       assert.match(next, /^DT\d\d$/);
@@ -57,14 +57,14 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       // A code another relic has: the save is refused, and the error stands beside Mã biển.
       await code.fill("DT01");
       await shot(page, size, "form");
-      await page.getByRole("button", { name: "Lưu" }).click();
+      await page.getByRole("button", { name: "Lưu", exact: true }).click();
       await page.locator('#f-id[aria-invalid="true"]').waitFor();
       const problem = await page.locator("#f-id ~ .problem").textContent();
       assert.match(problem, /DT01/);
       await shot(page, size, "error");
 
       await code.fill(next);
-      await page.getByRole("button", { name: "Lưu" }).click();
+      await page.getByRole("button", { name: "Lưu", exact: true }).click();
       await page.locator("#status", { hasText: "Đã lưu." }).waitFor();
       assert.equal(await page.locator("#f-id[aria-invalid]").count(), 0);
       await page.getByRole("button", { name: new RegExp(name) }).waitFor();
@@ -110,7 +110,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await preview.getByRole("heading", { level: 2, name: "Lễ hội" }).waitFor();
       await page.getByLabel("Chèn ảnh").selectOption({ index: 1 });
       await shot(page, size, "live");
-      await page.getByRole("button", { name: "Lưu" }).click();
+      await page.getByRole("button", { name: "Lưu", exact: true }).click();
       await page.locator("#status", { hasText: "Đã lưu." }).waitFor();
 
       // Printed as `ditich posters` prints: the files to download, the plaque to look at.
@@ -122,6 +122,14 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       assert.ok((await pdf.body()).subarray(0, 5).toString() === "%PDF-");
       await page.locator("#printed").scrollIntoViewIfNeeded();
       await shot(page, size, "print");
+
+      // The folder's name and the relic's retirement, as ditich rename and retire do them.
+      await page.getByText("Thư mục và mã biển").click();
+      assert.equal(await page.getByLabel("Tên thư mục mới").inputValue(), name === "Miếu Thành Hoàng" ? "mieu-thanh-hoang" : "nghe-yen-lac");
+      await page.getByRole("button", { name: "Đổi tên thư mục" }).waitFor();
+      assert.equal(await page.getByLabel("Bản nháp, chưa xuất bản").isChecked(), false);
+      await page.locator("#manage").scrollIntoViewIfNeeded();
+      await shot(page, size, "manage");
 
       // Several relics at once: the relics and sizes to pick from.
       await page.getByText("In nhiều di tích").click();

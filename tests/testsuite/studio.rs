@@ -300,6 +300,92 @@ fn several_relics_are_printed_in_the_sizes_picked_and_recorded() {
 }
 
 #[test]
+fn an_unfinished_relic_is_kept_as_a_draft_the_build_leaves_out() {
+    let project = Project::sample();
+    let studio = Studio::start(&project);
+    let (mut form, version) = studio.open("den-mau");
+    form["text"]["rank"] = json!("xếp hạng tỉnh");
+    let (status, _) = studio.save("den-mau", &form, &version);
+    assert_eq!(status, 422, "not a draft: refused");
+    form["text"]["draft"] = json!("true");
+    let (status, saved) = studio.save("den-mau", &form, &version);
+    assert_eq!(status, 200, "{saved}");
+    assert!(
+        saved["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["error"] == false),
+        "{saved}"
+    );
+    assert!(
+        project
+            .read("sites/den-mau/index.md")
+            .contains("draft = true")
+    );
+    let (_, list) = studio.get("/api/relics");
+    let relic = list["relics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["folder"] == "den-mau")
+        .cloned()
+        .unwrap();
+    assert_eq!(relic["draft"], true);
+    let build = project.build();
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+    assert!(!project.output().join("den-mau").exists());
+    // Its live preview has no page, as the published site will not.
+    let (status, live) = studio.post(
+        "/api/preview?folder=den-mau",
+        &json!({ "version": saved["version"], "form": form }),
+    );
+    assert_eq!(status, 200, "{live}");
+    assert!(live["page"].is_null(), "{live}");
+}
+
+#[test]
+fn a_folder_is_renamed_and_a_printed_relic_retired_only_with_the_relic_its_code_opens() {
+    let project = Project::sample();
+    let studio = Studio::start(&project);
+    let (status, renamed) = studio.post(
+        "/api/rename?folder=den-mau",
+        &json!({ "to": "Đền Mẫu Mới" }),
+    );
+    assert_eq!(status, 422, "not a folder name: {renamed}");
+    assert!(
+        renamed["vi"].as_str().unwrap().contains("den-mau-moi"),
+        "{renamed}"
+    );
+    let (status, renamed) = studio.post(
+        "/api/rename?folder=den-mau",
+        &json!({ "to": "den-mau-moi" }),
+    );
+    assert_eq!(status, 200, "{renamed}");
+    assert_eq!(renamed["folder"], "den-mau-moi");
+    assert!(
+        renamed["vi"].as_str().unwrap().contains("/den-mau-moi/"),
+        "{renamed}"
+    );
+    assert!(project.path("sites/den-mau-moi/index.md").is_file());
+
+    let (status, printed) = studio.post("/api/print?folder=den-mau-moi", &json!({}));
+    assert_eq!(status, 200, "{printed}");
+    let id = printed["ids"][0].as_str().unwrap().to_owned();
+    let (status, refused) = studio.post("/api/retire?folder=den-mau-moi", &json!({}));
+    assert_eq!(status, 422, "{refused}");
+    assert!(refused["vi"].as_str().unwrap().contains(&id), "{refused}");
+    assert!(project.path("sites/den-mau-moi").is_dir());
+    let (status, retired) = studio.post("/api/retire?folder=den-mau-moi", &json!({ "to": "DT01" }));
+    assert_eq!(status, 200, "{retired}");
+    assert!(!project.path("sites/den-mau-moi").exists());
+    assert!(project.path("retired/den-mau-moi/index.md").is_file());
+    project.build().success();
+    let landing = project.read(&format!("output/Q/{id}/index.html"));
+    assert!(landing.contains("nha-tho-ho-doan"), "{landing}");
+}
+
+#[test]
 fn a_second_tab_saving_over_a_newer_file_is_refused() {
     let project = Project::sample();
     let studio = Studio::start(&project);

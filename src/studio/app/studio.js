@@ -189,6 +189,7 @@
       const states = [];
       if (relic.errors) states.push(["bad", say(`${relic.errors} lỗi`, `${relic.errors} errors`)]);
       if (relic.warnings) states.push(["warn", say(`${relic.warnings} cảnh báo`, `${relic.warnings} warnings`)]);
+      if (relic.draft) states.push(["warn", say("bản nháp", "draft")]);
       states.push(["", relic.translations.length ? say("có tiếng Anh", "English") : say("chưa dịch", "not translated")]);
       states.push(["", relic.printed ? say("đã in biển", "plaque printed") : say("chưa in biển", "not printed")]);
       words.innerHTML = '<span class="code"></span> <span class="name"></span><span class="state"></span>';
@@ -302,9 +303,12 @@
     $("status").className = bad ? "bad" : "";
   }
 
-  function showPreview(page) {
-    $("preview-room").hidden = !page;
-    if (page) $("preview").src = `${page}?v=${Date.now()}`;
+  // The relic's page beside the form; a draft has none, and says how to publish it.
+  function showPreview(page, draft) {
+    $("preview-room").hidden = !page && !draft;
+    $("preview-note").hidden = !draft;
+    $("preview").hidden = !!draft;
+    if (page && !draft) $("preview").src = `${page}?v=${Date.now()}`;
   }
 
   // The files of the open relic's folder, for the file fields and the story's photo menu.
@@ -388,6 +392,7 @@
   async function open(folder) {
     const { status: code, data } = await call("GET", `/api/relic?folder=${encodeURIComponent(folder)}`);
     $("editor").hidden = false;
+    $("form").hidden = false;
     if (code !== 200) { status(data.refused, true); return; }
     current = { folder, version: data.version, translationVersion: data.translation ? data.translation.version : "" };
     $("editor-title").textContent = data.form.text.name || folder;
@@ -398,14 +403,17 @@
     status("");
     showList();
     showRelicLinks();
+    showManage();
     const relic = relics.find((r) => r.folder === folder);
-    showPreview(relic && relic.page);
+    showPreview(relic && relic.page, relic && relic.draft);
   }
 
   async function add() {
     const { data } = await call("GET", "/api/next-code");
     current = { folder: null, version: "", translationVersion: "" };
     $("editor").hidden = false;
+    $("form").hidden = false;
+    showManage();
     $("editor-title").textContent = say("Di tích mới", "New relic");
     fill({ text: { id: data.id, rank: "unranked" }, types: [], body: "" }, null);
     showFiles([]);
@@ -432,9 +440,10 @@
       await loadList();
       const relic = relics.find((r) => r.folder === data.folder);
       $("editor-title").textContent = relic ? relic.name : data.folder;
-      showPreview(relic && relic.page);
+      showManage();
+      showPreview(relic && relic.page, relic && relic.draft);
     } else {
-      const why = data.refused || say("Chưa lưu: hãy sửa các lỗi ghi bên dưới từng ô.", "Not saved: fix the problems shown under the fields.");
+      const why = data.refused || say("Chưa lưu: hãy sửa các lỗi ghi bên dưới từng ô, hoặc bấm Lưu nháp để giữ lại bản chưa xong.", "Not saved: fix the problems shown under the fields, or press Save as draft to keep the unfinished text.");
       status([why, ...unplaced].join(" "), true);
     }
   }
@@ -453,7 +462,7 @@
       const lang = typingTranslation ? translation : "";
       const { status: code, data } = await call("POST", `/api/preview?folder=${encodeURIComponent(current.folder)}&lang=${encodeURIComponent(lang || "")}`, sent());
       previewing = false;
-      if (code === 200) { clearProblems(); showPreview(data.page); $("preview-room").dataset.live = "true"; }
+      if (code === 200) { clearProblems(); showPreview(data.page, !data.page); }
       else showProblems(data.problems || []);
     }, 700);
   }
@@ -645,6 +654,36 @@
     await loadList();
   }
 
+  // Renaming the folder and retiring the relic, as `ditich rename` and `ditich retire` do.
+  function showManage() {
+    const saved = current && current.folder;
+    $("manage").hidden = !saved;
+    if (!saved) return;
+    $("rename-to").value = current.folder;
+    const to = $("retire-to");
+    to.replaceChildren();
+    option(to, "", say("— không mở di tích nào khác —", "— no other relic —"));
+    for (const relic of relics) if (relic.folder !== current.folder && !relic.draft) option(to, relic.id, `${relic.id} ${relic.name}`);
+    $("manage-status").textContent = "";
+  }
+
+  async function move(kind) {
+    const to = kind === "rename" ? $("rename-to").value : $("retire-to").value;
+    if (kind === "retire" && !confirm(say("Cho di tích này nghỉ? Thư mục sẽ được chuyển vào retired/.", "Retire this relic? Its folder moves to retired/."))) return;
+    const { status: code, data } = await call("POST", `/api/${kind}?folder=${encodeURIComponent(current.folder)}`, { to });
+    $("manage-status").textContent = code === 200 ? say(data.vi, data.en) : (english ? data.en : data.vi) || data.refused;
+    if (code !== 200) return;
+    await loadList();
+    if (kind === "rename") { await open(data.folder); status(say(data.vi, data.en), false); return; }
+    // Retired: its folder is gone from sites/, so there is no form left to show.
+    current = null;
+    $("form").hidden = true;
+    $("manage").hidden = true;
+    $("editor-title").textContent = "";
+    status(say(data.vi, data.en), false);
+    showPreview(null);
+  }
+
   function translate() {
     english = !english;
     document.documentElement.lang = english ? "en" : "vi";
@@ -674,6 +713,13 @@
   form.addEventListener("submit", save);
   $("print").addEventListener("click", print);
   $("print-chosen").addEventListener("click", printChosen);
+  $("rename").addEventListener("click", () => move("rename"));
+  $("retire").addEventListener("click", () => move("retire"));
+  $("save-draft").addEventListener("click", () => {
+    const draft = form.querySelector('[name="draft"]');
+    if (draft) draft.checked = true;
+    form.requestSubmit();
+  });
   $("upload").addEventListener("click", () => upload($("f-file").files[0]));
   $("media").addEventListener("dragover", (event) => event.preventDefault());
   $("media").addEventListener("drop", (event) => {
