@@ -7,6 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::i18n::Language;
 use crate::read::toml_error;
 
 /// The file name that marks a project folder.
@@ -39,6 +40,10 @@ struct RawConfig {
     /// Which relics the slideshow of `/kiosk/` shows: `[kiosk]`.
     #[serde(default)]
     kiosk: RawKiosk,
+    /// The language ditich itself speaks in, its messages and `--help`: `"vi"` or `"en"`.
+    /// Default: the computer's, as `LC_ALL`, `LC_MESSAGES` or `LANG` name it, or on Windows
+    /// the language of its menus; English when none says.
+    messages: Option<Spanned<String>>,
 }
 
 /// `title` as written.
@@ -92,6 +97,7 @@ const EXAMPLES: toml_error::Examples = &[
     ("content", "{ raw_html = true }"),
     ("raw_html", "true"),
     ("kiosk", "{}"),
+    ("messages", "\"vi\""),
 ];
 
 /// `[kiosk]` as written.
@@ -380,6 +386,8 @@ pub struct Config {
     pub posters: Posters,
     pub content: ContentSettings,
     pub kiosk: Kiosk,
+    /// The language `messages` chose for ditich's own words, if it did.
+    pub messages: Option<Language>,
     /// A hash of `site.toml`'s bytes, for keying what is made from the settings.
     pub digest: blake3::Hash,
 }
@@ -393,6 +401,14 @@ impl Config {
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{path}", self.base_url)
     }
+}
+
+/// The language `messages` of `root/site.toml` names, read before anything else so that even
+/// `--help` speaks it. Says nothing of a file it cannot read: loading the project reports that.
+pub fn messages_language(root: &Path) -> Option<Language> {
+    let source = std::fs::read_to_string(root.join(FILE_NAME)).ok()?;
+    let table: toml::Table = toml::from_str(&source).ok()?;
+    Language::of_code(table.get("messages")?.as_str()?)
 }
 
 /// Reads and validates `root/site.toml`.
@@ -428,9 +444,26 @@ fn resolve(
         posters,
         content,
         kiosk,
+        messages,
     } = raw;
     let mut problems = Vec::new();
     let at = |span: std::ops::Range<usize>| Location::of_span(source, span);
+
+    let messages = messages.and_then(|code| match Language::of_code(code.get_ref()) {
+        Some(language) => Some(language),
+        None => {
+            problems.push(
+                Diagnostic::error(crate::text!(
+                    "config-messages-unknown",
+                    value = code.get_ref()
+                ))
+                .in_file(file)
+                .at(at(code.span()))
+                .help(crate::text!("config-messages-help")),
+            );
+            None
+        }
+    });
 
     let parsed = url::Url::parse(base_url.get_ref()).ok().filter(|u| {
         matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.query().is_none()
@@ -513,6 +546,7 @@ fn resolve(
         contact,
         posters,
         content,
+        messages,
         kiosk: Kiosk {
             relics: kiosk.relics.map(|ids| {
                 ids.into_iter()

@@ -15,6 +15,7 @@ pub mod fix;
 pub mod fuzzing;
 pub mod hooks;
 pub mod html;
+pub mod i18n;
 pub mod ledger;
 pub mod legacy;
 pub mod load;

@@ -1,0 +1,91 @@
+# ditich's messages in English. Every id here is also in ../vi/ditich.ftl, with the same
+# variables; `cargo test i18n` checks it. Keep TOML keys, file names and values the officer
+# types in backticks, as they are.
+
+## The frame of every diagnostic
+
+label-error = error
+label-warning = warning
+label-help = help
+problems-count = the project has { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}
+
+## site.toml
+
+config-messages-unknown = `messages` "{ $value }" is not a language ditich speaks
+config-messages-help = write messages = "vi" for Vietnamese or messages = "en" for English
+
+## --help. The ids are made from the commands' and options' names: `cli-build-out` is
+## `ditich build --out`, `cli-root` the `--root` every command has. The English texts are
+## the doc comments of src/cli; a test checks they agree.
+
+cli-about = Builds a bilingual heritage guide, with QR landing pages and open data, from one Markdown file per relic
+cli-long-about =
+    Builds a heritage guide from one Markdown file per relic: a bilingual static site, QR landing pages that never break, print files for the plaques, and open data.
+
+    Run it in the project folder, the one holding site.toml and sites/.
+cli-after-help =
+    Examples:
+      ditich new "Đền Cả"       start a relic's page in sites/den-ca/index.md
+      ditich check              find mistakes without building
+      ditich serve              look at the site at http://127.0.0.1:8000/ while editing
+      ditich build              write the site into output/
+      ditich posters DT08       make DT08's plaque and record it as printed
+
+    Exit status: 0 when all went well, 1 when the project has errors, 2 for a wrong command.
+cli-quiet = Print only errors
+cli-verbose = Also print each stage of the build with its time
+cli-root = The project folder, the one holding site.toml [default: the current folder]
+cli-out = Where to write the site [default: output/ in the project folder]
+cli-port = The port to serve on; 0 picks a free one
+cli-build-about = Build the site into the output folder, replacing it only if the build succeeds
+cli-new-about = Start a new relic: a folder under sites/ with an index.md to fill in
+cli-new-name = The relic's name in Vietnamese, in quotes: "Đền Cả". The folder is named after it (sites/den-ca/)
+cli-new-id = The plaque code [default: the next free one, e.g. DT08 after DT07]
+cli-check-about = Check the project for every error and warning, without writing anything
+cli-check-fix = First rewrite the relics' texts to fix what needs no judgement: text saved in Windows-1258, letters stored decomposed (not NFC), text typed in the old TCVN3 (ABC) or VNI fonts
+cli-check-strict = Exit with status 1 on warnings too, not only on errors
+cli-check-format = How to print the problems
+cli-posters-about = Build the site with its print files, then record the printed codes in plaques.toml
+cli-posters-long-about =
+    Build the site with its print files, then record the printed codes in plaques.toml.
+
+    Run this before taking plaques to the print shop, and commit plaques.toml: every later build checks that each printed code still opens a relic.
+cli-posters-ids = The codes being printed, e.g. DT01 DT04 [default: every relic's]
+cli-serve-about = Serve the site on this computer and rebuild it whenever a file changes
+cli-serve-long-about =
+    Serve the site on this computer and rebuild it whenever a file changes.
+
+    Open the address it prints in a browser: the page reloads by itself after each saved edit, and shows what is wrong when the project has an error. Nothing is written to output/; print files are left out.
+cli-serve-bind = The address to listen on. Only this computer can open 127.0.0.1; use 0.0.0.0 to let phones on the same network try the pages, at the address it then prints
+cli-stats-about = Count QR scans per relic from web server access logs (nginx or Apache, .gz too)
+cli-stats-long-about =
+    Count QR scans per relic from web server access logs (nginx or Apache, .gz too).
+
+    Prints scans and estimated distinct visitors per relic and month; --csv and --svg also write them for a report. No address is stored: visitors are told apart by a keyed hash whose key is made anew for each run.
+cli-stats-logs = Access logs of the web server serving the guide, in nginx's or Apache's common or combined format; gzip-compressed logs (access.log.2.gz) are read as they are
+cli-stats-csv = Also write the counts as CSV to FILE: period,id,name,scans,visitors, one row per relic and period with scans
+cli-stats-svg = Also write an SVG bar chart of each relic's scans to FILE
+cli-stats-by = The period of each row of the table and the CSV
+cli-studio-about = Edit, check and preview the relics in a browser, on this computer only
+cli-studio-long-about =
+    Edit, check and preview the relics in a browser, on this computer only.
+
+    Opens a form for every relic, in Vietnamese; each save is checked as ditich check does and written only when the project still builds. Comments and the keys the form did not change stay as they were in the file.
+cli-studio-no-open = Print the address without opening it in the browser
+
+## What clap writes itself; used only for Vietnamese, where clap's English would show.
+
+cli-usage = Usage:
+cli-commands = Commands
+cli-command = COMMAND
+cli-arguments = Arguments
+cli-options = Options
+cli-help-more = Print help (see more with '--help')
+cli-help-summary = Print help (see a summary with '-h')
+cli-help-plain = Print help
+cli-version = Print version
+cli-help-command = Print this message or the help of the given subcommand(s)
+cli-help-subcommand = Print help for the subcommand(s)

@@ -1,0 +1,87 @@
+# Lời của ditich bằng tiếng Việt. Mỗi mã ở đây cũng có trong ../en/ditich.ftl, với cùng các
+# biến; `cargo test i18n` kiểm tra điều đó. Khóa TOML, tên tệp và giá trị cán bộ phải gõ
+# đúng từng chữ thì để nguyên, trong dấu `…`.
+
+## Khung của mỗi thông báo
+
+label-error = lỗi
+label-warning = cảnh báo
+label-help = gợi ý
+problems-count = dự án có { $count } lỗi
+
+## site.toml
+
+config-messages-unknown = `messages` "{ $value }" không phải ngôn ngữ ditich dùng được
+config-messages-help = viết messages = "vi" để dùng tiếng Việt, hoặc messages = "en" để dùng tiếng Anh
+
+## --help. Mã được ghép từ tên lệnh và tùy chọn: `cli-build-out` là `ditich build --out`,
+## `cli-root` là `--root` mà lệnh nào cũng có.
+
+cli-about = Làm trang giới thiệu di tích song ngữ, có trang mã QR và dữ liệu mở, từ mỗi di tích một tệp Markdown
+cli-long-about =
+    Làm trang giới thiệu di tích từ mỗi di tích một tệp Markdown: một trang web tĩnh song ngữ, các trang mã QR không bao giờ hỏng, tệp in biển và áp phích, và dữ liệu mở.
+
+    Chạy lệnh trong thư mục dự án, thư mục có site.toml và sites/.
+cli-after-help =
+    Ví dụ:
+      ditich new "Đền Cả"       tạo trang cho một di tích trong sites/den-ca/index.md
+      ditich check              tìm lỗi mà không làm trang
+      ditich serve              xem trang tại http://127.0.0.1:8000/ trong lúc sửa
+      ditich build              ghi trang web vào output/
+      ditich posters DT08       làm biển của DT08 và ghi nhận là đã in
+
+    Mã thoát: 0 khi mọi việc tốt đẹp, 1 khi dự án có lỗi, 2 khi gõ sai lệnh.
+cli-quiet = Chỉ in các lỗi
+cli-verbose = In thêm từng bước làm trang và thời gian của nó
+cli-root = Thư mục dự án, thư mục có site.toml [mặc định: thư mục hiện tại]
+cli-out = Nơi ghi trang web [mặc định: output/ trong thư mục dự án]
+cli-port = Cổng để mở trang; 0 là tự chọn một cổng còn trống
+cli-build-about = Làm trang web vào thư mục output, chỉ thay thư mục cũ khi làm xong không lỗi
+cli-new-about = Thêm một di tích mới: một thư mục trong sites/ với tệp index.md để điền
+cli-new-name = Tên di tích bằng tiếng Việt, trong ngoặc kép: "Đền Cả". Thư mục được đặt theo tên này (sites/den-ca/)
+cli-new-id = Mã biển [mặc định: mã còn trống kế tiếp, ví dụ DT08 sau DT07]
+cli-check-about = Kiểm tra dự án, tìm mọi lỗi và cảnh báo, không ghi gì cả
+cli-check-fix = Trước đó sửa luôn những chỗ không cần cân nhắc trong văn bản các di tích: văn bản lưu bằng Windows-1258, chữ lưu ở dạng tổ hợp (không phải NFC), văn bản gõ bằng phông TCVN3 (ABC) hoặc VNI cũ
+cli-check-strict = Thoát với mã 1 cả khi chỉ có cảnh báo, không chỉ khi có lỗi
+cli-check-format = Cách in các vấn đề
+cli-posters-about = Làm trang web kèm các tệp in, rồi ghi các mã đã in vào plaques.toml
+cli-posters-long-about =
+    Làm trang web kèm các tệp in, rồi ghi các mã đã in vào plaques.toml.
+
+    Chạy lệnh này trước khi mang biển đi in, và lưu plaques.toml lại (commit): mỗi lần làm trang sau đó đều kiểm tra rằng mỗi mã đã in vẫn mở đúng một di tích.
+cli-posters-ids = Các mã đang in, ví dụ DT01 DT04 [mặc định: mã của mọi di tích]
+cli-serve-about = Mở trang web trên máy này và làm lại mỗi khi một tệp thay đổi
+cli-serve-long-about =
+    Mở trang web trên máy này và làm lại mỗi khi một tệp thay đổi.
+
+    Mở địa chỉ lệnh in ra trong trình duyệt: trang tự tải lại sau mỗi lần lưu, và cho biết chỗ sai khi dự án có lỗi. Không ghi gì vào output/; không làm tệp in.
+cli-serve-bind = Địa chỉ để lắng nghe. Chỉ máy này mở được 127.0.0.1; dùng 0.0.0.0 để điện thoại cùng mạng xem thử các trang, tại địa chỉ lệnh in ra khi đó
+cli-stats-about = Đếm lượt quét mã QR của từng di tích từ nhật ký truy cập của máy chủ web (nginx hoặc Apache, cả tệp .gz)
+cli-stats-long-about =
+    Đếm lượt quét mã QR của từng di tích từ nhật ký truy cập của máy chủ web (nginx hoặc Apache, cả tệp .gz).
+
+    In số lượt quét và số khách ước tính theo di tích và theo tháng; --csv và --svg ghi thêm ra tệp để làm báo cáo. Không lưu địa chỉ nào: khách được phân biệt bằng một mã băm có khóa, khóa được tạo mới cho mỗi lần chạy.
+cli-stats-logs = Nhật ký truy cập của máy chủ web đang phục vụ trang, theo định dạng common hoặc combined của nginx hay Apache; tệp nén gzip (access.log.2.gz) đọc được luôn
+cli-stats-csv = Ghi thêm số liệu dạng CSV vào FILE: period,id,name,scans,visitors, mỗi di tích và mỗi kỳ có lượt quét một dòng
+cli-stats-svg = Ghi thêm biểu đồ cột SVG về lượt quét của từng di tích vào FILE
+cli-stats-by = Mỗi dòng của bảng và của tệp CSV tính cho kỳ nào
+cli-studio-about = Sửa, kiểm tra và xem trước các di tích trong trình duyệt, chỉ trên máy này
+cli-studio-long-about =
+    Sửa, kiểm tra và xem trước các di tích trong trình duyệt, chỉ trên máy này.
+
+    Mở một biểu mẫu cho mỗi di tích, bằng tiếng Việt; mỗi lần lưu đều được kiểm tra như ditich check và chỉ ghi khi dự án vẫn làm được trang. Các ghi chú và những khóa mà biểu mẫu không đổi vẫn giữ nguyên trong tệp.
+cli-studio-no-open = In địa chỉ ra mà không mở trình duyệt
+
+## Những chữ clap tự viết; chỉ dùng cho tiếng Việt.
+
+cli-usage = Cách dùng:
+cli-commands = Lệnh
+cli-command = LỆNH
+cli-arguments = Đối số
+cli-options = Tùy chọn
+cli-help-more = In trợ giúp (xem đầy đủ với '--help')
+cli-help-summary = In trợ giúp (xem tóm tắt với '-h')
+cli-help-plain = In trợ giúp
+cli-version = In số phiên bản
+cli-help-command = In trợ giúp này, hoặc trợ giúp của lệnh được nêu
+cli-help-subcommand = In trợ giúp của lệnh được nêu
