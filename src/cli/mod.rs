@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+pub mod help;
 mod new;
 mod output;
 mod serve;
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use ditich::diagnostic::Problems;
+use ditich::i18n::Language;
 
 use output::Verbosity;
 
@@ -111,6 +113,23 @@ impl Cli {
             Command::Stats(args) => args.run(verbosity),
         }
     }
+}
+
+/// The language to speak: the `messages` of the project the arguments name (`--root DIR`, or
+/// the current folder), else the computer's.
+pub fn language() -> Language {
+    let mut args = std::env::args_os().skip(1);
+    let mut root = PathBuf::from(".");
+    while let Some(arg) = args.next() {
+        if arg == "--root" {
+            root = args.next().map(PathBuf::from).unwrap_or(root);
+        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--root=")) {
+            root = PathBuf::from(dir);
+        } else if arg == "--" {
+            break;
+        }
+    }
+    Language::choose(ditich::config::messages_language(&root))
 }
 
 /// Prints a failed command's error: every problem of the project, or the chain of causes.

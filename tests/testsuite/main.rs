@@ -9,6 +9,7 @@ mod errors;
 mod fuzz_corpus;
 mod helps;
 mod hostile;
+mod language;
 mod lock;
 mod officer;
 mod open_data;
