@@ -125,6 +125,14 @@ pub fn language() -> Language {
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// Another message, put into words in the same language as the one it is part of.
+    Message(Box<Text>),
+}
+
+impl From<Text> for Arg {
+    fn from(value: Text) -> Arg {
+        Arg::Message(Box::new(value))
+    }
 }
 
 impl From<&str> for Arg {
@@ -171,7 +179,7 @@ pub struct Text {
 
 /// `text!("id", name = value, …)`: the catalogue's message `id` with its arguments, as a
 /// [`Text`](crate::i18n::Text). Each value is anything an [`Arg`](crate::i18n::Arg) is made
-/// from: text or a whole number.
+/// from: text, a whole number, or another `text!`.
 #[macro_export]
 macro_rules! text {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
@@ -216,6 +224,7 @@ pub fn format(language: Language, id: &str, args: &[(&str, Arg)]) -> (String, Ve
         match value {
             Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_str())),
             Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            Arg::Message(text) => fluent_args.set(*name, FluentValue::from(text.render(language))),
         }
     }
     let mut errors = Vec::new();

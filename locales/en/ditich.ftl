@@ -89,3 +89,59 @@ cli-help-plain = Print help
 cli-version = Print version
 cli-help-command = Print this message or the help of the given subcommand(s)
 cli-help-subcommand = Print help for the subcommand(s)
+
+## What the commands print
+
+built = built { $relics } relics: { $pages } pages
+built-print-files = { " " }and { $count } print files
+built-warnings = , { $count ->
+    [one] 1 warning
+   *[other] { $count } warnings
+}
+posters-none-new = every code was already in plaques.toml
+posters-recorded = recorded { $codes } in plaques.toml: commit it with the print files
+posters-folder = print files: { $folder }
+check-fixed = fixed { $file }: { $changes }
+checked = checked { $relics } relics: { $tally }
+checked-strict = checked { $relics } relics: { $tally }; failed because --strict counts warnings as errors
+tally-none = no problems found
+tally-errors = { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}
+tally-warnings = { $count ->
+    [one] 1 warning
+   *[other] { $count } warnings
+}
+tally-both = { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+new-created = created { $file } with the code { $code }: fill it in, put the photos beside it, then run `ditich serve` to see the page
+waiting = waiting for another ditich building this project…
+output-unchanged = { $problems }; the output folder was not changed
+serving = serving { $url } (press Ctrl+C to stop); pages reload when a file changes
+serving-phones = on a phone on the same Wi-Fi, open { $url }
+serving-no-network = this computer has no network address a phone could open; connect it to the Wi-Fi and run ditich serve again
+changed-one = { $file } changed:{ " " }
+changed-more = { $file } and { $count } more changed:{ " " }
+rebuilt-in = { $summary } in { $ms } ms
+rebuild-failed = the build failed
+rebuild-failed-shown = ; the browser shows why until it is fixed
+stats-config-first = { $problems }; scans are counted against site.toml's base_url, so fix it first
+stats-counting = counting the relics whose index.md reads: { $codes }
+stats-counting-none = no relic's index.md reads, so every code counts as unknown
+stats-project-errors = the project has { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+} (`ditich build` lists them); { $counted }
+stats-cannot-read = cannot read the log { $log }
+stats-no-key = cannot draw a random key to hash visitors with
+cannot-write = cannot write { $file }
+stage-done = { $stage }: { $total } done in { $seconds } s
+cli-stage-pages = pages
+cli-stage-print-files = print files
+cli-stage-publishing = publishing

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use ditich::diagnostic::Problems;
 use ditich::i18n::Language;
+use ditich::text;
 
 use output::Verbosity;
 
@@ -89,13 +90,15 @@ pub struct Project {
 }
 
 /// The line a command prints while another ditich works in the same project.
-pub const WAITING: &str = "waiting for another ditich building this project…";
+pub fn waiting() -> String {
+    text!("waiting").to_string()
+}
 
 impl Project {
     /// Takes the project's lock for a command that writes, saying so if it has to wait.
     fn lock(&self, verbosity: Verbosity) -> anyhow::Result<ditich::lock::ProjectLock> {
         ditich::lock::ProjectLock::acquire(&self.root, || {
-            verbosity.status(format_args!("{WAITING}"));
+            verbosity.status(format_args!("{}", waiting()));
         })
     }
 }
@@ -134,14 +137,16 @@ pub fn language() -> Language {
 
 /// Prints a failed command's error: every problem of the project, or the chain of causes.
 pub fn print_error(err: &anyhow::Error) {
-    let style = ditich::diagnostic::Severity::Error.style();
+    let severity = ditich::diagnostic::Severity::Error;
+    let (style, error) = (severity.style(), severity.label());
     if let Some(problems) = err.downcast_ref::<Problems>() {
         for d in &problems.0 {
             anstream::eprintln!("{d:#}\n");
         }
-        anstream::eprintln!("{style}error:{style:#} {problems}; the output folder was not changed");
+        let unchanged = text!("output-unchanged", problems = problems.to_string());
+        anstream::eprintln!("{style}{error}:{style:#} {unchanged}");
     } else {
-        anstream::eprintln!("{style}error:{style:#} {err:#}");
+        anstream::eprintln!("{style}{error}:{style:#} {err:#}");
     }
 }
 
