@@ -145,3 +145,64 @@ stage-done = { $stage }: { $total } done in { $seconds } s
 cli-stage-pages = pages
 cli-stage-print-files = print files
 cli-stage-publishing = publishing
+
+## A relic's index.md and index.en.md
+
+write-line = write { $line }
+kiosk-unknown-id = the kiosk lists { $code }, which is not a relic's id
+kiosk-unknown-id-help = write the `id` of a relic file, or remove it from [kiosk] relics
+folder-no-letters = the folder's name has no letters or digits to make a web address from
+folder-rename-help = rename the folder after the relic, e.g. sites/den-ca
+folder-reserved = the folder name `{ $slug }` is used by the site itself
+folders-one-address = folders { $first } and { $second } give the same web address /{ $slug }/
+folders-one-address-help = rename one of the folders
+cover-no-alt = the cover photo has no description for visitors who cannot see it
+cover-no-alt-help = say what the photo shows, e.g. "Cổng tam quan nhìn từ sân": add this line below it: cover_alt = "…"
+photo-no-alt = photo "{ $file }" has no description for visitors who cannot see it
+photo-no-alt-help = say what the photo shows: add this line below it: alt = "…"
+translation-id-differs = the translation's id "{ $value }" differs from index.md's "{ $main }"
+translation-id-help = a translation repeats the id of index.md: write { $line }
+photo-unreadable = this photo cannot be read: { $reason }
+photo-unreadable-help = open it in a photo viewer and save it again as JPEG, or remove it
+photos-one-file = the photos { $first } and { $second } would be published as one file, { $published }
+photos-one-file-help = give one of them another name, e.g. rename { $file } to { $renamed }, and write the new name where the photo is used
+photo-large = this photo is { $megabytes } MB; photos over 5 MB slow down every build and copy
+photo-large-help = save it at about 2000 px wide and 85 % JPEG quality; visitors get resized copies either way
+photo-narrow = this photo is only { $width } px wide; phones show photos under { $least } px blurred
+photo-narrow-help = use the original from the camera or phone rather than a copy from a chat or a web page
+id-not-code = id "{ $value }" is not a plaque code: use 2 to 12 capital letters A–Z or digits
+id-not-code-help = write the code printed on the plaque, e.g. id = "DT01"
+key-empty = `{ $key }` is empty
+key-empty-help = write the relic's { $key } between the quotes
+summary-long = the summary is { $length } characters; listings and posters show at most { $most }
+summary-long-help = shorten it to one or two sentences; the story below has room for the rest
+summary-placeholder = the summary is still the example `ditich new` wrote
+summary-placeholder-help = write one or two sentences about the relic in its place
+# $what is rank, category or type.
+word-unknown = unknown { $what } "{ $value }"; expected one of { $keys }
+word-is-vietnamese = "{ $written }" is Vietnamese for "{ $key }":
+word-did-you-mean = did you mean "{ $key }"?
+word-use-one = use one of the words above, in English, e.g.
+word-help = { $why } write { $line }
+place-swapped-help = lat and lon look swapped: lat is the smaller number (about 19 here), lon the larger (about 105)
+place-copy-help = copy the coordinates from a map app again, as decimal degrees: lat ≈ 19, lon ≈ 105 here
+place-outside-vietnam = { $place } is outside Vietnam
+place-not-on-earth = { $place } is not a place on Earth
+date-alone = `{ $key }` must be a date alone
+date-alone-help = write it as year-month-day without quotes: write { $line }
+file-outside = `{ $key }` "{ $name }" points outside the relic's folder
+file-outside-help = put the file in the relic's folder and write its name alone
+# $kind is photo or audio.
+file-wrong-kind = `{ $key }` "{ $name }" is not { $kind ->
+    [photo] a JPEG, PNG or WebP photo
+   *[audio] an audio file
+}
+file-wrong-kind-help = use a file ending in .{ $extensions }
+file-missing = `{ $key }` file "{ $name }" is not in the relic's folder
+file-other-case-help = the file is named "{ $file }", with other capitals or accents: write { $line }
+file-did-you-mean = did you mean "{ $file }"? write { $line }
+file-missing-help = copy the file into the relic's folder, or fix its name (capitals and accents count)
+id-printed-for-other = id "{ $code }" is printed on the plaque of { $name } ({ $file })
+id-printed-for-other-help = a printed code stays with its relic; give this one a code of its own: id = "{ $code }"
+id-taken = id "{ $code }" is already used by { $file }
+id-taken-help = every relic needs its own plaque code; give this one the next free id: write { $line }

@@ -123,3 +123,71 @@ stage-done = { $stage }: xong { $total } trong { $seconds } giây
 cli-stage-pages = trang
 cli-stage-print-files = tệp in
 cli-stage-publishing = xuất bản
+
+## Tệp index.md và index.en.md của một di tích
+
+write-line = viết { $line }
+kiosk-unknown-id = màn hình trình chiếu (kiosk) có mã { $code }, nhưng không di tích nào mang mã này
+kiosk-unknown-id-help = viết `id` của một tệp di tích, hoặc bỏ mã này khỏi [kiosk] relics
+folder-no-letters = tên thư mục không có chữ cái hay chữ số nào để làm địa chỉ web
+folder-rename-help = đổi tên thư mục theo tên di tích, ví dụ sites/den-ca
+folder-reserved = tên thư mục `{ $slug }` đã được chính trang web dùng
+folders-one-address = hai thư mục { $first } và { $second } cho cùng một địa chỉ web /{ $slug }/
+folders-one-address-help = đổi tên một trong hai thư mục
+cover-no-alt = ảnh bìa chưa có lời mô tả cho người khiếm thị
+cover-no-alt-help = nói ảnh chụp gì, ví dụ "Cổng tam quan nhìn từ sân": thêm dòng này ngay dưới: cover_alt = "…"
+photo-no-alt = ảnh "{ $file }" chưa có lời mô tả cho người khiếm thị
+photo-no-alt-help = nói ảnh chụp gì: thêm dòng này ngay dưới: alt = "…"
+translation-id-differs = mã "{ $value }" của bản dịch khác mã "{ $main }" của index.md
+translation-id-help = bản dịch phải ghi lại đúng mã của index.md: viết { $line }
+photo-unreadable = không đọc được ảnh này: { $reason }
+photo-unreadable-help = mở ảnh bằng một chương trình xem ảnh rồi lưu lại dạng JPEG, hoặc bỏ ảnh đi
+photos-one-file = hai ảnh { $first } và { $second } sẽ thành cùng một tệp khi đưa lên trang, { $published }
+photos-one-file-help = đặt tên khác cho một ảnh, ví dụ đổi { $file } thành { $renamed }, và viết tên mới vào chỗ dùng ảnh đó
+photo-large = ảnh này nặng { $megabytes } MB; ảnh quá 5 MB làm chậm mỗi lần làm trang và sao chép
+photo-large-help = lưu lại ảnh rộng khoảng 2000 px, chất lượng JPEG 85 %; khách xem luôn nhận bản đã thu nhỏ
+photo-narrow = ảnh này chỉ rộng { $width } px; điện thoại hiện ảnh dưới { $least } px bị mờ
+photo-narrow-help = dùng ảnh gốc từ máy ảnh hoặc điện thoại, đừng dùng bản đã gửi qua ứng dụng nhắn tin hay lấy từ trang web
+id-not-code = mã "{ $value }" không phải mã biển: dùng từ 2 đến 12 chữ cái in hoa A–Z hoặc chữ số
+id-not-code-help = viết mã in trên biển, ví dụ id = "DT01"
+key-empty = `{ $key }` đang để trống
+key-empty-help = viết { $key ->
+    [name] tên
+   *[summary] phần tóm tắt
+} của di tích vào giữa hai dấu ngoặc kép
+summary-long = phần tóm tắt dài { $length } ký tự; danh sách và áp phích chỉ hiện tối đa { $most }
+summary-long-help = rút gọn còn một hai câu; bài viết bên dưới còn chỗ cho phần còn lại
+summary-placeholder = phần tóm tắt vẫn là câu mẫu do `ditich new` viết
+summary-placeholder-help = viết một hai câu về di tích vào chỗ đó
+# $what là rank, category hoặc type.
+word-unknown = { $what ->
+    [rank] cấp xếp hạng
+    [category] loại công trình
+   *[type] loại hình di tích
+} "{ $value }" không có trong danh sách; phải là một trong các từ { $keys }
+word-is-vietnamese = "{ $written }" là từ tiếng Việt của "{ $key }":
+word-did-you-mean = có phải ý là "{ $key }"?
+word-use-one = dùng một trong các từ tiếng Anh ở trên, ví dụ
+word-help = { $why } viết { $line }
+place-swapped-help = lat và lon có vẻ bị đảo: lat là số nhỏ hơn (ở đây khoảng 19), lon là số lớn hơn (khoảng 105)
+place-copy-help = chép lại tọa độ từ ứng dụng bản đồ, dạng số thập phân: ở đây lat ≈ 19, lon ≈ 105
+place-outside-vietnam = { $place } nằm ngoài Việt Nam
+place-not-on-earth = { $place } không phải một vị trí trên Trái Đất
+date-alone = `{ $key }` phải là một ngày, không kèm giờ
+date-alone-help = viết theo dạng năm-tháng-ngày, không có dấu ngoặc kép: viết { $line }
+file-outside = `{ $key }` "{ $name }" trỏ ra ngoài thư mục của di tích
+file-outside-help = để tệp vào thư mục của di tích và chỉ viết tên tệp
+# $kind là photo hoặc audio.
+file-wrong-kind = `{ $key }` "{ $name }" không phải { $kind ->
+    [photo] ảnh JPEG, PNG hay WebP
+   *[audio] tệp âm thanh
+}
+file-wrong-kind-help = dùng tệp có đuôi .{ $extensions }
+file-missing = tệp "{ $name }" của `{ $key }` không có trong thư mục của di tích
+file-other-case-help = tệp có tên là "{ $file }", khác chữ hoa hoặc dấu: viết { $line }
+file-did-you-mean = có phải ý là "{ $file }"? viết { $line }
+file-missing-help = chép tệp vào thư mục của di tích, hoặc sửa lại tên (chữ hoa và dấu đều phải đúng)
+id-printed-for-other = mã "{ $code }" đã in trên biển của { $name } ({ $file })
+id-printed-for-other-help = mã đã in thì đi theo di tích đó; hãy cho di tích này một mã riêng: id = "{ $code }"
+id-taken = mã "{ $code }" đã được { $file } dùng
+id-taken-help = mỗi di tích cần một mã biển riêng; hãy cho di tích này mã còn trống kế tiếp: viết { $line }
