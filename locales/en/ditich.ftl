@@ -206,3 +206,42 @@ id-printed-for-other = id "{ $code }" is printed on the plaque of { $name } ({ $
 id-printed-for-other-help = a printed code stays with its relic; give this one a code of its own: id = "{ $code }"
 id-taken = id "{ $code }" is already used by { $file }
 id-taken-help = every relic needs its own plaque code; give this one the next free id: write { $line }
+
+## TOML the parser could not read: front matter, site.toml, plaques.toml
+
+add-line-below = add this line below it: { $line }
+add-line-above = add this line above it: { $line }
+key-unknown = unknown key `{ $key }`
+key-did-you-mean-write = did you mean `{ $key }`? write { $line }
+key-did-you-mean = did you mean `{ $key }`?
+key-remove = remove this key
+keys-allowed = the keys allowed here are { $keys }
+key-missing = required key `{ $key }` is missing
+# $needed: list, date, table, text, boolean or number; $found: serde's word for what was
+# written, shown as $written when the catalogue has no word for it.
+value-wrong-type = `{ $key }` must be { $needed ->
+    [list] a list in square brackets
+    [date] a date without quotes
+    [table] a table in braces
+    [text] text in quotes
+    [boolean] true or false
+   *[number] a number without quotes
+}, not { $found ->
+    [string] text in quotes
+    [integer] a number
+    [float] a number
+    [boolean] true or false
+    [sequence] a list
+    [map] a table
+    [datetime] a date
+   *[other] { $written }
+}
+text-unquoted = text values must be quoted
+line-form-help = each line is a key, `=` and a value: text in straight quotes "…", numbers and dates (2016-12-07) without
+slip-odd-space = this line has a non-breaking or full-width space where TOML needs a plain one
+slip-colon = a key and its value are joined by `=`, not `:`
+slip-curly-quotes = text values must be quoted with straight quotes "…", not curly ones
+slip-closing-quote = the text's closing quote `"` is missing
+slip-date = a date is written year-month-day, as 2016-12-07
+slip-decimal-comma = a decimal number is written with a point, not a comma
+slips-and = { $first }; { $then }

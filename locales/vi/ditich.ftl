@@ -191,3 +191,42 @@ id-printed-for-other = mã "{ $code }" đã in trên biển của { $name } ({ $
 id-printed-for-other-help = mã đã in thì đi theo di tích đó; hãy cho di tích này một mã riêng: id = "{ $code }"
 id-taken = mã "{ $code }" đã được { $file } dùng
 id-taken-help = mỗi di tích cần một mã biển riêng; hãy cho di tích này mã còn trống kế tiếp: viết { $line }
+
+## TOML không đọc được: phần đầu tệp di tích, site.toml, plaques.toml
+
+add-line-below = thêm dòng này ngay dưới: { $line }
+add-line-above = thêm dòng này ngay trên: { $line }
+key-unknown = khóa lạ `{ $key }`
+key-did-you-mean-write = có phải ý là `{ $key }`? viết { $line }
+key-did-you-mean = có phải ý là `{ $key }`?
+key-remove = xóa khóa này
+keys-allowed = ở đây chỉ dùng được các khóa { $keys }
+key-missing = còn thiếu khóa bắt buộc `{ $key }`
+# $needed: list, date, table, text, boolean hoặc number; $found: từ của serde cho giá trị đã
+# viết, hiện nguyên $written khi danh mục không có từ cho nó.
+value-wrong-type = `{ $key }` phải là { $needed ->
+    [list] một danh sách trong ngoặc vuông
+    [date] một ngày, không có dấu ngoặc kép
+    [table] một bảng trong ngoặc nhọn
+    [text] chữ trong dấu ngoặc kép
+    [boolean] true hoặc false
+   *[number] một số, không có dấu ngoặc kép
+}, không phải { $found ->
+    [string] chữ trong dấu ngoặc kép
+    [integer] một số
+    [float] một số
+    [boolean] true hoặc false
+    [sequence] một danh sách
+    [map] một bảng
+    [datetime] một ngày
+   *[other] { $written }
+}
+text-unquoted = chữ phải đặt trong dấu ngoặc kép
+line-form-help = mỗi dòng gồm một khóa, dấu `=` và một giá trị: chữ đặt trong dấu ngoặc kép thẳng "…", số và ngày (2016-12-07) thì không
+slip-odd-space = dòng này có dấu cách không ngắt hoặc dấu cách toàn khổ ở chỗ TOML cần dấu cách thường
+slip-colon = khóa và giá trị nối với nhau bằng `=`, không phải `:`
+slip-curly-quotes = chữ phải đặt trong dấu ngoặc kép thẳng "…", không phải ngoặc kép cong
+slip-closing-quote = thiếu dấu ngoặc kép đóng `"` ở cuối chữ
+slip-date = ngày viết theo dạng năm-tháng-ngày, như 2016-12-07
+slip-decimal-comma = số thập phân viết bằng dấu chấm, không phải dấu phẩy
+slips-and = { $first }; { $then }

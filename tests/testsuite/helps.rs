@@ -378,12 +378,64 @@ fn make(project: &Project, edits: &[Edit]) {
     }
 }
 
+/// The words of ditich's frame and of its helps' instructions, in one language.
+struct Speech {
+    locale: &'static str,
+    error: &'static str,
+    warning: &'static str,
+    help: &'static str,
+    write: &'static str,
+    below: &'static str,
+    above: &'static str,
+}
+
+const ENGLISH: Speech = Speech {
+    locale: "C",
+    error: ": error: ",
+    warning: ": warning: ",
+    help: "= help: ",
+    write: "write ",
+    below: "add this line below it: ",
+    above: "add this line above it: ",
+};
+
+const VIETNAMESE: Speech = Speech {
+    locale: "vi_VN.UTF-8",
+    error: ": lỗi: ",
+    warning: ": cảnh báo: ",
+    help: "= gợi ý: ",
+    write: "viết ",
+    below: "thêm dòng này ngay dưới: ",
+    above: "thêm dòng này ngay trên: ",
+};
+
+impl Speech {
+    fn build(&self, project: &Project) -> Run {
+        Run::from(
+            project
+                .command(&["build"])
+                .env("LC_ALL", self.locale)
+                .output()
+                .unwrap(),
+        )
+    }
+}
+
 /// The first diagnostic whose first line holds `quote`: its file, line and help.
 fn diagnostic<'r>(run: &'r Run, quote: &str) -> Result<(&'r str, Option<usize>, &'r str), String> {
+    diagnostic_in(run, quote, &ENGLISH)
+}
+
+/// [`diagnostic`] of a run in the language of `speech`.
+fn diagnostic_in<'r>(
+    run: &'r Run,
+    quote: &str,
+    speech: &Speech,
+) -> Result<(&'r str, Option<usize>, &'r str), String> {
     let lines: Vec<&str> = run.stderr.lines().collect();
     let start = lines
         .iter()
-        .position(|l| l.contains(quote) && (l.contains(": error: ") || l.contains(": warning: ")))
+        .position(|l| l.contains(quote) && (l.contains(speech.error) || l.contains(speech.warning)))
         .ok_or_else(|| format!("no message quotes {quote:?}:\n{}", run.stderr))?;
     let mut place = lines[start].split(':');
     let file = place.next().unwrap_or_default();
@@ -392,21 +444,25 @@ fn diagnostic<'r>(run: &'r Run, quote: &str) -> Result<(&'r str, Option<usize>, 
         .iter()
         .map(|l| l.trim_start())
         .take_while(|l| !l.is_empty())
-        .find_map(|l| l.strip_prefix("= help: "))
+        .find_map(|l| l.strip_prefix(speech.help))
         .ok_or_else(|| format!("{:?} has no help", lines[start]))?;
     Ok((file, line, help))
 }
 
 /// Does what `help` says to line `line` of `file`, word for word.
-fn follow(project: &Project, file: &str, line: Option<usize>, help: &str) -> Result<(), String> {
+fn follow(
+    project: &Project,
+    (file, line, help): (&str, Option<usize>, &str),
+    speech: &Speech,
+) -> Result<(), String> {
     let line = line.ok_or_else(|| format!("{file}: the help has no line to apply to: {help}"))?;
     let text = project.read(file);
     let mut lines: Vec<&str> = text.lines().collect();
-    if let Some((_, added)) = help.split_once("add this line below it: ") {
+    if let Some((_, added)) = help.split_once(speech.below) {
         lines.insert(line, added);
-    } else if let Some((_, added)) = help.split_once("add this line above it: ") {
+    } else if let Some((_, added)) = help.split_once(speech.above) {
         lines.insert(line - 1, added);
-    } else if let Some((_, written)) = help.rsplit_once("write ") {
+    } else if let Some((_, written)) = help.rsplit_once(speech.write) {
         lines[line - 1] = written;
     } else {
         return Err(format!(
@@ -426,7 +482,7 @@ fn tried(mistake: &Mistake) -> Result<(), String> {
     if !mistake.literal {
         return Ok(());
     }
-    fixed_by(&project, mistake.quote, (file, line, help))
+    fixed_by(&project, mistake.quote, (file, line, help), &ENGLISH)
 }
 
 /// Types `help`, that of the message quoting `quote` at `line` of `file`, and checks that it
@@ -434,10 +490,12 @@ fn tried(mistake: &Mistake) -> Result<(), String> {
 fn fixed_by(
     project: &Project,
     quote: &str,
-    (file, line, help): (&str, Option<usize>, &str),
+    found: (&str, Option<usize>, &str),
+    speech: &Speech,
 ) -> Result<(), String> {
-    follow(project, file, line, help)?;
-    let mut again = project.build();
+    let help = found.2;
+    follow(project, found, speech)?;
+    let mut again = speech.build(project);
     if again.stderr.contains(quote) {
         return Err(format!(
             "after following `{help}`, ditich still says it:\n{}",
@@ -450,9 +508,9 @@ fn fixed_by(
         if again.code == Some(0) {
             return Ok(());
         }
-        let (file, line, help) = diagnostic(&again, ": error: ")?;
-        follow(project, file, line, help)?;
-        again = project.build();
+        let next = diagnostic_in(&again, speech.error, speech)?;
+        follow(project, next, speech)?;
+        again = speech.build(project);
     }
     match again.code {
         Some(0) => Ok(()),
@@ -461,6 +519,60 @@ fn fixed_by(
             again.stderr
         )),
     }
+}
+
+/// Mistakes made on a computer that speaks Vietnamese, each with the Vietnamese words its
+/// message must hold.
+const VIETNAMESE_MISTAKES: &[(&[Edit], &str)] = &[
+    (
+        &[Replace(CHUA_B, "\"provincial\"", "\"cấp tỉnh\"")],
+        "cấp xếp hạng \"cấp tỉnh\" không có trong danh sách",
+    ),
+    (
+        &[Replace(DEN_A, "\"temple\"", "\"đền\"")],
+        "loại công trình \"đền\"",
+    ),
+    (
+        &[Replace(DEN_A, "[\"historical\"]", "[\"lịch sử\"]")],
+        "loại hình di tích \"lịch sử\"",
+    ),
+    (
+        &[Replace(CHUA_B, "\"Chùa B\"", "“Chùa B”")],
+        "dấu ngoặc kép thẳng",
+    ),
+    (
+        &[Replace(CHUA_B, "summary = \"Một ngôi chùa để thử.\"\n", "")],
+        "còn thiếu khóa bắt buộc `summary`",
+    ),
+    (&[Replace(CHUA_B, "rank =", "rnak =")], "khóa lạ `rnak`"),
+    (
+        &[Replace(CHUA_B, "\"DT02\"", "\"đt-2\"")],
+        "không phải mã biển",
+    ),
+    (
+        &[Replace(DEN_A, "1994-01-01", "\"1994-01-01\"")],
+        "phải là một ngày, không có dấu ngoặc kép",
+    ),
+    (
+        &[Replace(DEN_A, "\"cover.jpg\"", "\"cover.jpeg\"")],
+        "không có trong thư mục của di tích",
+    ),
+];
+
+#[test]
+fn in_vietnamese_the_messages_are_vietnamese_and_the_helps_still_fix_the_file() {
+    let failures: Vec<String> = VIETNAMESE_MISTAKES
+        .iter()
+        .filter_map(|(edits, quote)| {
+            let project = Project::fixture("two-relics");
+            make(&project, edits);
+            let run = VIETNAMESE.build(&project);
+            let tried = diagnostic_in(&run, quote, &VIETNAMESE)
+                .and_then(|found| fixed_by(&project, quote, found, &VIETNAMESE));
+            tried.err().map(|e| format!("{quote:?}: {e}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 #[test]
@@ -489,7 +601,7 @@ fn helped(edits: &[Edit], quote: &str, help: &str) {
         files(&project.output()) == built,
         "a failed build changed the output"
     );
-    fixed_by(&project, quote, found).unwrap_or_else(|e| panic!("{e}"));
+    fixed_by(&project, quote, found, &ENGLISH).unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
