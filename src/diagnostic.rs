@@ -368,6 +368,25 @@ mod tests {
     }
 
     #[test]
+    fn a_diagnostic_from_the_catalogue_reads_in_either_language() {
+        let d = Diagnostic::error(crate::text!("key-missing", key = "summary"))
+            .help(crate::text!("add-line-below", line = "summary = \"…\""));
+        assert_eq!(d.message, "required key `summary` is missing");
+        let vi = d.in_language(Language::Vi);
+        assert_eq!(vi.message, "còn thiếu khóa bắt buộc `summary`");
+        assert_eq!(
+            vi.help.as_deref(),
+            Some("thêm dòng này ngay dưới: summary = \"…\"")
+        );
+        assert_eq!(vi.in_language(Language::En), d);
+        // Words from elsewhere, a parser's, read the same in both.
+        let plain = Diagnostic::error("expected `=`").help(crate::text!("line-form-help"));
+        let plain_vi = plain.in_language(Language::Vi);
+        assert_eq!(plain_vi.message, "expected `=`");
+        assert!(plain_vi.help.unwrap().starts_with("mỗi dòng gồm"));
+    }
+
+    #[test]
     fn spans_past_the_end_are_clamped() {
         let at = Location::of_span(SOURCE, 999..1000);
         assert_eq!(at.line, 5);

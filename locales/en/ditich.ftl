@@ -245,3 +245,108 @@ slip-closing-quote = the text's closing quote `"` is missing
 slip-date = a date is written year-month-day, as 2016-12-07
 slip-decimal-comma = a decimal number is written with a point, not a comma
 slips-and = { $first }; { $then }
+
+## site.toml's values
+
+config-unreadable = cannot read site.toml: { $reason }
+config-unreadable-help = run ditich in the project folder (the one with site.toml), or pass --root DIR
+# $unit is commune or province.
+unit-code-digits = `{ $key }` "{ $value }" is not a code of { $count } digits
+unit-code-digits-help = write the { $unit }'s code from the official list of administrative units, { $count } digits in quotes, or remove the line until you have it
+base-url-wrong = `base_url` "{ $value }" is not a web address
+base-url-wrong-help = give the full address the guide is published at, e.g. write base_url = "https://longthanh.example.gov.vn/du-lich/"
+languages-empty = `languages` is empty
+languages-empty-help = write languages = ["vi", "en"]
+language-code-wrong = `{ $code }` is not a language code
+language-code-wrong-help = use two-letter codes such as "vi" and "en"
+title-missing = the guide has no title in `{ $code }`
+poster-size-unknown = unknown poster size `{ $size }`
+poster-size-not-among = `{ $size }` is not among the poster sizes
+poster-sizes-are = the sizes are { $sizes }
+qr-level-unknown = `{ $level }` is not a QR error-correction level
+qr-level-unknown-help = use L, M, Q or H (H survives the most damage)
+poster-format-unknown = unknown poster format `{ $format }`
+poster-formats-are = the formats are { $formats }
+
+## plaques.toml, the register of printed plaques
+
+plaque-twice = plaque { $code } is listed twice
+plaque-twice-help = keep the entry with the earliest first_printed date
+plaque-url-changed = plaque { $code } was printed with { $printed } but this build's code holds { $now }
+plaque-url-changed-help = printed plaques reach this site only if the old address forwards to the new one; keep base_url as it was printed
+plaque-retired-exists = plaque { $code } is marked retired, but relic { $code } exists
+plaque-retired-exists-help = remove `retired` and `redirect` from this plaque, or give the relic a new id
+plaque-orphan = plaque { $code }, printed on { $printed }, has no relic any more: its QR code would open nothing
+plaque-orphan-moved-help = the relic it was printed for, { $folder }, now has the id { $now }: change that line back to id = "{ $code }" in { $file }
+plaque-orphan-help = if the relic's id was changed, change it back to "{ $code }" in its index.md; if the relic was removed or merged, add `retired = true` and `redirect = "<the id of the relic to show instead>"` under this plaque
+plaque-retired-nowhere = retired plaque { $code } does not say which relic it opens now
+plaque-retired-nowhere-help = add `redirect = "<id>"` under it, naming the relic its visitors should see
+plaque-redirect-unknown = retired plaque { $code } redirects to { $target }, which is not a relic
+plaque-redirect-unknown-help = name the id of an existing relic
+plaque-no-folder = plaque { $code } does not record which relic it was printed for, so a build cannot tell if its code was given to another relic
+plaque-no-folder-help = if its plaque stands at { $name }, add these lines under it: folder = { $folder } and name = { $quoted }
+code-printed-for-other = code { $code } is printed on the plaque of { $name } ({ $folder }); given to this relic, it would send that plaque's visitors here
+code-printed-for-other-help = give this relic a code of its own, id = "{ $fresh }", and give { $file } back id = "{ $code }"
+plaque-folder-renamed = plaque { $code } was printed for the folder { $folder }, which is now { $now }
+plaque-folder-renamed-help = write folder = { $folder } under this plaque
+code-printed-for-gone = code { $code } is printed on the plaque of { $name } ({ $folder }, a folder that is gone); it would now open { $now }
+code-printed-for-gone-help = if this is the same relic, moved and renamed, write folder = { $folder } and name = { $quoted } under plaque { $code } in plaques.toml; if it is another relic, give it a code of its own, id = "{ $fresh }"
+
+## The project's folders and a relic file's frame
+
+file-unreadable = cannot read the file: { $reason }
+folder-unreadable = cannot read the folder: { $reason }
+folder-unreadable-named = cannot read { $folder }: { $reason }
+sites-missing = there is no `{ $folder }` folder
+sites-missing-help = make a folder `sites` beside site.toml, with one folder per relic; `ditich new "Tên di tích"` makes one
+file-outside-relic = this file is not in a relic's folder and is not published
+file-outside-relic-help = put each relic's files in its own folder: sites/<relic>/index.md
+symlink = symbolic links are not published
+symlink-help = copy the file itself into the relic's folder
+text-language-unknown = `{ $code }` is not one of the site's languages, so this file is not published
+text-language-unknown-help = add "{ $code }" to `languages` in site.toml, or rename the file
+file-not-published = this file is not published: it is not a relic text, photo, audio or PDF file
+file-not-published-help = photos, audio and documents may be { $extensions }
+index-missing = this relic's folder has no index.md
+index-missing-help = write the relic's Vietnamese text in index.md; `ditich new "Tên di tích"` makes one to fill in
+front-matter-missing = the file does not start with front matter
+front-matter-yaml-help = ditich reads TOML front matter between `+++` lines, not YAML between `---` lines
+front-matter-missing-help = the first line must be `+++`, then the fields (id, name, rank …), then another `+++` line, then the story
+front-matter-unclosed = the front matter opened on line 1 is never closed
+front-matter-unclosed-help = add a line `+++` after the last field, before the story begins
+
+## A text file's encoding
+
+utf16 = the file is saved as UTF-16 ("Unicode" in Notepad), not UTF-8
+utf16-help = open it in Notepad and save it again with File > Save as > Encoding: UTF-8
+windows-1258 = the file is saved in Windows-1258, not UTF-8; ditich read it as Windows-1258
+windows-1258-help = `ditich check --fix` converts it to UTF-8, the encoding every other tool expects
+not-nfc = the text is not in Unicode NFC form: letters and their marks are stored apart
+not-nfc-help = `ditich check --fix` rewrites the file in NFC, as Vietnamese keyboards on Windows type it; the page is the same either way
+legacy-font = this text was typed in the old { $encoding } font encoding and reads as gibberish: it means "{ $meaning }"{ $more ->
+    [0] {""}
+    [1] {" "}(and 1 more line)
+   *[other] {" "}(and { $more } more lines)
+}
+legacy-font-help = `ditich check --fix` converts it to Unicode; or type it again with Unikey or EVKey set to Unicode
+not-utf8 = the file is not UTF-8 text (byte { $byte } cannot start a character)
+not-utf8-help = it was probably saved in an old Vietnamese encoding (Windows-1258, TCVN3 or VNI); open it in a text editor and save it again as UTF-8 (Notepad: File > Save as > Encoding: UTF-8)
+
+## The story below the front matter
+
+story-photo-no-alt = this photo has no description for visitors who cannot see it
+story-photo-no-alt-help = write what it shows between the brackets: ![Cổng tam quan](cong.jpg)
+html-off = raw HTML is left out: site.toml switches it off
+html-off-help = write the text in Markdown, or set raw_html = true under [content] in site.toml
+html-removed = raw HTML `{ $tag }` is removed from the page
+html-removed-help = the guide keeps only formatting from HTML; write the text in Markdown
+link-no-relic = there is no relic with the folder `{ $folder }`
+link-no-relic-help = link to another relic as @/<its folder name>, e.g. [Đền Cả](@/den-ca)
+link-scheme = links starting with `{ $scheme }:` are not allowed
+link-scheme-help = link to web pages with https://, or to the relic's own files by name
+link-outside = `{ $target }` points outside the relic's folder
+link-outside-help = put the file in the relic's own folder and write its name alone, e.g. cong.jpg; link to another relic with @/<folder>
+link-file-missing = file `{ $file }` is not in the relic's folder
+link-file-missing-help = check the file name (capitals and accents count) or copy the file into the relic's folder
+image-not-photo = `{ $target }` is not a photo in the relic's folder
+image-not-photo-help = show photos saved in the relic's folder (JPEG, PNG or WebP), e.g. ![Cổng đền](cong.jpg); pages load nothing from other sites

@@ -230,3 +230,110 @@ slip-closing-quote = thiếu dấu ngoặc kép đóng `"` ở cuối chữ
 slip-date = ngày viết theo dạng năm-tháng-ngày, như 2016-12-07
 slip-decimal-comma = số thập phân viết bằng dấu chấm, không phải dấu phẩy
 slips-and = { $first }; { $then }
+
+## Các giá trị của site.toml
+
+config-unreadable = không đọc được site.toml: { $reason }
+config-unreadable-help = chạy ditich trong thư mục dự án (thư mục có site.toml), hoặc thêm --root THƯ_MỤC
+# $unit là commune hoặc province.
+unit-code-digits = `{ $key }` "{ $value }" không phải một mã gồm { $count } chữ số
+unit-code-digits-help = viết mã { $unit ->
+    [commune] xã
+   *[province] tỉnh
+} theo danh mục đơn vị hành chính chính thức, { $count } chữ số trong dấu ngoặc kép, hoặc bỏ dòng này cho đến khi có mã
+base-url-wrong = `base_url` "{ $value }" không phải một địa chỉ web
+base-url-wrong-help = ghi đầy đủ địa chỉ mà trang được đưa lên, ví dụ viết base_url = "https://longthanh.example.gov.vn/du-lich/"
+languages-empty = `languages` đang để trống
+languages-empty-help = viết languages = ["vi", "en"]
+language-code-wrong = `{ $code }` không phải mã ngôn ngữ
+language-code-wrong-help = dùng mã hai chữ cái như "vi" và "en"
+title-missing = trang chưa có tiêu đề bằng `{ $code }`
+poster-size-unknown = không có khổ áp phích `{ $size }`
+poster-size-not-among = `{ $size }` không nằm trong các khổ áp phích
+poster-sizes-are = các khổ là { $sizes }
+qr-level-unknown = `{ $level }` không phải mức sửa lỗi của mã QR
+qr-level-unknown-help = dùng L, M, Q hoặc H (H chịu hư hại tốt nhất)
+poster-format-unknown = không có định dạng tệp in `{ $format }`
+poster-formats-are = các định dạng là { $formats }
+
+## plaques.toml, sổ ghi các biển đã in
+
+plaque-twice = biển { $code } được ghi hai lần
+plaque-twice-help = giữ mục có ngày first_printed sớm nhất
+plaque-url-changed = biển { $code } đã in với địa chỉ { $printed } nhưng mã của lần làm trang này lại chứa { $now }
+plaque-url-changed-help = biển đã in chỉ mở được trang này nếu địa chỉ cũ chuyển tiếp sang địa chỉ mới; hãy giữ base_url như lúc in
+plaque-retired-exists = biển { $code } được ghi là đã thôi dùng, nhưng di tích { $code } vẫn còn
+plaque-retired-exists-help = bỏ `retired` và `redirect` khỏi biển này, hoặc cho di tích một mã mới
+plaque-orphan = biển { $code }, in ngày { $printed }, không còn di tích nào: quét mã QR của nó sẽ không mở được gì
+plaque-orphan-moved-help = di tích mà biển được in cho, { $folder }, nay mang mã { $now }: sửa dòng đó lại thành id = "{ $code }" trong { $file }
+plaque-orphan-help = nếu mã của di tích đã bị đổi, hãy đổi lại thành "{ $code }" trong index.md của nó; nếu di tích đã bị bỏ hoặc gộp, thêm `retired = true` và `redirect = "<mã của di tích sẽ hiện thay>"` dưới biển này
+plaque-retired-nowhere = biển đã thôi dùng { $code } chưa cho biết nay mở di tích nào
+plaque-retired-nowhere-help = thêm `redirect = "<mã>"` dưới biển, ghi mã di tích mà khách quét biển nên được xem
+plaque-redirect-unknown = biển đã thôi dùng { $code } chuyển sang { $target }, nhưng đó không phải mã của di tích nào
+plaque-redirect-unknown-help = ghi mã của một di tích đang có
+plaque-no-folder = biển { $code } không ghi nó được in cho di tích nào, nên không thể biết mã của nó có bị trao cho di tích khác hay không
+plaque-no-folder-help = nếu biển này dựng ở { $name }, thêm các dòng này dưới nó: folder = { $folder } và name = { $quoted }
+code-printed-for-other = mã { $code } đã in trên biển của { $name } ({ $folder }); nếu trao cho di tích này, khách quét biển kia sẽ bị đưa tới đây
+code-printed-for-other-help = cho di tích này một mã riêng, id = "{ $fresh }", và trả lại cho { $file } id = "{ $code }"
+plaque-folder-renamed = biển { $code } được in cho thư mục { $folder }, nay là { $now }
+plaque-folder-renamed-help = viết folder = { $folder } dưới biển này
+code-printed-for-gone = mã { $code } đã in trên biển của { $name } ({ $folder }, thư mục nay không còn); giờ nó sẽ mở { $now }
+code-printed-for-gone-help = nếu đây vẫn là di tích đó, chỉ chuyển chỗ và đổi tên, hãy viết folder = { $folder } và name = { $quoted } dưới biển { $code } trong plaques.toml; nếu là di tích khác, cho nó một mã riêng, id = "{ $fresh }"
+
+## Các thư mục của dự án và khung của tệp di tích
+
+file-unreadable = không đọc được tệp: { $reason }
+folder-unreadable = không đọc được thư mục: { $reason }
+folder-unreadable-named = không đọc được { $folder }: { $reason }
+sites-missing = không có thư mục `{ $folder }`
+sites-missing-help = tạo thư mục `sites` cạnh site.toml, mỗi di tích một thư mục con; lệnh `ditich new "Tên di tích"` sẽ tạo giúp
+file-outside-relic = tệp này không nằm trong thư mục của di tích nào nên không được đưa lên trang
+file-outside-relic-help = để các tệp của mỗi di tích vào thư mục riêng của nó: sites/<di-tich>/index.md
+symlink = lối tắt (symbolic link) không được đưa lên trang
+symlink-help = chép chính tệp đó vào thư mục của di tích
+text-language-unknown = `{ $code }` không thuộc các ngôn ngữ của trang, nên tệp này không được đưa lên
+text-language-unknown-help = thêm "{ $code }" vào `languages` trong site.toml, hoặc đổi tên tệp
+file-not-published = tệp này không được đưa lên trang: nó không phải bài di tích, ảnh, âm thanh hay tệp PDF
+file-not-published-help = ảnh, âm thanh và tài liệu có thể là { $extensions }
+index-missing = thư mục của di tích này chưa có index.md
+index-missing-help = viết bài tiếng Việt của di tích vào index.md; lệnh `ditich new "Tên di tích"` tạo sẵn một tệp để điền
+front-matter-missing = tệp không bắt đầu bằng phần thông tin đầu tệp
+front-matter-yaml-help = ditich đọc phần thông tin đầu tệp dạng TOML giữa hai dòng `+++`, không phải YAML giữa hai dòng `---`
+front-matter-missing-help = dòng đầu tiên phải là `+++`, tiếp theo là các trường (id, name, rank …), rồi một dòng `+++` nữa, rồi đến bài viết
+front-matter-unclosed = phần thông tin đầu tệp mở ở dòng 1 nhưng không được đóng lại
+front-matter-unclosed-help = thêm một dòng `+++` sau trường cuối cùng, trước khi bắt đầu bài viết
+
+## Bảng mã của tệp văn bản
+
+utf16 = tệp được lưu bằng UTF-16 ("Unicode" trong Notepad), không phải UTF-8
+utf16-help = mở tệp bằng Notepad rồi lưu lại bằng File > Save as > Encoding: UTF-8
+windows-1258 = tệp được lưu bằng bảng mã Windows-1258, không phải UTF-8; ditich đã đọc nó theo Windows-1258
+windows-1258-help = `ditich check --fix` chuyển tệp sang UTF-8, bảng mã mà mọi công cụ khác dùng
+not-nfc = văn bản không ở dạng Unicode NFC: chữ và dấu được lưu tách rời
+not-nfc-help = `ditich check --fix` ghi lại tệp ở dạng NFC, như bàn phím tiếng Việt trên Windows vẫn gõ; trang web hiện như nhau
+legacy-font = đoạn này được gõ bằng bảng mã phông cũ { $encoding } nên đọc ra chữ lạ: nghĩa là "{ $meaning }"{ $more ->
+    [0] {""}
+   *[other] {" "}(và { $more } dòng nữa)
+}
+legacy-font-help = `ditich check --fix` chuyển nó sang Unicode; hoặc gõ lại bằng Unikey hay EVKey đặt bảng mã Unicode
+not-utf8 = tệp không phải văn bản UTF-8 (byte { $byte } không thể mở đầu một ký tự)
+not-utf8-help = có lẽ tệp được lưu bằng một bảng mã tiếng Việt cũ (Windows-1258, TCVN3 hoặc VNI); mở tệp bằng một trình soạn thảo văn bản rồi lưu lại bằng UTF-8 (Notepad: File > Save as > Encoding: UTF-8)
+
+## Bài viết bên dưới phần thông tin đầu tệp
+
+story-photo-no-alt = ảnh này chưa có lời mô tả cho người khiếm thị
+story-photo-no-alt-help = viết ảnh chụp gì vào giữa hai dấu ngoặc vuông: ![Cổng tam quan](cong.jpg)
+html-off = mã HTML bị bỏ qua: site.toml đang tắt nó
+html-off-help = viết bằng Markdown, hoặc đặt raw_html = true dưới [content] trong site.toml
+html-removed = mã HTML `{ $tag }` bị gỡ khỏi trang
+html-removed-help = trang chỉ giữ phần định dạng của HTML; hãy viết bằng Markdown
+link-no-relic = không có di tích nào ở thư mục `{ $folder }`
+link-no-relic-help = liên kết tới di tích khác bằng @/<tên thư mục của nó>, ví dụ [Đền Cả](@/den-ca)
+link-scheme = không dùng được liên kết bắt đầu bằng `{ $scheme }:`
+link-scheme-help = liên kết tới trang web bằng https://, hoặc tới tệp của chính di tích bằng tên tệp
+link-outside = `{ $target }` trỏ ra ngoài thư mục của di tích
+link-outside-help = để tệp vào chính thư mục của di tích và chỉ viết tên tệp, ví dụ cong.jpg; liên kết tới di tích khác bằng @/<thư mục>
+link-file-missing = tệp `{ $file }` không có trong thư mục của di tích
+link-file-missing-help = kiểm tra tên tệp (chữ hoa và dấu đều phải đúng) hoặc chép tệp vào thư mục của di tích
+image-not-photo = `{ $target }` không phải ảnh trong thư mục của di tích
+image-not-photo-help = chỉ hiện ảnh lưu trong thư mục của di tích (JPEG, PNG hoặc WebP), ví dụ ![Cổng đền](cong.jpg); trang không tải gì từ trang khác

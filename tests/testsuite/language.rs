@@ -81,3 +81,42 @@ fn site_toml_can_choose_the_language() {
         "write messages = \"vi\"",
     ]);
 }
+
+#[test]
+fn diagnostics_and_summaries_speak_vietnamese_when_the_computer_does() {
+    let project = Project::fixture("two-relics");
+    project.edit("sites/chua-b/index.md", "\"provincial\"", "\"cấp tỉnh\"");
+    project.edit("site.toml", "base_url = \"", "base_url = \"longthanh/");
+    let run = in_locale(&project, "vi_VN.UTF-8", &["build"]).failure();
+    run.stderr_has(&[
+        "site.toml:",
+        ": lỗi: `base_url` \"longthanh/",
+        "không phải một địa chỉ web",
+        "= gợi ý: ghi đầy đủ địa chỉ",
+        "lỗi: dự án có 1 lỗi; thư mục output không bị thay đổi",
+    ]);
+    let base = project
+        .read("site.toml")
+        .replace("base_url = \"longthanh/", "base_url = \"");
+    project.write("site.toml", base);
+    let run = in_locale(&project, "vi_VN.UTF-8", &["check"]).failure();
+    run.stderr_has(&[
+        "sites/chua-b/index.md:4:8: lỗi: cấp xếp hạng \"cấp tỉnh\"",
+        "= gợi ý: \"cấp tỉnh\" là từ tiếng Việt của \"provincial\": viết rank = \"provincial\"",
+        "cảnh báo: ảnh bìa chưa có lời mô tả",
+        "đã kiểm tra 2 di tích: 1 lỗi, 1 cảnh báo",
+    ]);
+    // Scripts read the same JSON fields, the words in the officer's language.
+    let run = in_locale(&project, "vi_VN.UTF-8", &["check", "--format", "json"]).failure();
+    assert!(
+        run.stdout
+            .contains("\"message\": \"cấp xếp hạng \\\"cấp tỉnh\\\""),
+        "{}",
+        run.stdout
+    );
+    // And in English as before.
+    in_locale(&project, "C", &["check"]).failure().stderr_has(&[
+        "error: unknown rank \"cấp tỉnh\"",
+        "checked 2 relics: 1 error, 1 warning",
+    ]);
+}
