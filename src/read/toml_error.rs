@@ -246,10 +246,13 @@ fn key_before(at: &Location) -> String {
 /// A line mended, or `None` if it has nothing to mend.
 type Rewrite = fn(&str) -> Option<String>;
 
+/// What to tell the officer of a slip.
+type Slip = fn() -> Text;
+
 /// The slips officers make most that leave a line unreadable, each with what to tell them and
 /// a rewrite of a line that mends it. In the order they are mended: spaces first, as they hide
 /// the others; quotes before dates and numbers, which are only told from text outside quotes.
-const SLIPS: &[(fn() -> Text, Rewrite)] = &[
+const SLIPS: &[(Slip, Rewrite)] = &[
     (|| text!("slip-odd-space"), plain_spaces),
     (|| text!("slip-colon"), colon_for_equals),
     (|| text!("slip-curly-quotes"), straight_quotes),

@@ -103,8 +103,9 @@ fn diagnostics_and_summaries_speak_vietnamese_when_the_computer_does() {
     run.stderr_has(&[
         "sites/chua-b/index.md:4:8: lỗi: cấp xếp hạng \"cấp tỉnh\"",
         "= gợi ý: \"cấp tỉnh\" là từ tiếng Việt của \"provincial\": viết rank = \"provincial\"",
+        "lỗi: không có di tích nào ở thư mục `chua-b`",
         "cảnh báo: ảnh bìa chưa có lời mô tả",
-        "đã kiểm tra 2 di tích: 1 lỗi, 1 cảnh báo",
+        "đã kiểm tra 2 di tích: 3 lỗi, 1 cảnh báo",
     ]);
     // Scripts read the same JSON fields, the words in the officer's language.
     let run = in_locale(&project, "vi_VN.UTF-8", &["check", "--format", "json"]).failure();
@@ -117,6 +118,6 @@ fn diagnostics_and_summaries_speak_vietnamese_when_the_computer_does() {
     // And in English as before.
     in_locale(&project, "C", &["check"]).failure().stderr_has(&[
         "error: unknown rank \"cấp tỉnh\"",
-        "checked 2 relics: 1 error, 1 warning",
+        "checked 2 relics: 3 errors, 1 warning",
     ]);
 }
