@@ -25,8 +25,8 @@ pub struct Fixed {
 pub fn project(root: &Path) -> anyhow::Result<Vec<Fixed>> {
     let mut fixed = Vec::new();
     for path in texts(root) {
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes = std::fs::read(&path)
+            .with_context(|| crate::text!("cannot-read", file = path.display().to_string()))?;
         let Some((text, changes)) = fix(&bytes) else {
             continue;
         };
@@ -93,5 +93,5 @@ fn replace(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let temporary = path.with_file_name(format!(".{name}.ditich-fix"));
     std::fs::write(&temporary, bytes)
         .and_then(|()| std::fs::rename(&temporary, path))
-        .with_context(|| format!("cannot rewrite {}", path.display()))
+        .with_context(|| crate::text!("cannot-rewrite", file = path.display().to_string()))
 }

@@ -350,3 +350,55 @@ link-file-missing = file `{ $file }` is not in the relic's folder
 link-file-missing-help = check the file name (capitals and accents count) or copy the file into the relic's folder
 image-not-photo = `{ $target }` is not a photo in the relic's folder
 image-not-photo-help = show photos saved in the relic's folder (JPEG, PNG or WebP), e.g. ![Cổng đền](cong.jpg); pages load nothing from other sites
+
+## The theme, rendering and print files
+
+theme-unreadable = cannot read the theme: { $reason }
+theme-strings-missing = the theme has no strings for the language `{ $code }`
+theme-strings-missing-help = add themes/default/{ $file }, translated from i18n/en.toml
+theme-strings-lack = the theme's strings for `{ $code }` lack { $keys }
+theme-strings-lack-help = add them to { $file }, translated from the default theme's i18n/{ $code }.toml
+template-broken = a template does not compile: { $reason }
+template-broken-help = fix the template named above; `ditich` embeds a working copy of every default template to compare with
+template-failed = template { $template } failed: { $reason }
+template-data = cannot pass the page's data to the template: { $reason }
+icon-not-svg = the theme's static/icon.svg is not valid SVG: { $reason }
+icon-size-zero = icon size is zero
+icon-encode = cannot encode the icon: { $reason }
+cache-damaged = the build cache holds a damaged story
+cache-damaged-help = delete the folder .ditich-cache and build again
+kiosk-qr-failed = kiosk: the QR code of { $code } cannot be made: { $reason }
+poster-all-failed = cannot print all-{ $size }.pdf: { $reason }
+poster-failed = poster { $code }-{ $size }: { $reason }
+poster-no-font = the theme has no font for posters
+poster-no-font-help = put the TrueType files of a font with Vietnamese letters in themes/default/fonts/
+photo-failed = cannot process the photo: { $reason }
+
+## Files and folders ditich writes
+
+posters-unknown-ids = no relic has the id { $codes }; the ids are { $known }
+output-over-sources =
+    the output folder { $folder } would replace the project's sources
+      = help: choose a folder outside sites/, e.g. --out output
+cannot-read = cannot read { $file }
+cannot-create = cannot create { $file }
+cannot-open = cannot open { $file }
+cannot-lock = cannot lock { $file }
+cannot-rewrite = cannot rewrite { $file }
+ledger-not-list = plaques.toml: `plaque` must be a list of [[plaque]] entries
+cannot-restore = cannot restore { $file }
+cannot-reuse = cannot reuse { $file }
+cannot-write-in = cannot write in { $file }
+cannot-clear = cannot clear { $file }
+cannot-move-aside = cannot move the old { $file } aside
+cannot-move-in = cannot move the new site into { $file }
+cannot-remove = cannot remove { $file }
+cannot-watch = cannot watch { $file }
+cannot-watch-project = cannot watch the project's files
+cannot-listen =
+    cannot listen on { $address }: { $reason }
+      = help: another program may use the port; try --port 8001
+output-not-a-folder = { $folder } cannot be the output folder
+output-not-ours =
+    { $folder } exists and was not written by ditich; it would be replaced whole.
+      = help: remove it yourself, or choose another folder with --out

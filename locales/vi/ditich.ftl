@@ -337,3 +337,55 @@ link-file-missing = tệp `{ $file }` không có trong thư mục của di tích
 link-file-missing-help = kiểm tra tên tệp (chữ hoa và dấu đều phải đúng) hoặc chép tệp vào thư mục của di tích
 image-not-photo = `{ $target }` không phải ảnh trong thư mục của di tích
 image-not-photo-help = chỉ hiện ảnh lưu trong thư mục của di tích (JPEG, PNG hoặc WebP), ví dụ ![Cổng đền](cong.jpg); trang không tải gì từ trang khác
+
+## Giao diện, làm trang và tệp in
+
+theme-unreadable = không đọc được giao diện: { $reason }
+theme-strings-missing = giao diện chưa có chữ cho ngôn ngữ `{ $code }`
+theme-strings-missing-help = thêm themes/default/{ $file }, dịch từ i18n/en.toml
+theme-strings-lack = chữ của giao diện cho `{ $code }` còn thiếu { $keys }
+theme-strings-lack-help = thêm chúng vào { $file }, dịch từ i18n/{ $code }.toml của giao diện mặc định
+template-broken = một mẫu trang (template) bị lỗi: { $reason }
+template-broken-help = sửa mẫu trang có tên ở trên; `ditich` có sẵn bản chạy tốt của mọi mẫu mặc định để so sánh
+template-failed = mẫu trang { $template } không chạy được: { $reason }
+template-data = không đưa được dữ liệu của trang vào mẫu trang: { $reason }
+icon-not-svg = tệp static/icon.svg của giao diện không phải SVG hợp lệ: { $reason }
+icon-size-zero = cỡ biểu tượng bằng không
+icon-encode = không tạo được biểu tượng: { $reason }
+cache-damaged = bộ nhớ đệm có một bài viết bị hỏng
+cache-damaged-help = xóa thư mục .ditich-cache rồi làm trang lại
+kiosk-qr-failed = màn hình trình chiếu: không tạo được mã QR của { $code }: { $reason }
+poster-all-failed = không in được all-{ $size }.pdf: { $reason }
+poster-failed = áp phích { $code }-{ $size }: { $reason }
+poster-no-font = giao diện không có phông chữ cho áp phích
+poster-no-font-help = chép các tệp TrueType của một phông có đủ chữ tiếng Việt vào themes/default/fonts/
+photo-failed = không xử lý được ảnh: { $reason }
+
+## Tệp và thư mục ditich ghi ra
+
+posters-unknown-ids = không di tích nào có mã { $codes }; các mã hiện có là { $known }
+output-over-sources =
+    thư mục output { $folder } sẽ ghi đè lên các tệp nguồn của dự án
+      = gợi ý: chọn một thư mục nằm ngoài sites/, ví dụ --out output
+cannot-read = không đọc được { $file }
+cannot-create = không tạo được { $file }
+cannot-open = không mở được { $file }
+cannot-lock = không khóa được { $file }
+cannot-rewrite = không ghi lại được { $file }
+ledger-not-list = plaques.toml: `plaque` phải là một danh sách các mục [[plaque]]
+cannot-restore = không khôi phục được { $file }
+cannot-reuse = không dùng lại được { $file }
+cannot-write-in = không ghi được vào { $file }
+cannot-clear = không dọn được { $file }
+cannot-move-aside = không chuyển được { $file } cũ sang một bên
+cannot-move-in = không chuyển được trang mới vào { $file }
+cannot-remove = không xóa được { $file }
+cannot-watch = không theo dõi được { $file }
+cannot-watch-project = không theo dõi được các tệp của dự án
+cannot-listen =
+    không mở được cổng tại { $address }: { $reason }
+      = gợi ý: có thể một chương trình khác đang dùng cổng này; thử --port 8001
+output-not-a-folder = { $folder } không thể làm thư mục output
+output-not-ours =
+    { $folder } đã có và không do ditich ghi ra; nó sẽ bị thay toàn bộ.
+      = gợi ý: tự xóa nó đi, hoặc chọn thư mục khác bằng --out

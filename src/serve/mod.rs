@@ -81,7 +81,14 @@ pub fn run(root: &Path, address: SocketAddr, report: &dyn Fn(Event)) -> anyhow::
     let first = rebuild(root, &shared, report);
 
     let server = tiny_http::Server::http(address).map_err(|err| {
-        anyhow!("cannot listen on {address}: {err}\n  = help: another program may use the port; try --port 8001")
+        anyhow!(
+            "{}",
+            crate::text!(
+                "cannot-listen",
+                address = address.to_string(),
+                reason = err.to_string()
+            )
+        )
     })?;
     let bound = server
         .server_addr()
@@ -205,10 +212,10 @@ type Changes = mpsc::Receiver<notify::Result<notify::Event>>;
 fn watcher(root: &Path) -> anyhow::Result<(notify::RecommendedWatcher, Changes)> {
     let (tx, rx) = mpsc::channel();
     let mut watcher =
-        notify::recommended_watcher(tx).context("cannot watch the project's files")?;
+        notify::recommended_watcher(tx).with_context(|| crate::text!("cannot-watch-project"))?;
     watcher
         .watch(root, RecursiveMode::Recursive)
-        .with_context(|| format!("cannot watch {}", root.display()))?;
+        .with_context(|| crate::text!("cannot-watch", file = root.display().to_string()))?;
     Ok((watcher, rx))
 }
 
