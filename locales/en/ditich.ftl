@@ -89,6 +89,13 @@ cli-help-plain = Print help
 cli-version = Print version
 cli-help-command = Print this message or the help of the given subcommand(s)
 cli-help-subcommand = Print help for the subcommand(s)
+cli-check-format-human = Like a compiler: file:line:column, the line, a caret under the mistake, a hint
+cli-check-format-json = One JSON document on standard output, for scripts and editors
+cli-stats-by-day = One row per relic and day
+cli-stats-by-month = One row per relic and month
+cli-values = possible values:
+cli-values-heading = Possible values:
+cli-default = default:
 
 ## What the commands print
 

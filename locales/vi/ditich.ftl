@@ -17,26 +17,26 @@ config-messages-help = viết messages = "vi" để dùng tiếng Việt, hoặc
 ## --help. Mã được ghép từ tên lệnh và tùy chọn: `cli-build-out` là `ditich build --out`,
 ## `cli-root` là `--root` mà lệnh nào cũng có.
 
-cli-about = Làm trang giới thiệu di tích song ngữ, có trang mã QR và dữ liệu mở, từ mỗi di tích một tệp Markdown
+cli-about = Tạo trang giới thiệu di tích song ngữ, có trang mã QR và dữ liệu mở, từ mỗi di tích một tệp Markdown
 cli-long-about =
-    Làm trang giới thiệu di tích từ mỗi di tích một tệp Markdown: một trang web tĩnh song ngữ, các trang mã QR không bao giờ hỏng, tệp in biển và áp phích, và dữ liệu mở.
+    Tạo trang giới thiệu di tích từ mỗi di tích một tệp Markdown: một trang web tĩnh song ngữ, các trang mã QR không bao giờ hỏng, tệp in biển và áp phích, và dữ liệu mở.
 
     Chạy lệnh trong thư mục dự án, thư mục có site.toml và sites/.
 cli-after-help =
     Ví dụ:
       ditich new "Đền Cả"       tạo trang cho một di tích trong sites/den-ca/index.md
-      ditich check              tìm lỗi mà không làm trang
+      ditich check              tìm lỗi mà không tạo trang
       ditich serve              xem trang tại http://127.0.0.1:8000/ trong lúc sửa
       ditich build              ghi trang web vào output/
-      ditich posters DT08       làm biển của DT08 và ghi nhận là đã in
+      ditich posters DT08       tạo biển của DT08 và ghi nhận là đã in
 
     Mã thoát: 0 khi mọi việc tốt đẹp, 1 khi dự án có lỗi, 2 khi gõ sai lệnh.
 cli-quiet = Chỉ in các lỗi
-cli-verbose = In thêm từng bước làm trang và thời gian của nó
+cli-verbose = In thêm từng bước tạo trang và thời gian của nó
 cli-root = Thư mục dự án, thư mục có site.toml [mặc định: thư mục hiện tại]
 cli-out = Nơi ghi trang web [mặc định: output/ trong thư mục dự án]
 cli-port = Cổng để mở trang; 0 là tự chọn một cổng còn trống
-cli-build-about = Làm trang web vào thư mục output, chỉ thay thư mục cũ khi làm xong không lỗi
+cli-build-about = Tạo trang web vào thư mục output, chỉ thay thư mục cũ khi tạo xong không lỗi
 cli-new-about = Thêm một di tích mới: một thư mục trong sites/ với tệp index.md để điền
 cli-new-name = Tên di tích bằng tiếng Việt, trong ngoặc kép: "Đền Cả". Thư mục được đặt theo tên này (sites/den-ca/)
 cli-new-id = Mã biển [mặc định: mã còn trống kế tiếp, ví dụ DT08 sau DT07]
@@ -44,17 +44,17 @@ cli-check-about = Kiểm tra dự án, tìm mọi lỗi và cảnh báo, không 
 cli-check-fix = Trước đó sửa luôn những chỗ không cần cân nhắc trong văn bản các di tích: văn bản lưu bằng Windows-1258, chữ lưu ở dạng tổ hợp (không phải NFC), văn bản gõ bằng phông TCVN3 (ABC) hoặc VNI cũ
 cli-check-strict = Thoát với mã 1 cả khi chỉ có cảnh báo, không chỉ khi có lỗi
 cli-check-format = Cách in các vấn đề
-cli-posters-about = Làm trang web kèm các tệp in, rồi ghi các mã đã in vào plaques.toml
+cli-posters-about = Tạo trang web kèm các tệp in, rồi ghi các mã đã in vào plaques.toml
 cli-posters-long-about =
-    Làm trang web kèm các tệp in, rồi ghi các mã đã in vào plaques.toml.
+    Tạo trang web kèm các tệp in, rồi ghi các mã đã in vào plaques.toml.
 
-    Chạy lệnh này trước khi mang biển đi in, và lưu plaques.toml lại (commit): mỗi lần làm trang sau đó đều kiểm tra rằng mỗi mã đã in vẫn mở đúng một di tích.
+    Chạy lệnh này trước khi mang biển đi in, và lưu plaques.toml lại (commit): mỗi lần tạo trang sau đó đều kiểm tra rằng mỗi mã đã in vẫn mở đúng một di tích.
 cli-posters-ids = Các mã đang in, ví dụ DT01 DT04 [mặc định: mã của mọi di tích]
-cli-serve-about = Mở trang web trên máy này và làm lại mỗi khi một tệp thay đổi
+cli-serve-about = Mở trang web trên máy này và tạo lại mỗi khi một tệp thay đổi
 cli-serve-long-about =
-    Mở trang web trên máy này và làm lại mỗi khi một tệp thay đổi.
+    Mở trang web trên máy này và tạo lại mỗi khi một tệp thay đổi.
 
-    Mở địa chỉ lệnh in ra trong trình duyệt: trang tự tải lại sau mỗi lần lưu, và cho biết chỗ sai khi dự án có lỗi. Không ghi gì vào output/; không làm tệp in.
+    Mở địa chỉ lệnh in ra trong trình duyệt: trang tự tải lại sau mỗi lần lưu, và cho biết chỗ sai khi dự án có lỗi. Không ghi gì vào output/; không tạo tệp in.
 cli-serve-bind = Địa chỉ để lắng nghe. Chỉ máy này mở được 127.0.0.1; dùng 0.0.0.0 để điện thoại cùng mạng xem thử các trang, tại địa chỉ lệnh in ra khi đó
 cli-stats-about = Đếm lượt quét mã QR của từng di tích từ nhật ký truy cập của máy chủ web (nginx hoặc Apache, cả tệp .gz)
 cli-stats-long-about =
@@ -69,7 +69,7 @@ cli-studio-about = Sửa, kiểm tra và xem trước các di tích trong trình
 cli-studio-long-about =
     Sửa, kiểm tra và xem trước các di tích trong trình duyệt, chỉ trên máy này.
 
-    Mở một biểu mẫu cho mỗi di tích, bằng tiếng Việt; mỗi lần lưu đều được kiểm tra như ditich check và chỉ ghi khi dự án vẫn làm được trang. Các ghi chú và những khóa mà biểu mẫu không đổi vẫn giữ nguyên trong tệp.
+    Mở một biểu mẫu cho mỗi di tích, bằng tiếng Việt; mỗi lần lưu đều được kiểm tra như ditich check và chỉ ghi khi dự án vẫn tạo được trang. Các ghi chú và những khóa mà biểu mẫu không đổi vẫn giữ nguyên trong tệp.
 cli-studio-no-open = In địa chỉ ra mà không mở trình duyệt
 
 ## Những chữ clap tự viết; chỉ dùng cho tiếng Việt.
@@ -85,10 +85,17 @@ cli-help-plain = In trợ giúp
 cli-version = In số phiên bản
 cli-help-command = In trợ giúp này, hoặc trợ giúp của lệnh được nêu
 cli-help-subcommand = In trợ giúp của lệnh được nêu
+cli-check-format-human = Như trình biên dịch: tệp:dòng:cột, dòng đó, dấu ^ dưới chỗ sai, một gợi ý
+cli-check-format-json = Một tài liệu JSON trên đầu ra chuẩn, cho các chương trình và trình soạn thảo
+cli-stats-by-day = Mỗi di tích mỗi ngày một dòng
+cli-stats-by-month = Mỗi di tích mỗi tháng một dòng
+cli-values = giá trị:
+cli-values-heading = Các giá trị:
+cli-default = mặc định:
 
 ## Những dòng các lệnh in ra
 
-built = đã làm { $relics } di tích: { $pages } trang
+built = đã tạo trang cho { $relics } di tích: { $pages } trang
 built-print-files = { " " }và { $count } tệp in
 built-warnings = , { $count } cảnh báo
 posters-none-new = mọi mã đều đã có trong plaques.toml
@@ -102,7 +109,7 @@ tally-errors = { $count } lỗi
 tally-warnings = { $count } cảnh báo
 tally-both = { $errors } lỗi, { $warnings } cảnh báo
 new-created = đã tạo { $file } với mã biển { $code }: hãy điền thông tin, chép ảnh vào cùng thư mục, rồi chạy `ditich serve` để xem trang
-waiting = đang chờ một ditich khác làm xong dự án này…
+waiting = đang chờ một ditich khác đang tạo trang cho dự án này…
 output-unchanged = { $problems }; thư mục output không bị thay đổi
 serving = đang mở trang tại { $url } (nhấn Ctrl+C để dừng); trang tự tải lại khi một tệp thay đổi
 serving-phones = trên điện thoại dùng cùng mạng Wi-Fi, mở { $url }
@@ -110,7 +117,7 @@ serving-no-network = máy này chưa có địa chỉ mạng để điện tho�
 changed-one = { $file } đã thay đổi:{ " " }
 changed-more = { $file } và { $count } tệp khác đã thay đổi:{ " " }
 rebuilt-in = { $summary } trong { $ms } ms
-rebuild-failed = làm trang không thành công
+rebuild-failed = tạo trang không thành công
 rebuild-failed-shown = ; trình duyệt sẽ hiện lý do cho đến khi sửa xong
 stats-config-first = { $problems }; lượt quét được đếm theo base_url của site.toml, nên hãy sửa nó trước
 stats-counting = đang đếm các di tích đọc được index.md: { $codes }
@@ -144,7 +151,7 @@ photo-unreadable = không đọc được ảnh này: { $reason }
 photo-unreadable-help = mở ảnh bằng một chương trình xem ảnh rồi lưu lại dạng JPEG, hoặc bỏ ảnh đi
 photos-one-file = hai ảnh { $first } và { $second } sẽ thành cùng một tệp khi đưa lên trang, { $published }
 photos-one-file-help = đặt tên khác cho một ảnh, ví dụ đổi { $file } thành { $renamed }, và viết tên mới vào chỗ dùng ảnh đó
-photo-large = ảnh này nặng { $megabytes } MB; ảnh quá 5 MB làm chậm mỗi lần làm trang và sao chép
+photo-large = ảnh này nặng { $megabytes } MB; ảnh quá 5 MB làm chậm mỗi lần tạo trang và sao chép
 photo-large-help = lưu lại ảnh rộng khoảng 2000 px, chất lượng JPEG 85 %; khách xem luôn nhận bản đã thu nhỏ
 photo-narrow = ảnh này chỉ rộng { $width } px; điện thoại hiện ảnh dưới { $least } px bị mờ
 photo-narrow-help = dùng ảnh gốc từ máy ảnh hoặc điện thoại, đừng dùng bản đã gửi qua ứng dụng nhắn tin hay lấy từ trang web
@@ -260,7 +267,7 @@ poster-formats-are = các định dạng là { $formats }
 
 plaque-twice = biển { $code } được ghi hai lần
 plaque-twice-help = giữ mục có ngày first_printed sớm nhất
-plaque-url-changed = biển { $code } đã in với địa chỉ { $printed } nhưng mã của lần làm trang này lại chứa { $now }
+plaque-url-changed = biển { $code } đã in với địa chỉ { $printed } nhưng mã của lần tạo trang này lại chứa { $now }
 plaque-url-changed-help = biển đã in chỉ mở được trang này nếu địa chỉ cũ chuyển tiếp sang địa chỉ mới; hãy giữ base_url như lúc in
 plaque-retired-exists = biển { $code } được ghi là đã thôi dùng, nhưng di tích { $code } vẫn còn
 plaque-retired-exists-help = bỏ `retired` và `redirect` khỏi biển này, hoặc cho di tích một mã mới
@@ -338,7 +345,7 @@ link-file-missing-help = kiểm tra tên tệp (chữ hoa và dấu đều phả
 image-not-photo = `{ $target }` không phải ảnh trong thư mục của di tích
 image-not-photo-help = chỉ hiện ảnh lưu trong thư mục của di tích (JPEG, PNG hoặc WebP), ví dụ ![Cổng đền](cong.jpg); trang không tải gì từ trang khác
 
-## Giao diện, làm trang và tệp in
+## Giao diện, tạo trang và tệp in
 
 theme-unreadable = không đọc được giao diện: { $reason }
 theme-strings-missing = giao diện chưa có chữ cho ngôn ngữ `{ $code }`
@@ -353,7 +360,7 @@ icon-not-svg = tệp static/icon.svg của giao diện không phải SVG hợp l
 icon-size-zero = cỡ biểu tượng bằng không
 icon-encode = không tạo được biểu tượng: { $reason }
 cache-damaged = bộ nhớ đệm có một bài viết bị hỏng
-cache-damaged-help = xóa thư mục .ditich-cache rồi làm trang lại
+cache-damaged-help = xóa thư mục .ditich-cache rồi tạo trang lại
 kiosk-qr-failed = màn hình trình chiếu: không tạo được mã QR của { $code }: { $reason }
 poster-all-failed = không in được all-{ $size }.pdf: { $reason }
 poster-failed = áp phích { $code }-{ $size }: { $reason }

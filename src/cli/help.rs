@@ -60,7 +60,11 @@ fn localized(mut command: Command, prefix: &str) -> Command {
             if let Some(long) = long {
                 arg = arg.long_help(long);
             }
-            if vietnamese { headed(arg) } else { arg }
+            if vietnamese {
+                headed(valued(arg, prefix))
+            } else {
+                arg
+            }
         });
     }
     let subcommands: Vec<String> = command
@@ -83,6 +87,60 @@ fn framed(command: Command) -> Command {
         ))
         .subcommand_help_heading(word("cli-commands"))
         .subcommand_value_name(word("cli-command"))
+}
+
+/// `[default: …]` and the list of possible values, which clap writes in English, written in
+/// Vietnamese into the option's own help instead.
+fn valued(arg: Arg, prefix: &str) -> Arg {
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    let name = arg.get_id().to_string();
+    let values: Vec<(String, String)> = if arg.is_hide_possible_values_set() {
+        Vec::new()
+    } else {
+        arg.get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| {
+                let help = lookup(&id(prefix, &format!("{name}-{}", v.get_name())))
+                    .or_else(|| v.get_help().map(ToString::to_string))
+                    .unwrap_or_default();
+                (v.get_name().to_owned(), help)
+            })
+            .collect()
+    };
+    let defaults: Vec<String> = if arg.is_hide_default_value_set() {
+        Vec::new()
+    } else {
+        arg.get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect()
+    };
+    if values.is_empty() && defaults.is_empty() {
+        return arg;
+    }
+    let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    let mut short = help.clone();
+    let mut long = arg.get_long_help().map(ToString::to_string).unwrap_or(help);
+    if !values.is_empty() {
+        let names: Vec<&str> = values.iter().map(|(name, _)| name.as_str()).collect();
+        short += &format!(" [{} {}]", word("cli-values"), names.join(", "));
+        long += &format!("\n\n{}", word("cli-values-heading"));
+        for (name, help) in &values {
+            long += &format!("\n- {name}: {help}");
+        }
+    }
+    if !defaults.is_empty() {
+        let default = format!(" [{} {}]", word("cli-default"), defaults.join(", "));
+        short += &default;
+        long += &format!("\n\n{}", default.trim_start());
+    }
+    arg.help(short)
+        .long_help(long)
+        .hide_default_value(true)
+        .hide_possible_values(true)
 }
 
 fn headed(arg: Arg) -> Arg {
@@ -161,6 +219,10 @@ mod tests {
         add_arg(id(prefix, "after-help"), command.get_after_help(), out);
         for arg in command.get_arguments() {
             let name = arg.get_id().to_string();
+            for value in arg.get_possible_values() {
+                let value_id = id(prefix, &format!("{name}-{}", value.get_name()));
+                add_arg(value_id, value.get_help(), out);
+            }
             for (name, text) in [
                 (name.clone(), arg.get_help()),
                 (format!("{name}-long"), arg.get_long_help()),

@@ -36,6 +36,20 @@ fn help_is_vietnamese_when_the_computer_speaks_it() {
     let run = in_locale(&project, "vi_VN.UTF-8", &["build", "--help"]).success();
     assert!(run.stdout.contains("Nơi ghi trang web"), "{}", run.stdout);
     assert!(run.stdout.contains("Thư mục dự án"), "{}", run.stdout);
+    // clap's own `[default: …]` and list of values, in Vietnamese too.
+    let run = in_locale(&project, "vi_VN.UTF-8", &["check", "--help"]).success();
+    for words in [
+        "Các giá trị:",
+        "- json: Một tài liệu JSON",
+        "[mặc định: human]",
+    ] {
+        assert!(
+            run.stdout.contains(words),
+            "no {words:?} in:\n{}",
+            run.stdout
+        );
+    }
+    assert!(!run.stdout.contains("default:"), "{}", run.stdout);
     let run = in_locale(&project, "vi_VN.UTF-8", &["help", "posters"]).success();
     assert!(run.stdout.contains("plaques.toml"), "{}", run.stdout);
     assert!(!run.stdout.contains("Print help"), "{}", run.stdout);
