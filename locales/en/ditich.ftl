@@ -409,3 +409,48 @@ output-not-a-folder = { $folder } cannot be the output folder
 output-not-ours =
     { $folder } exists and was not written by ditich; it would be replaced whole.
       = help: remove it yourself, or choose another folder with --out
+
+## ditich stats
+
+stats-id = ID
+stats-relic = Relic
+stats-day = Day
+stats-month = Month
+stats-scans = Scans
+stats-visitors = Visitors
+stats-total = total
+stats-all = All relics
+stats-visitors-note = Visitors are estimates: one visitor is one address with one browser, recognised by a keyed hash whose key is made anew for each run and never kept, so no address is stored.
+stats-read = read { $lines ->
+    [one] 1 line
+   *[other] { $lines } lines
+} in { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}: { $scans ->
+    [one] 1 scan
+   *[other] { $scans } scans
+}, { $bots ->
+    [one] 1 bot hit
+   *[other] { $bots } bot hits
+}, { $unknown ->
+    [one] 1 hit of an unknown code
+   *[other] { $unknown } hits of unknown codes
+}, { $other ->
+    [one] 1 other request
+   *[other] { $other } other requests
+}, { $malformed ->
+    [one] 1 malformed line
+   *[other] { $malformed } malformed lines
+} skipped
+stats-first-malformed = { " " }(first: { $file }:{ $line }: { $reason })
+stats-cut-short = { $file } could not be read past line { $line }: { $reason }
+
+## What ditich check --fix changed
+
+fixed-windows-1258 = converted from Windows-1258 to UTF-8
+fixed-nfc = letters stored decomposed were rewritten in NFC
+fixed-legacy-font = { $lines ->
+    [one] 1 line
+   *[other] { $lines } lines
+} typed in { $encoding } converted to Unicode

@@ -396,3 +396,24 @@ output-not-a-folder = { $folder } không thể làm thư mục output
 output-not-ours =
     { $folder } đã có và không do ditich ghi ra; nó sẽ bị thay toàn bộ.
       = gợi ý: tự xóa nó đi, hoặc chọn thư mục khác bằng --out
+
+## ditich stats
+
+stats-id = Mã
+stats-relic = Di tích
+stats-day = Ngày
+stats-month = Tháng
+stats-scans = Lượt quét
+stats-visitors = Khách
+stats-total = tổng
+stats-all = Mọi di tích
+stats-visitors-note = Số khách là ước tính: mỗi khách là một địa chỉ với một trình duyệt, nhận ra bằng một mã băm có khóa; khóa được tạo mới cho mỗi lần chạy và không bao giờ lưu lại, nên không địa chỉ nào bị lưu.
+stats-read = đã đọc { $lines } dòng trong { $files } tệp: { $scans } lượt quét, { $bots } lượt của máy tự động (bot), { $unknown } lượt với mã không rõ, { $other } yêu cầu khác, bỏ qua { $malformed } dòng sai định dạng
+stats-first-malformed = { " " }(dòng đầu tiên: { $file }:{ $line }: { $reason })
+stats-cut-short = { $file } không đọc được quá dòng { $line }: { $reason }
+
+## Những gì ditich check --fix đã sửa
+
+fixed-windows-1258 = đã chuyển từ Windows-1258 sang UTF-8
+fixed-nfc = chữ lưu ở dạng tổ hợp đã được ghi lại theo NFC
+fixed-legacy-font = { $lines } dòng gõ bằng { $encoding } đã được chuyển sang Unicode
