@@ -101,6 +101,7 @@ cli-default = default:
 
 built = built { $relics } relics: { $pages } pages
 built-print-files = { " " }and { $count } print files
+built-into = { $summary } in { $folder } ({ $seconds } s)
 built-warnings = , { $count ->
     [one] 1 warning
    *[other] { $count } warnings
@@ -454,3 +455,9 @@ fixed-legacy-font = { $lines ->
     [one] 1 line
    *[other] { $lines } lines
 } typed in { $encoding } converted to Unicode
+
+## The preview's page when the site cannot be built
+
+preview-failed-title = Build failed
+preview-failed-heading = The site could not be built
+preview-failed-advice = Fix the problems below and save the file: this page reloads by itself. Nothing was published: output/ is only written by ditich build.

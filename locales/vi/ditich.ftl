@@ -97,6 +97,7 @@ cli-default = mặc định:
 
 built = đã tạo trang cho { $relics } di tích: { $pages } trang
 built-print-files = { " " }và { $count } tệp in
+built-into = { $summary } vào { $folder } ({ $seconds } giây)
 built-warnings = , { $count } cảnh báo
 posters-none-new = mọi mã đều đã có trong plaques.toml
 posters-recorded = đã ghi { $codes } vào plaques.toml: hãy lưu (commit) tệp này cùng các tệp in
@@ -417,3 +418,9 @@ stats-cut-short = { $file } không đọc được quá dòng { $line }: { $reas
 fixed-windows-1258 = đã chuyển từ Windows-1258 sang UTF-8
 fixed-nfc = chữ lưu ở dạng tổ hợp đã được ghi lại theo NFC
 fixed-legacy-font = { $lines } dòng gõ bằng { $encoding } đã được chuyển sang Unicode
+
+## Trang xem trước khi không tạo được trang
+
+preview-failed-title = Tạo trang không thành công
+preview-failed-heading = Không tạo được trang web
+preview-failed-advice = Sửa các lỗi dưới đây rồi lưu tệp: trang này tự tải lại. Chưa có gì được đưa lên mạng: chỉ lệnh ditich build mới ghi vào output/.

@@ -42,12 +42,13 @@ impl BuildArgs {
         stages.finish();
         let report = report?;
         verbosity.diagnostics(&report.warnings);
-        verbosity.status(format_args!(
-            "{} in {} ({:.2} s)",
-            summary(&report),
-            out.strip_prefix(".").unwrap_or(&out).display(),
-            started.elapsed().as_secs_f64()
-        ));
+        let line = text!(
+            "built-into",
+            summary = summary(&report),
+            folder = out.strip_prefix(".").unwrap_or(&out).display().to_string(),
+            seconds = format!("{:.2}", started.elapsed().as_secs_f64())
+        );
+        verbosity.status(format_args!("{line}"));
         Ok(ExitCode::SUCCESS)
     }
 

@@ -365,11 +365,16 @@ fn with_live_script(mut html: Vec<u8>, version: u64) -> Vec<u8> {
 }
 
 fn failure_page(failure: &str, version: u64) -> String {
+    let lang = crate::i18n::language().code();
+    let title = escape(&crate::text!("preview-failed-title").to_string());
+    let heading = escape(&crate::text!("preview-failed-heading").to_string());
+    // The catalogue's `output/` and `ditich build` stand for themselves in every language.
+    let advice = escape(&crate::text!("preview-failed-advice").to_string());
     format!(
-        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
-         <title>Build failed</title><body style=\"font:16px/1.5 sans-serif;margin:1rem\">\
-         <h1 style=\"color:#b00020\">The site could not be built</h1>\
-         <p>Fix the problems below and save the file: this page reloads by itself. Nothing was published: <code>output/</code> is only written by <code>ditich build</code>.</p>\
+        "<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+         <title>{title}</title><body style=\"font:16px/1.5 sans-serif;margin:1rem\">\
+         <h1 style=\"color:#b00020\">{heading}</h1>\
+         <p>{advice}</p>\
          <pre style=\"white-space:pre-wrap;background:#f6f6f6;padding:1rem\">{}</pre>\
          <script src=\"/__ditich/live.js?v={version}\"></script></body></html>",
         escape(failure)
