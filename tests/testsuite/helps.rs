@@ -575,6 +575,57 @@ fn in_vietnamese_the_messages_are_vietnamese_and_the_helps_still_fix_the_file() 
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// Makes `mistake` on a computer that speaks Vietnamese: the diagnostic at the place the
+/// English one names must read in Vietnamese, and where its help gives text to type, typing
+/// it must fix the file as the English help does.
+fn tried_in_vietnamese(mistake: &Mistake) -> Result<(), String> {
+    let project = made(mistake);
+    let english = project.build();
+    let first = english
+        .stderr
+        .lines()
+        .find(|l| {
+            l.contains(mistake.quote) && (l.contains(ENGLISH.error) || l.contains(ENGLISH.warning))
+        })
+        .ok_or_else(|| format!("no message quotes it:\n{}", english.stderr))?;
+    let place = first
+        .find(ENGLISH.error)
+        .or_else(|| first.find(ENGLISH.warning))
+        .map_or(first, |end| &first[..end]);
+    let run = VIETNAMESE.build(&project);
+    let vietnamese = run
+        .stderr
+        .lines()
+        .find(|l| {
+            l.strip_prefix(place).is_some_and(|rest| {
+                rest.starts_with(VIETNAMESE.error) || rest.starts_with(VIETNAMESE.warning)
+            })
+        })
+        .ok_or_else(|| format!("nothing in Vietnamese at {place}:\n{}", run.stderr))?;
+    if vietnamese.contains(mistake.quote) {
+        return Err(format!("still in English: {vietnamese}"));
+    }
+    if !mistake.literal {
+        return Ok(());
+    }
+    let found = diagnostic_in(&run, vietnamese, &VIETNAMESE)?;
+    fixed_by(&project, vietnamese, found, &VIETNAMESE)
+}
+
+#[test]
+fn every_mistake_reads_in_vietnamese_and_its_vietnamese_help_fixes_it_too() {
+    let failures: Vec<String> = MISTAKES
+        .iter()
+        .chain(UNQUOTED_MISTAKES)
+        .filter_map(|m| {
+            tried_in_vietnamese(m)
+                .err()
+                .map(|e| format!("{:?}: {e}", m.quote))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 #[test]
 fn every_mistake_prints_its_message_and_every_suggested_text_fixes_it() {
     let failures: Vec<String> = MISTAKES
