@@ -197,7 +197,7 @@ file-did-you-mean = có phải ý là "{ $file }"? viết { $line }
 file-missing-help = chép tệp vào thư mục của di tích, hoặc sửa lại tên (chữ hoa và dấu đều phải đúng)
 id-printed-for-other = mã "{ $code }" đã in trên biển của { $name } ({ $file })
 id-printed-for-other-help = mã đã in thì đi theo di tích đó; hãy cho di tích này một mã riêng: id = "{ $code }"
-id-taken = mã "{ $code }" đã được { $file } dùng
+id-taken = mã "{ $code }" đã được dùng cho { $file }
 id-taken-help = mỗi di tích cần một mã biển riêng; hãy cho di tích này mã còn trống kế tiếp: viết { $line }
 
 ## TOML không đọc được: phần đầu tệp di tích, site.toml, plaques.toml

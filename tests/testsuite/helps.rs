@@ -1,8 +1,9 @@
 //! The mistakes officers make first, each made in a copy of the fixture: ditich must print the
 //! message the guides quote for it, and where its `= help:` line says what to type, typing just
-//! that must fix it. The guides' tables of errors (§11 of `docs/huong-dan.md` and
-//! `docs/guide.md`) quote exactly the messages of [`MISTAKES`], so neither can drift; the
-//! rarer mistakes of [`UNQUOTED_MISTAKES`] are only followed.
+//! that must fix it, in English and in Vietnamese. The guides' tables of errors (§11 of
+//! `docs/guide.md`, and of `docs/huong-dan.md` in the words of [`VIETNAMESE_QUOTES`]) quote
+//! exactly the messages of [`MISTAKES`], so neither can drift; the rarer mistakes of
+//! [`UNQUOTED_MISTAKES`] are only followed.
 
 use crate::project::{Project, Run, files};
 
@@ -575,6 +576,121 @@ fn in_vietnamese_the_messages_are_vietnamese_and_the_helps_still_fix_the_file() 
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// The words of each message of [`MISTAKES`] on a Vietnamese computer, as the Vietnamese
+/// guide's table of errors quotes them.
+const VIETNAMESE_QUOTES: &[(&str, &str)] = &[
+    (
+        "unknown rank \"cấp tỉnh\"",
+        "cấp xếp hạng \"cấp tỉnh\" không có trong danh sách",
+    ),
+    (
+        "unknown category \"đền\"",
+        "loại công trình \"đền\" không có trong danh sách",
+    ),
+    (
+        "unknown type \"lịch sử\"",
+        "loại hình di tích \"lịch sử\" không có trong danh sách",
+    ),
+    (
+        "must be a list in square brackets",
+        "phải là một danh sách trong ngoặc vuông",
+    ),
+    ("unknown key", "khóa lạ"),
+    ("is not a plaque code", "không phải mã biển"),
+    ("is already used by", "đã được dùng cho"),
+    (
+        "required key `summary` is missing",
+        "còn thiếu khóa bắt buộc `summary`",
+    ),
+    (
+        "a key and its value are joined by `=`, not `:`",
+        "khóa và giá trị nối với nhau bằng `=`, không phải `:`",
+    ),
+    (
+        "text values must be quoted",
+        "chữ phải đặt trong dấu ngoặc kép",
+    ),
+    (
+        "a decimal number is written with a point, not a comma",
+        "số thập phân viết bằng dấu chấm, không phải dấu phẩy",
+    ),
+    (
+        "must be a date without quotes",
+        "phải là một ngày, không có dấu ngoặc kép",
+    ),
+    (
+        "a date is written year-month-day",
+        "ngày viết theo dạng năm-tháng-ngày",
+    ),
+    (
+        "required key `authority` is missing",
+        "còn thiếu khóa bắt buộc `authority`",
+    ),
+    (
+        "is not in the relic's folder",
+        "không có trong thư mục của di tích",
+    ),
+    (
+        "has no description for visitors who cannot see it",
+        "chưa có lời mô tả cho người khiếm thị",
+    ),
+    (
+        "required key `commune` is missing",
+        "còn thiếu khóa bắt buộc `commune`",
+    ),
+    (
+        "required key `province` is missing",
+        "còn thiếu khóa bắt buộc `province`",
+    ),
+    ("the guide has no title in", "trang chưa có tiêu đề bằng"),
+    (
+        "must be a table in braces",
+        "phải là một bảng trong ngoặc nhọn",
+    ),
+    ("is not a web address", "không phải một địa chỉ web"),
+    (
+        "the front matter opened on line 1 is never closed",
+        "phần thông tin đầu tệp mở ở dòng 1 nhưng không được đóng lại",
+    ),
+    (
+        "the file does not start with front matter",
+        "tệp không bắt đầu bằng phần thông tin đầu tệp",
+    ),
+    (
+        "the summary is still the example `ditich new` wrote",
+        "phần tóm tắt vẫn là câu mẫu do `ditich new` viết",
+    ),
+    (
+        "characters; listings and posters show at most 160",
+        "ký tự; danh sách và áp phích chỉ hiện tối đa 160",
+    ),
+    ("is not an audio file", "không phải tệp âm thanh"),
+    (
+        "there is no relic with the folder",
+        "không có di tích nào ở thư mục",
+    ),
+    ("this photo is only 200 px wide", "ảnh này chỉ rộng 200 px"),
+    (
+        "photos over 5 MB slow down every build",
+        "ảnh quá 5 MB làm chậm mỗi lần tạo trang",
+    ),
+    ("the file is not UTF-8 text", "tệp không phải văn bản UTF-8"),
+    ("the file is saved as UTF-16", "tệp được lưu bằng UTF-16"),
+    (
+        "the text is not in Unicode NFC form",
+        "văn bản không ở dạng Unicode NFC",
+    ),
+    ("is printed on the plaque of", "đã in trên biển của"),
+];
+
+/// The Vietnamese words of `quote`, one of [`MISTAKES`]'.
+fn in_vietnamese(quote: &str) -> Option<&'static str> {
+    VIETNAMESE_QUOTES
+        .iter()
+        .find(|(english, _)| *english == quote)
+        .map(|(_, vietnamese)| *vietnamese)
+}
+
 /// Makes `mistake` on a computer that speaks Vietnamese: the diagnostic at the place the
 /// English one names must read in Vietnamese, and where its help gives text to type, typing
 /// it must fix the file as the English help does.
@@ -604,6 +720,13 @@ fn tried_in_vietnamese(mistake: &Mistake) -> Result<(), String> {
         .ok_or_else(|| format!("nothing in Vietnamese at {place}:\n{}", run.stderr))?;
     if vietnamese.contains(mistake.quote) {
         return Err(format!("still in English: {vietnamese}"));
+    }
+    if let Some(words) = in_vietnamese(mistake.quote)
+        && !vietnamese.contains(words)
+    {
+        return Err(format!(
+            "the guide quotes {words:?}, but ditich says: {vietnamese}"
+        ));
     }
     if !mistake.literal {
         return Ok(());
@@ -781,8 +904,13 @@ fn quoted_in(guide: &str) -> Vec<String> {
 
 #[test]
 fn the_guides_quote_the_messages_ditich_prints_for_these_mistakes() {
-    let printed: Vec<&str> = MISTAKES.iter().map(|m| m.quote).collect();
-    for guide in ["huong-dan.md", "guide.md"] {
+    let english: Vec<&str> = MISTAKES.iter().map(|m| m.quote).collect();
+    let vietnamese: Vec<&str> = english
+        .iter()
+        .map(|q| in_vietnamese(q).unwrap_or_else(|| panic!("no Vietnamese words for {q:?}")))
+        .collect();
+    // The Vietnamese guide quotes what a Vietnamese computer prints, the English one English.
+    for (guide, printed) in [("huong-dan.md", vietnamese), ("guide.md", english)] {
         let quoted = quoted_in(guide);
         let unknown: Vec<&String> = quoted
             .iter()
