@@ -7,6 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::i18n::Language;
 use crate::read::toml_error;
 
 /// The file name that marks a project folder.
@@ -39,6 +40,10 @@ struct RawConfig {
     /// Which relics the slideshow of `/kiosk/` shows: `[kiosk]`.
     #[serde(default)]
     kiosk: RawKiosk,
+    /// The language ditich itself speaks in, its messages and `--help`: `"vi"` or `"en"`.
+    /// Default: the computer's, as `LC_ALL`, `LC_MESSAGES` or `LANG` name it, or on Windows
+    /// the language of its menus; English when none says.
+    messages: Option<Spanned<String>>,
 }
 
 /// `title` as written.
@@ -92,6 +97,7 @@ const EXAMPLES: toml_error::Examples = &[
     ("content", "{ raw_html = true }"),
     ("raw_html", "true"),
     ("kiosk", "{}"),
+    ("messages", "\"vi\""),
 ];
 
 /// `[kiosk]` as written.
@@ -333,13 +339,13 @@ fn resolve_commune(raw: RawCommune, report: &mut Report<'_>) -> Commune {
         }
         report(
             value.span(),
-            format!(
-                "`{key}` \"{}\" is not a code of {count} digits",
-                value.get_ref()
+            crate::text!(
+                "unit-code-digits",
+                key = key,
+                value = value.get_ref(),
+                count = count
             ),
-            format!(
-                "write the {what}'s code from the official list of administrative units, {count} digits in quotes, or remove the line until you have it"
-            ),
+            crate::text!("unit-code-digits-help", unit = what, count = count),
         );
         None
     };
@@ -380,6 +386,8 @@ pub struct Config {
     pub posters: Posters,
     pub content: ContentSettings,
     pub kiosk: Kiosk,
+    /// The language `messages` chose for ditich's own words, if it did.
+    pub messages: Option<Language>,
     /// A hash of `site.toml`'s bytes, for keying what is made from the settings.
     pub digest: blake3::Hash,
 }
@@ -395,16 +403,22 @@ impl Config {
     }
 }
 
+/// The language `messages` of `root/site.toml` names, read before anything else so that even
+/// `--help` speaks it. Says nothing of a file it cannot read: loading the project reports that.
+pub fn messages_language(root: &Path) -> Option<Language> {
+    let source = std::fs::read_to_string(root.join(FILE_NAME)).ok()?;
+    let table: toml::Table = toml::from_str(&source).ok()?;
+    Language::of_code(table.get("messages")?.as_str()?)
+}
+
 /// Reads and validates `root/site.toml`.
 pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let file = Path::new(FILE_NAME);
     let bytes = std::fs::read(root.join(file)).map_err(|err| {
         vec![
-            Diagnostic::error(format!("cannot read {FILE_NAME}: {err}"))
+            Diagnostic::error(crate::text!("config-unreadable", reason = err.to_string()))
                 .in_file(file)
-                .help(
-                    "run ditich in the project folder (the one with site.toml), or pass --root DIR",
-                ),
+                .help(crate::text!("config-unreadable-help")),
         ]
     })?;
     let source = crate::read::text::decode(file, &bytes).map_err(|d| vec![d])?;
@@ -428,9 +442,26 @@ fn resolve(
         posters,
         content,
         kiosk,
+        messages,
     } = raw;
     let mut problems = Vec::new();
     let at = |span: std::ops::Range<usize>| Location::of_span(source, span);
+
+    let messages = messages.and_then(|code| match Language::of_code(code.get_ref()) {
+        Some(language) => Some(language),
+        None => {
+            problems.push(
+                Diagnostic::error(crate::text!(
+                    "config-messages-unknown",
+                    value = code.get_ref()
+                ))
+                .in_file(file)
+                .at(at(code.span()))
+                .help(crate::text!("config-messages-help")),
+            );
+            None
+        }
+    });
 
     let parsed = url::Url::parse(base_url.get_ref()).ok().filter(|u| {
         matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.query().is_none()
@@ -442,10 +473,10 @@ fn resolve(
         ),
         None => {
             problems.push(
-                Diagnostic::error(format!("`base_url` \"{}\" is not a web address", base_url.get_ref()))
+                Diagnostic::error(crate::text!("base-url-wrong", value = base_url.get_ref()))
                     .in_file(file)
                     .at(at(base_url.span()))
-                    .help("give the full address the guide is published at, e.g. write base_url = \"https://longthanh.example.gov.vn/du-lich/\""),
+                    .help(crate::text!("base-url-wrong-help")),
             );
             (String::new(), "/".to_owned())
         }
@@ -454,19 +485,19 @@ fn resolve(
     let codes = languages.get_ref();
     if codes.is_empty() {
         problems.push(
-            Diagnostic::error("`languages` is empty")
+            Diagnostic::error(crate::text!("languages-empty"))
                 .in_file(file)
                 .at(at(languages.span()))
-                .help("write languages = [\"vi\", \"en\"]"),
+                .help(crate::text!("languages-empty-help")),
         );
     }
     for code in codes {
         if code.len() < 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
             problems.push(
-                Diagnostic::error(format!("`{code}` is not a language code"))
+                Diagnostic::error(crate::text!("language-code-wrong", code = code))
                     .in_file(file)
                     .at(at(languages.span()))
-                    .help("use two-letter codes such as \"vi\" and \"en\""),
+                    .help(crate::text!("language-code-wrong-help")),
             );
         }
     }
@@ -480,7 +511,7 @@ fn resolve(
             let (at, help) =
                 toml_error::add_to_table(source, title_at.clone(), &format!("{code} = \"…\""));
             problems.push(
-                Diagnostic::error(format!("the guide has no title in `{code}`"))
+                Diagnostic::error(crate::text!("title-missing", code = code))
                     .in_file(file)
                     .at(at)
                     .help(help),
@@ -513,6 +544,7 @@ fn resolve(
         contact,
         posters,
         content,
+        messages,
         kiosk: Kiosk {
             relics: kiosk.relics.map(|ids| {
                 ids.into_iter()
@@ -524,7 +556,7 @@ fn resolve(
     })
 }
 
-type Report<'a> = dyn FnMut(std::ops::Range<usize>, String, String) + 'a;
+type Report<'a> = dyn FnMut(std::ops::Range<usize>, crate::i18n::Text, crate::i18n::Text) + 'a;
 
 fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
     let names: Vec<&str> = SIZES.iter().map(|s| s.name).collect();
@@ -538,8 +570,8 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
                 if size.is_none() {
                     report(
                         wanted.span(),
-                        format!("unknown poster size `{name}`"),
-                        format!("the sizes are {}", names.join(", ")),
+                        crate::text!("poster-size-unknown", size = name),
+                        crate::text!("poster-sizes-are", sizes = names.join(", ")),
                     );
                 }
                 size
@@ -553,13 +585,13 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
                 (Some(size), Some(level)) => size.error_correction = level,
                 (None, _) => report(
                     levels.span(),
-                    format!("`{name}` is not among the poster sizes"),
-                    format!("the sizes are {}", names.join(", ")),
+                    crate::text!("poster-size-not-among", size = name),
+                    crate::text!("poster-sizes-are", sizes = names.join(", ")),
                 ),
                 (_, None) => report(
                     levels.span(),
-                    format!("`{letter}` is not a QR error-correction level"),
-                    "use L, M, Q or H (H survives the most damage)".to_owned(),
+                    crate::text!("qr-level-unknown", level = letter),
+                    crate::text!("qr-level-unknown-help"),
                 ),
             }
         }
@@ -572,8 +604,8 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
                 if !extensions.contains(&format.trim()) {
                     report(
                         wanted.span(),
-                        format!("unknown poster format `{format}`"),
-                        format!("the formats are {}", extensions.join(", ")),
+                        crate::text!("poster-format-unknown", format = format),
+                        crate::text!("poster-formats-are", formats = extensions.join(", ")),
                     );
                 }
             }

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use anstyle::{AnsiColor, Style};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Language, Text, language};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -93,6 +95,10 @@ fn floor_char_boundary(s: &str, mut index: usize) -> usize {
 
 /// A problem in the project. Serialized as the JSON of `ditich check --format json`, so its
 /// field names are a public contract.
+///
+/// `message` and `help` are in the language of the process, as the JSON and the studio show
+/// them; a diagnostic made from the catalogue also keeps its [`Text`]s, so that it can be shown
+/// in either language ([`Diagnostic::in_language`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -102,24 +108,76 @@ pub struct Diagnostic {
     pub location: Option<Box<Location>>,
     pub message: String,
     pub help: Option<String>,
+    /// The catalogue's message and help, when they came from it; `None` for words made
+    /// elsewhere, such as a parser's, which read the same in every language.
+    #[serde(skip)]
+    pub texts: Option<Box<Texts>>,
+}
+
+/// The catalogue's words of a diagnostic, not yet put into a language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Texts {
+    pub message: Option<Text>,
+    pub help: Option<Text>,
+}
+
+/// What a diagnostic says: a message of the catalogue, or words made elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Words {
+    Text(Text),
+    Plain(String),
+}
+
+impl From<Text> for Words {
+    fn from(text: Text) -> Words {
+        Words::Text(text)
+    }
+}
+
+impl From<String> for Words {
+    fn from(plain: String) -> Words {
+        Words::Plain(plain)
+    }
+}
+
+impl From<&str> for Words {
+    fn from(plain: &str) -> Words {
+        Words::Plain(plain.to_owned())
+    }
+}
+
+impl Words {
+    fn split(self) -> (String, Option<Text>) {
+        match self {
+            Words::Text(text) => (text.render(language()), Some(text)),
+            Words::Plain(plain) => (plain, None),
+        }
+    }
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Diagnostic {
+    pub fn error(message: impl Into<Words>) -> Diagnostic {
         Diagnostic::new(Severity::Error, message.into())
     }
 
-    pub fn warning(message: impl Into<String>) -> Diagnostic {
+    pub fn warning(message: impl Into<Words>) -> Diagnostic {
         Diagnostic::new(Severity::Warning, message.into())
     }
 
-    fn new(severity: Severity, message: String) -> Diagnostic {
+    fn new(severity: Severity, message: Words) -> Diagnostic {
+        let (message, text) = message.split();
         Diagnostic {
             severity,
             file: None,
             location: None,
             message,
             help: None,
+            texts: text.map(|text| {
+                Box::new(Texts {
+                    message: Some(text),
+                    help: None,
+                })
+            }),
         }
     }
 
@@ -133,13 +191,41 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Words>) -> Diagnostic {
+        let (help, text) = help.into().split();
+        self.help = Some(help);
+        let texts = self.texts.get_or_insert_with(Box::default);
+        texts.help = text;
         self
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The message in `language`; words from outside the catalogue as they are.
+    pub fn message_in(&self, language: Language) -> String {
+        match self.texts.as_ref().and_then(|t| t.message.as_ref()) {
+            Some(text) => text.render(language),
+            None => self.message.clone(),
+        }
+    }
+
+    /// The help in `language`, if there is one.
+    pub fn help_in(&self, language: Language) -> Option<String> {
+        match self.texts.as_ref().and_then(|t| t.help.as_ref()) {
+            Some(text) => Some(text.render(language)),
+            None => self.help.clone(),
+        }
+    }
+
+    /// The diagnostic with its `message` and `help` in `language`.
+    pub fn in_language(&self, language: Language) -> Diagnostic {
+        Diagnostic {
+            message: self.message_in(language),
+            help: self.help_in(language),
+            ..self.clone()
+        }
     }
 }
 
@@ -153,10 +239,11 @@ pub fn display_path(path: &Path) -> String {
 }
 
 impl Severity {
-    pub fn label(self) -> &'static str {
+    /// The word before a message, in the process's language: `error`, `lỗi`.
+    pub fn label(self) -> String {
         match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::text!("label-error").to_string(),
+            Severity::Warning => crate::text!("label-warning").to_string(),
         }
     }
 
@@ -184,11 +271,12 @@ impl fmt::Display for Diagnostic {
             (Some(file), None) => write!(f, "{file}: ")?,
             _ => {}
         }
+        let language = language();
         write!(
             f,
             "{style}{}:{style:#} {}",
             self.severity.label(),
-            self.message
+            self.message_in(language)
         )?;
         let gutter = self
             .location
@@ -205,8 +293,9 @@ impl fmt::Display for Diagnostic {
                 "^".repeat(at.width)
             )?;
         }
-        if let Some(help) = &self.help {
-            write!(f, "\n{} = help: {help}", " ".repeat(gutter))?;
+        if let Some(help) = self.help_in(language) {
+            let label = crate::text!("label-help");
+            write!(f, "\n{} = {label}: {help}", " ".repeat(gutter))?;
         }
         Ok(())
     }
@@ -218,11 +307,8 @@ pub struct Problems(pub Vec<Diagnostic>);
 
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors = self.0.iter().filter(|d| d.is_error()).count();
-        match errors {
-            1 => write!(f, "the project has 1 error"),
-            n => write!(f, "the project has {n} errors"),
-        }
+        let count = self.0.iter().filter(|d| d.is_error()).count();
+        write!(f, "{}", crate::text!("problems-count", count = count))
     }
 }
 
@@ -279,6 +365,25 @@ mod tests {
     fn a_line_location_underlines_the_line() {
         let at = Location::of_line(SOURCE, 2);
         assert_eq!((at.line, at.column, at.width), (2, 1, 11));
+    }
+
+    #[test]
+    fn a_diagnostic_from_the_catalogue_reads_in_either_language() {
+        let d = Diagnostic::error(crate::text!("key-missing", key = "summary"))
+            .help(crate::text!("add-line-below", line = "summary = \"…\""));
+        assert_eq!(d.message, "required key `summary` is missing");
+        let vi = d.in_language(Language::Vi);
+        assert_eq!(vi.message, "còn thiếu khóa bắt buộc `summary`");
+        assert_eq!(
+            vi.help.as_deref(),
+            Some("thêm dòng này ngay dưới: summary = \"…\"")
+        );
+        assert_eq!(vi.in_language(Language::En), d);
+        // Words from elsewhere, a parser's, read the same in both.
+        let plain = Diagnostic::error("expected `=`").help(crate::text!("line-form-help"));
+        let plain_vi = plain.in_language(Language::Vi);
+        assert_eq!(plain_vi.message, "expected `=`");
+        assert!(plain_vi.help.unwrap().starts_with("mỗi dòng gồm"));
     }
 
     #[test]

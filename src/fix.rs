@@ -25,8 +25,8 @@ pub struct Fixed {
 pub fn project(root: &Path) -> anyhow::Result<Vec<Fixed>> {
     let mut fixed = Vec::new();
     for path in texts(root) {
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes = std::fs::read(&path)
+            .with_context(|| crate::text!("cannot-read", file = path.display().to_string()))?;
         let Some((text, changes)) = fix(&bytes) else {
             continue;
         };
@@ -58,14 +58,14 @@ fn fix(bytes: &[u8]) -> Option<(String, Vec<String>)> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => {
-            changes.push("converted from Windows-1258 to UTF-8".to_owned());
+            changes.push(crate::text!("fixed-windows-1258").to_string());
             legacy::decode_windows_1258(bytes)?
         }
     };
     let text = if unicode_normalization::is_nfc(&text) {
         text
     } else {
-        changes.push("letters stored decomposed were rewritten in NFC".to_owned());
+        changes.push(crate::text!("fixed-nfc").to_string());
         text.nfc().collect()
     };
     let runs = legacy::find_mojibake(&text);
@@ -73,12 +73,11 @@ fn fix(bytes: &[u8]) -> Option<(String, Vec<String>)> {
         text
     } else {
         for encoding in [legacy::Encoding::Tcvn3, legacy::Encoding::Vni] {
-            match runs.iter().filter(|r| r.encoding == encoding).count() {
-                0 => {}
-                1 => changes.push(format!("1 line typed in {encoding} converted to Unicode")),
-                n => changes.push(format!(
-                    "{n} lines typed in {encoding} converted to Unicode"
-                )),
+            let lines = runs.iter().filter(|r| r.encoding == encoding).count();
+            if lines > 0 {
+                let encoding = encoding.to_string();
+                let fixed = crate::text!("fixed-legacy-font", lines = lines, encoding = encoding);
+                changes.push(fixed.to_string());
             }
         }
         legacy::fix_mojibake(&text)
@@ -93,5 +92,5 @@ fn replace(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let temporary = path.with_file_name(format!(".{name}.ditich-fix"));
     std::fs::write(&temporary, bytes)
         .and_then(|()| std::fs::rename(&temporary, path))
-        .with_context(|| format!("cannot rewrite {}", path.display()))
+        .with_context(|| crate::text!("cannot-rewrite", file = path.display().to_string()))
 }

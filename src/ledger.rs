@@ -43,12 +43,12 @@ pub fn record(
         .map_or_else(|| HEADER.to_owned(), |l| l.source.clone());
     let mut document: toml_edit::DocumentMut = source
         .parse()
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .with_context(|| crate::text!("cannot-read", file = path.display().to_string()))?;
     let plaques = document
         .entry("plaque")
         .or_insert_with(|| toml_edit::ArrayOfTables::new().into())
         .as_array_of_tables_mut()
-        .context("plaques.toml: `plaque` must be a list of [[plaque]] entries")?;
+        .with_context(|| crate::text!("ledger-not-list"))?;
     let mut added = Vec::new();
     let mut changed = false;
     for relic in relics {
@@ -80,7 +80,7 @@ pub fn record(
     }
     if changed || !added.is_empty() {
         std::fs::write(&path, document.to_string())
-            .with_context(|| format!("cannot write {}", path.display()))?;
+            .with_context(|| crate::text!("cannot-write", file = path.display().to_string()))?;
     }
     Ok(added)
 }

@@ -15,6 +15,7 @@ pub mod fix;
 pub mod fuzzing;
 pub mod hooks;
 pub mod html;
+pub mod i18n;
 pub mod ledger;
 pub mod legacy;
 pub mod load;
@@ -276,17 +277,19 @@ pub fn print(
         .collect();
     if !drafts.is_empty() {
         bail!(
-            "{} là bản nháp nên chưa in được; hãy xoá dòng draft = true trước / {} is a draft, so it cannot be printed; remove the line draft = true first",
-            drafts.join(", "),
-            drafts.join(", ")
+            "{}",
+            crate::text!("posters-draft-ids", codes = drafts.join(", "))
         );
     }
     if !unknown.is_empty() {
         let known: Vec<&str> = build.printed.iter().map(|p| p.id.as_str()).collect();
         bail!(
-            "no relic has the id {}; the ids are {}",
-            unknown.join(", "),
-            known.join(", ")
+            "{}",
+            crate::text!(
+                "posters-unknown-ids",
+                codes = unknown.join(", "),
+                known = known.join(", ")
+            )
         );
     }
     let wanted: Vec<&ledger::Printed> = build
@@ -316,10 +319,8 @@ fn check_output_folder(root: &Path, out: &Path) -> anyhow::Result<()> {
         |p: &Path| -> PathBuf { std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()) };
     let (root, out) = (absolute(root), absolute(out));
     if root.starts_with(&out) || out.starts_with(root.join(load::SITES_DIR)) {
-        bail!(
-            "the output folder {} would replace the project's sources\n  = help: choose a folder outside sites/, e.g. --out output",
-            out.display()
-        );
+        let out = out.display().to_string();
+        bail!("{}", crate::text!("output-over-sources", folder = out));
     }
     Ok(())
 }

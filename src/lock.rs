@@ -20,25 +20,28 @@ impl ProjectLock {
     pub fn acquire(root: &Path, waiting: impl FnOnce()) -> anyhow::Result<ProjectLock> {
         let dir = root.join(crate::cache::DIR);
         std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
+            .with_context(|| crate::text!("cannot-create", file = dir.display().to_string()))?;
         let path = dir.join("lock");
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
+            .with_context(|| crate::text!("cannot-open", file = path.display().to_string()))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 waiting();
-                file.lock()
-                    .with_context(|| format!("cannot lock {}", path.display()))?;
+                file.lock().with_context(|| {
+                    crate::text!("cannot-lock", file = path.display().to_string())
+                })?;
             }
             // Some network drives cannot lock; a build there runs as it always did.
             Err(TryLockError::Error(err)) if err.kind() == std::io::ErrorKind::Unsupported => {}
             Err(TryLockError::Error(err)) => {
-                return Err(err).with_context(|| format!("cannot lock {}", path.display()));
+                return Err(err).with_context(|| {
+                    crate::text!("cannot-lock", file = path.display().to_string())
+                });
             }
         }
         Ok(ProjectLock { _file: file })

@@ -4,15 +4,14 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
 // Pages are rendered on every core at once, and the system allocator's locks showed up as a
 // tenth of a province-sized build.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    ditich::i18n::set_language(cli::language());
+    let cli = cli::help::parse();
     match cli.run() {
         Ok(code) => code,
         Err(err) => {

@@ -184,7 +184,7 @@ pub fn render(source: &Source<'_>, links: &Links<'_>, sanitizer: &Sanitizer) -> 
                 range.start + source.body_offset..range.end + source.body_offset,
             )
         };
-        let problem = |message: String, help: &str| {
+        let problem = |message: crate::i18n::Text, help: crate::i18n::Text| {
             Diagnostic::error(message)
                 .in_file(source.file)
                 .at(at())
@@ -249,14 +249,10 @@ pub fn render(source: &Source<'_>, links: &Links<'_>, sanitizer: &Sanitizer) -> 
                 if done.alt.trim().is_empty() {
                     let at = range_location(source, &done.range);
                     diagnostics.push(
-                        Diagnostic::warning(
-                            "this photo has no description for visitors who cannot see it",
-                        )
-                        .in_file(source.file)
-                        .at(at)
-                        .help(
-                            "write what it shows between the brackets: ![Cổng tam quan](cong.jpg)",
-                        ),
+                        Diagnostic::warning(crate::text!("story-photo-no-alt"))
+                            .in_file(source.file)
+                            .at(at)
+                            .help(crate::text!("story-photo-no-alt-help")),
                     );
                 }
                 let Some(photo) = done.photo else { continue };
@@ -277,20 +273,20 @@ pub fn render(source: &Source<'_>, links: &Links<'_>, sanitizer: &Sanitizer) -> 
             Event::Html(html) | Event::InlineHtml(html) => {
                 if !sanitizer.raw_html {
                     diagnostics.push(
-                        Diagnostic::warning("raw HTML is left out: site.toml switches it off")
+                        Diagnostic::warning(crate::text!("html-off"))
                             .in_file(source.file)
                             .at(at())
-                            .help("write the text in Markdown, or set raw_html = true under [content] in site.toml"),
+                            .help(crate::text!("html-off-help")),
                     );
                     continue;
                 }
                 has_raw_html = true;
                 for tag in sanitizer.removed(&html) {
                     diagnostics.push(
-                        Diagnostic::warning(format!("raw HTML `{tag}` is removed from the page"))
+                        Diagnostic::warning(crate::text!("html-removed", tag = tag))
                             .in_file(source.file)
                             .at(at())
-                            .help("the guide keeps only formatting from HTML; write the text in Markdown"),
+                            .help(crate::text!("html-removed-help")),
                     );
                 }
                 Event::Html(html)
@@ -337,7 +333,7 @@ fn name_heading(events: &mut [Event<'_>], used: &mut HashSet<String>) {
     *id = Some(CowStr::from(unique));
 }
 
-type Refusal = (String, &'static str);
+type Refusal = (crate::i18n::Text, crate::i18n::Text);
 
 /// Checks a link target and returns the href the page uses.
 fn resolve<'a>(dest: &CowStr<'a>, links: &Links<'_>) -> Result<CowStr<'a>, Refusal> {
@@ -349,13 +345,13 @@ fn resolve<'a>(dest: &CowStr<'a>, links: &Links<'_>) -> Result<CowStr<'a>, Refus
         return (links.relic_href)(slug).map(CowStr::from).ok_or_else(|| {
             if links.drafts.contains(slug) {
                 return (
-                    format!("`{slug}` là bản nháp, chưa có trang / the relic `{slug}` is a draft, so it has no page yet"),
-                    "bỏ liên kết cho tới khi bản nháp được xuất bản, hoặc xoá dòng draft = true trong index.md của nó / remove the link until the draft is published, or remove the line draft = true from its index.md",
+                    crate::text!("link-to-draft", folder = slug),
+                    crate::text!("link-to-draft-help"),
                 );
             }
             (
-                format!("there is no relic with the folder `{slug}`"),
-                "link to another relic as @/<its folder name>, e.g. [Đền Cả](@/den-ca)",
+                crate::text!("link-no-relic", folder = slug),
+                crate::text!("link-no-relic-help"),
             )
         });
     }
@@ -366,8 +362,8 @@ fn resolve<'a>(dest: &CowStr<'a>, links: &Links<'_>) -> Result<CowStr<'a>, Refus
             Ok(dest.clone())
         } else {
             Err((
-                format!("links starting with `{scheme}:` are not allowed"),
-                "link to web pages with https://, or to the relic's own files by name",
+                crate::text!("link-scheme", scheme = scheme),
+                crate::text!("link-scheme-help"),
             ))
         };
     }
@@ -383,14 +379,14 @@ fn local_file(dest: &str, links: &Links<'_>) -> Result<String, Refusal> {
         name.starts_with('/') || name.contains('\\') || name.split('/').any(|part| part == "..");
     if escapes {
         return Err((
-            format!("`{dest}` points outside the relic's folder"),
-            "put the file in the relic's own folder and write its name alone, e.g. cong.jpg; link to another relic with @/<folder>",
+            crate::text!("link-outside", target = dest),
+            crate::text!("link-outside-help"),
         ));
     }
     if !links.assets.contains(&*name) {
         return Err((
-            format!("file `{name}` is not in the relic's folder"),
-            "check the file name (capitals and accents count) or copy the file into the relic's folder",
+            crate::text!("link-file-missing", file = &*name),
+            crate::text!("link-file-missing-help"),
         ));
     }
     Ok(name.into_owned())
@@ -402,8 +398,8 @@ fn resolve_image<'p>(dest: &str, links: &Links<'p>) -> Result<&'p Photo, Refusal
         .split_once(':')
         .is_some_and(|(scheme, _)| !scheme.contains('/'));
     let not_a_photo = (
-        format!("`{dest}` is not a photo in the relic's folder"),
-        "show photos saved in the relic's folder (JPEG, PNG or WebP), e.g. ![Cổng đền](cong.jpg); pages load nothing from other sites",
+        crate::text!("image-not-photo", target = dest),
+        crate::text!("image-not-photo-help"),
     );
     if has_scheme || dest.starts_with("@/") || dest.starts_with('#') {
         return Err(not_a_photo);

@@ -116,7 +116,7 @@ pub fn variants(
     cache: &Path,
 ) -> Result<Vec<(String, PathBuf)>, Diagnostic> {
     let failed =
-        |e: String| Diagnostic::error(format!("cannot process the photo: {e}")).in_file(source);
+        |e: String| Diagnostic::error(crate::text!("photo-failed", reason = e)).in_file(source);
     let bytes = fs::read(source).map_err(|e| failed(e.to_string()))?;
     let key = Key::new(Kept::Photo).part(SETTINGS).part(&bytes).name();
     let dir = cache.join("photos");

@@ -70,13 +70,15 @@ impl Staging {
     pub fn open(out: &Path) -> anyhow::Result<Staging> {
         let (staging, previous) = siblings(out)?;
         if let Some(parent) = out.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+            fs::create_dir_all(parent).with_context(|| {
+                crate::text!("cannot-create", file = parent.display().to_string())
+            })?;
         }
         if !out.exists() && previous.is_dir() && staging.is_dir() {
             // A build was stopped between moving the old site aside and moving the new one in.
-            fs::rename(&previous, out)
-                .with_context(|| format!("cannot restore {}", out.display()))?;
+            fs::rename(&previous, out).with_context(|| {
+                crate::text!("cannot-restore", file = out.display().to_string())
+            })?;
         }
         check_replaceable(out)?;
         for folder in [&staging, &previous] {
@@ -85,8 +87,9 @@ impl Staging {
             }
         }
         if !staging.exists() && previous.exists() {
-            fs::rename(&previous, &staging)
-                .with_context(|| format!("cannot reuse {}", previous.display()))?;
+            fs::rename(&previous, &staging).with_context(|| {
+                crate::text!("cannot-reuse", file = previous.display().to_string())
+            })?;
         }
         remove_if_present(&previous)?;
         // The list goes before any file changes: a build stopped midway leaves no list that
@@ -94,13 +97,17 @@ impl Staging {
         let spare_files = read_list(&staging);
         match fs::remove_file(staging.join(FILES)) {
             Err(err) if err.kind() != io::ErrorKind::NotFound => {
-                return Err(err).with_context(|| format!("cannot write in {}", staging.display()));
+                return Err(err).with_context(|| {
+                    crate::text!("cannot-write-in", file = staging.display().to_string())
+                });
             }
             _ => {}
         }
         fs::create_dir_all(&staging)
             .and_then(|()| fs::write(staging.join(MARKER), MARKER_TEXT))
-            .with_context(|| format!("cannot write in {}", staging.display()))?;
+            .with_context(|| {
+                crate::text!("cannot-write-in", file = staging.display().to_string())
+            })?;
         let published = out.join(MARKER).is_file();
         let case_blind = ignores_case(&staging);
         Ok(Staging {
@@ -148,8 +155,9 @@ impl Staging {
             _ => None,
         };
         if reused.is_none() {
-            place(&target, file, self.unchanged_from.as_deref())
-                .with_context(|| format!("cannot write {}", target.display()))?;
+            place(&target, file, self.unchanged_from.as_deref()).with_context(|| {
+                crate::text!("cannot-write", file = target.display().to_string())
+            })?;
         }
         lock(&self.written).push(file.path.clone());
         if let Some(listing) = listing {
@@ -190,7 +198,7 @@ impl Staging {
             content: Content::Cached(published),
         };
         place(&target, &link, None)
-            .with_context(|| format!("cannot write {}", target.display()))?;
+            .with_context(|| crate::text!("cannot-write", file = target.display().to_string()))?;
         Ok(Some(listing))
     }
 
@@ -238,21 +246,23 @@ impl Staging {
             .map(|p| (fold(p), p))
             .collect();
         prune(&self.dir, Path::new(""), &wanted, &folders, &fold)
-            .with_context(|| format!("cannot clear {}", self.dir.display()))?;
+            .with_context(|| crate::text!("cannot-clear", file = self.dir.display().to_string()))?;
         let mut listed = self.listed.into_inner().unwrap_or_else(|e| e.into_inner());
-        write_list(&self.dir.join(FILES), &mut listed)
-            .with_context(|| format!("cannot write in {}", self.dir.display()))?;
+        write_list(&self.dir.join(FILES), &mut listed).with_context(|| {
+            crate::text!("cannot-write-in", file = self.dir.display().to_string())
+        })?;
         let out = &self.out;
         if out.exists() {
-            fs::rename(out, &self.previous)
-                .with_context(|| format!("cannot move the old {} aside", out.display()))?;
+            fs::rename(out, &self.previous).with_context(|| {
+                crate::text!("cannot-move-aside", file = out.display().to_string())
+            })?;
         }
         crate::hooks::pause("swapping");
         if let Err(err) = fs::rename(&self.dir, out) {
             // Put the old site back rather than leave no site at all.
             let _ = fs::rename(&self.previous, out);
             return Err(err)
-                .with_context(|| format!("cannot move the new site into {}", out.display()));
+                .with_context(|| crate::text!("cannot-move-in", file = out.display().to_string()));
         }
         progress.step();
         Ok(written)
@@ -272,9 +282,10 @@ impl Staging {
     /// Creates the folder of the file at `path` (relative) in the staging folder.
     fn make_parent(&self, path: &str) -> anyhow::Result<()> {
         match Path::new(path).parent() {
-            Some(folder) => self
-                .make_folder(folder)
-                .with_context(|| format!("cannot create {}", self.dir.join(folder).display())),
+            Some(folder) => self.make_folder(folder).with_context(|| {
+                let folder = self.dir.join(folder).display().to_string();
+                crate::text!("cannot-create", file = folder)
+            }),
             None => Ok(()),
         }
     }
@@ -379,7 +390,10 @@ fn create_dir(dir: &Path) -> io::Result<()> {
 /// `.output.staging` and `.output.previous`, beside `output`.
 fn siblings(out: &Path) -> anyhow::Result<(PathBuf, PathBuf)> {
     let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        bail!("{} cannot be the output folder", out.display());
+        bail!(
+            "{}",
+            crate::text!("output-not-a-folder", folder = out.display().to_string())
+        );
     };
     Ok((
         out.with_file_name(format!(".{name}.staging")),
@@ -400,8 +414,8 @@ fn check_replaceable(out: &Path) -> anyhow::Result<()> {
         return Ok(());
     }
     bail!(
-        "{} exists and was not written by ditich; it would be replaced whole.\n  = help: remove it yourself, or choose another folder with --out",
-        out.display()
+        "{}",
+        crate::text!("output-not-ours", folder = out.display().to_string())
     )
 }
 
@@ -517,9 +531,8 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 
 fn remove_if_present(dir: &Path) -> anyhow::Result<()> {
     match fs::remove_dir_all(dir) {
-        Err(err) if err.kind() != io::ErrorKind::NotFound => {
-            Err(err).with_context(|| format!("cannot remove {}", dir.display()))
-        }
+        Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err)
+            .with_context(|| crate::text!("cannot-remove", file = dir.display().to_string())),
         _ => Ok(()),
     }
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Args;
+use ditich::text;
 
 use super::Project;
 use super::output::Verbosity;
@@ -41,12 +42,13 @@ impl BuildArgs {
         stages.finish();
         let report = report?;
         verbosity.diagnostics(&report.warnings);
-        verbosity.status(format_args!(
-            "{} in {} ({:.2} s)",
-            summary(&report),
-            out.strip_prefix(".").unwrap_or(&out).display(),
-            started.elapsed().as_secs_f64()
-        ));
+        let line = text!(
+            "built-into",
+            summary = summary(&report),
+            folder = out.strip_prefix(".").unwrap_or(&out).display().to_string(),
+            seconds = format!("{:.2}", started.elapsed().as_secs_f64())
+        );
+        verbosity.status(format_args!("{line}"));
         Ok(ExitCode::SUCCESS)
     }
 
@@ -59,14 +61,12 @@ impl BuildArgs {
 
 /// "built 7 relics: 23 pages and 21 print files, 2 warnings"
 pub fn summary(report: &ditich::Report) -> String {
-    let mut line = format!("built {} relics: {} pages", report.relics, report.pages);
+    let mut line = text!("built", relics = report.relics, pages = report.pages).to_string();
     if report.print_files > 0 {
-        line += &format!(" and {} print files", report.print_files);
+        line += &text!("built-print-files", count = report.print_files).to_string();
     }
-    match report.warnings.len() {
-        0 => {}
-        1 => line += ", 1 warning",
-        n => line += &format!(", {n} warnings"),
+    if !report.warnings.is_empty() {
+        line += &text!("built-warnings", count = report.warnings.len()).to_string();
     }
     line
 }
@@ -97,16 +97,14 @@ impl PostersArgs {
         verbosity.diagnostics(&report.build.warnings);
         verbosity.status(format_args!("{}", summary(&report.build)));
         match report.recorded.as_slice() {
-            [] => verbosity.status(format_args!("every code was already in plaques.toml")),
+            [] => verbosity.status(format_args!("{}", text!("posters-none-new"))),
             added => verbosity.status(format_args!(
-                "recorded {} in plaques.toml: commit it with the print files",
-                added.join(", ")
+                "{}",
+                text!("posters-recorded", codes = added.join(", "))
             )),
         }
-        verbosity.status(format_args!(
-            "print files: {}",
-            out.join("posters").display()
-        ));
+        let folder = out.join("posters").display().to_string();
+        verbosity.status(format_args!("{}", text!("posters-folder", folder = folder)));
         Ok(ExitCode::SUCCESS)
     }
 }

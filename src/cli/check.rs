@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Project;
 use super::output::Verbosity;
 use ditich::diagnostic::Diagnostic;
+use ditich::text;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -81,21 +82,20 @@ impl CheckArgs {
             }
             Format::Human => {
                 for f in &fixed {
-                    verbosity.status(format_args!("fixed {}: {}", f.file, f.changes.join("; ")));
+                    let changes = f.changes.join("; ");
+                    let fixed = text!("check-fixed", file = &f.file, changes = changes);
+                    verbosity.status(format_args!("{fixed}"));
                 }
                 verbosity.diagnostics(&report.diagnostics);
                 // The exit status is all a script needs, but an officer reads only this line:
                 // with warnings alone it must say that they failed the check.
-                let strict = if failed && errors == 0 {
-                    "; failed because --strict counts warnings as errors"
+                let tally = tally(errors, warnings);
+                let line = if failed && errors == 0 {
+                    text!("checked-strict", relics = report.relics, tally = tally)
                 } else {
-                    ""
+                    text!("checked", relics = report.relics, tally = tally)
                 };
-                verbosity.status(format_args!(
-                    "checked {} relics: {}{strict}",
-                    report.relics,
-                    tally(errors, warnings)
-                ));
+                verbosity.status(format_args!("{line}"));
             }
         }
         Ok(if failed {
@@ -107,14 +107,11 @@ impl CheckArgs {
 }
 
 fn tally(errors: usize, warnings: usize) -> String {
-    let count = |n: usize, what: &str| match n {
-        1 => format!("1 {what}"),
-        n => format!("{n} {what}s"),
-    };
     match (errors, warnings) {
-        (0, 0) => "no problems found".to_owned(),
-        (0, w) => count(w, "warning"),
-        (e, 0) => count(e, "error"),
-        (e, w) => format!("{}, {}", count(e, "error"), count(w, "warning")),
+        (0, 0) => text!("tally-none"),
+        (0, w) => text!("tally-warnings", count = w),
+        (e, 0) => text!("tally-errors", count = e),
+        (e, w) => text!("tally-both", errors = e, warnings = w),
     }
+    .to_string()
 }

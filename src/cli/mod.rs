@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+pub mod help;
 mod new;
 mod output;
 mod rename;
@@ -16,6 +17,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use ditich::diagnostic::Problems;
+use ditich::i18n::Language;
+use ditich::text;
 
 use output::Verbosity;
 
@@ -103,13 +106,15 @@ pub struct Project {
 }
 
 /// The line a command prints while another ditich works in the same project.
-pub const WAITING: &str = "waiting for another ditich building this project…";
+pub fn waiting() -> String {
+    text!("waiting").to_string()
+}
 
 impl Project {
     /// Takes the project's lock for a command that writes, saying so if it has to wait.
     fn lock(&self, verbosity: Verbosity) -> anyhow::Result<ditich::lock::ProjectLock> {
         ditich::lock::ProjectLock::acquire(&self.root, || {
-            verbosity.status(format_args!("{WAITING}"));
+            verbosity.status(format_args!("{}", waiting()));
         })
     }
 }
@@ -131,24 +136,43 @@ impl Cli {
     }
 }
 
+/// The language to speak: the `messages` of the project the arguments name (`--root DIR`, or
+/// the current folder), else the computer's.
+pub fn language() -> Language {
+    let mut args = std::env::args_os().skip(1);
+    let mut root = PathBuf::from(".");
+    while let Some(arg) = args.next() {
+        if arg == "--root" {
+            root = args.next().map(PathBuf::from).unwrap_or(root);
+        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--root=")) {
+            root = PathBuf::from(dir);
+        } else if arg == "--" {
+            break;
+        }
+    }
+    Language::choose(ditich::config::messages_language(&root))
+}
+
 /// Prints a failed command's error: every problem of the project, or the chain of causes.
 pub fn print_error(err: &anyhow::Error) {
-    let style = ditich::diagnostic::Severity::Error.style();
+    let severity = ditich::diagnostic::Severity::Error;
+    let (style, error) = (severity.style(), severity.label());
     if let Some(problems) = err.downcast_ref::<Problems>() {
         for d in &problems.0 {
             anstream::eprintln!("{d:#}\n");
         }
-        anstream::eprintln!("{style}error:{style:#} {problems}; the output folder was not changed");
+        let unchanged = text!("output-unchanged", problems = problems.to_string());
+        anstream::eprintln!("{style}{error}:{style:#} {unchanged}");
     } else if let Some(change) = err.downcast_ref::<ditich::ChangeError>() {
         // Vietnamese first, for the officer; English under it.
         anstream::eprintln!(
-            "{style}error:{style:#} {}
+            "{style}{error}:{style:#} {}
        {}",
             change.vietnamese(),
             change.english()
         );
     } else {
-        anstream::eprintln!("{style}error:{style:#} {err:#}");
+        anstream::eprintln!("{style}{error}:{style:#} {err:#}");
     }
 }
 

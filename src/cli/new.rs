@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Args;
+use ditich::text;
 
 use super::Project;
 use super::output::Verbosity;
@@ -27,10 +28,8 @@ impl NewArgs {
             self.id.as_deref(),
             ditich::model::Date::today()?,
         )?;
-        verbosity.status(format_args!(
-            "created {} with the code {}: fill it in, put the photos beside it, then run `ditich serve` to see the page",
-            created.file, created.id
-        ));
+        let line = text!("new-created", file = &created.file, code = &created.id);
+        verbosity.status(format_args!("{line}"));
         Ok(ExitCode::SUCCESS)
     }
 }

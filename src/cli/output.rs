@@ -8,6 +8,7 @@ use std::time::Instant;
 use clap::Args;
 use ditich::diagnostic::Diagnostic;
 use ditich::progress::Progress;
+use ditich::text;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Options every command takes.
@@ -56,6 +57,12 @@ impl Verbosity {
     }
 }
 
+/// A stage's name as the officer reads it: `pages` is `trang` in Vietnamese.
+fn stage_name(name: &str) -> String {
+    let id = format!("cli-stage-{}", name.replace(' ', "-"));
+    ditich::i18n::lookup(&id).unwrap_or_else(|| name.to_owned())
+}
+
 /// Stages shorter than this many steps get no bar and no line: they are over at once.
 const LONG_STAGE: usize = 500;
 
@@ -73,10 +80,11 @@ impl Stages {
             return;
         };
         if self.verbose {
-            self.line(format!(
-                "{name}: {total} done in {:.2} s",
-                started.elapsed().as_secs_f64()
-            ));
+            let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+            let name = stage_name(name);
+            self.line(
+                text!("stage-done", stage = name, total = total, seconds = seconds).to_string(),
+            );
         }
     }
 
@@ -102,7 +110,7 @@ impl Progress for Stages {
         *self.current.lock().expect("not poisoned") = Some((name, total, Instant::now()));
         match &self.bar {
             Some(bar) if total >= LONG_STAGE => {
-                bar.set_message(name);
+                bar.set_message(stage_name(name));
                 bar.set_length(total as u64);
                 bar.set_position(0);
                 bar.set_draw_target(ProgressDrawTarget::stderr());

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ditich::serve::Event;
+use ditich::text;
 
 use super::Project;
 use super::build::summary;
@@ -29,20 +30,16 @@ impl ServeArgs {
         ditich::serve::run(&self.project.root, address, &|event| match event {
             Event::Serving { url, from_phones } => {
                 // Always printed: with --port 0 it is the only way to learn the address.
-                anstream::eprintln!(
-                    "serving {url} (press Ctrl+C to stop); pages reload when a file changes"
-                );
+                anstream::eprintln!("{}", text!("serving", url = url.to_string()));
                 match from_phones {
                     Some(Some(lan)) => {
-                        anstream::eprintln!("on a phone on the same Wi-Fi, open {lan}")
+                        anstream::eprintln!("{}", text!("serving-phones", url = lan.to_string()))
                     }
-                    Some(None) => anstream::eprintln!(
-                        "this computer has no network address a phone could open; connect it to the Wi-Fi and run ditich serve again"
-                    ),
+                    Some(None) => anstream::eprintln!("{}", text!("serving-no-network")),
                     None => {}
                 }
             }
-            Event::Waiting => verbosity.status(format_args!("{}", super::WAITING)),
+            Event::Waiting => verbosity.status(format_args!("{}", super::waiting())),
             Event::Rebuilt {
                 changed,
                 elapsed,
@@ -50,23 +47,27 @@ impl ServeArgs {
             } => {
                 let what = match changed.as_slice() {
                     [] => String::new(),
-                    [one] => format!("{one} changed: "),
-                    [first, rest @ ..] => format!("{first} and {} more changed: ", rest.len()),
+                    [one] => text!("changed-one", file = one.to_string()).to_string(),
+                    [first, rest @ ..] => {
+                        text!("changed-more", file = first.to_string(), count = rest.len())
+                            .to_string()
+                    }
                 };
                 match result {
                     Ok(report) => {
                         verbosity.diagnostics(&report.warnings);
-                        verbosity.status(format_args!(
-                            "{what}{} in {} ms",
-                            summary(&report),
-                            elapsed.as_millis()
-                        ));
+                        let took = text!(
+                            "rebuilt-in",
+                            summary = summary(&report),
+                            ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
+                        );
+                        verbosity.status(format_args!("{what}{took}"));
                     }
                     Err(failure) => {
                         let style = ditich::diagnostic::Severity::Error.style();
-                        anstream::eprintln!(
-                            "{failure}\n\n{what}{style}the build failed{style:#}; the browser shows why until it is fixed"
-                        );
+                        let (failed, shown) =
+                            (text!("rebuild-failed"), text!("rebuild-failed-shown"));
+                        anstream::eprintln!("{failure}\n\n{what}{style}{failed}{style:#}{shown}");
                     }
                 }
             }

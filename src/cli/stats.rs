@@ -7,6 +7,7 @@ use anyhow::{Context as _, bail};
 use clap::{Args, ValueEnum};
 use ditich::diagnostic::display_path;
 use ditich::stats::{self, By, Counter, VisitorKey, chart, report};
+use ditich::text;
 
 use super::output::Verbosity;
 
@@ -46,27 +47,25 @@ impl StatsArgs {
             Err(problems) => {
                 verbosity.diagnostics(&problems.0);
                 bail!(
-                    "{problems}; scans are counted against site.toml's base_url, so fix it first"
+                    "{}",
+                    text!("stats-config-first", problems = problems.to_string())
                 );
             }
         };
         if !errors.is_empty() {
-            let errors = match errors.len() {
-                1 => "1 error".to_owned(),
-                n => format!("{n} errors"),
-            };
             let ids: Vec<&str> = catalogue.relics.iter().map(|r| r.id.as_str()).collect();
             let counted = match ids.as_slice() {
-                [] => "no relic's index.md reads, so every code counts as unknown".to_owned(),
-                ids => format!(
-                    "counting the relics whose index.md reads: {}",
-                    ids.join(", ")
-                ),
+                [] => text!("stats-counting-none"),
+                ids => text!("stats-counting", codes = ids.join(", ")),
             };
-            let style = ditich::diagnostic::Severity::Warning.style();
-            verbosity.status(format_args!(
-                "{style}warning:{style:#} the project has {errors} (`ditich build` lists them); {counted}\n"
-            ));
+            let errors = text!(
+                "stats-project-errors",
+                count = errors.len(),
+                counted = counted.to_string()
+            );
+            let severity = ditich::diagnostic::Severity::Warning;
+            let (style, warning) = (severity.style(), severity.label());
+            verbosity.status(format_args!("{style}{warning}:{style:#} {errors}\n"));
         }
         // Every log opened before any is read: a mistyped name fails at once, not after an
         // hour of reading the others.
@@ -74,13 +73,14 @@ impl StatsArgs {
             .logs
             .iter()
             .map(|path| {
-                let log = stats::read::open(path)
-                    .with_context(|| format!("cannot read the log {}", path.display()))?;
+                let log = stats::read::open(path).with_context(|| {
+                    text!("stats-cannot-read", log = path.display().to_string())
+                })?;
                 Ok((name(path), log))
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
 
-        let key = VisitorKey::random().context("cannot draw a random key to hash visitors with")?;
+        let key = VisitorKey::random().with_context(|| text!("stats-no-key"))?;
         let mut counter = Counter::new(catalogue, key);
         for (name, log) in logs {
             counter.read(&name, log);
@@ -109,5 +109,6 @@ fn name(path: &Path) -> String {
 }
 
 fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    std::fs::write(path, bytes)
+        .with_context(|| text!("cannot-write", file = path.display().to_string()))
 }

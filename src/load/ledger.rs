@@ -74,7 +74,11 @@ pub fn read(root: &Path) -> Result<Option<LedgerFile>, Diagnostic> {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) => {
-            return Err(Diagnostic::error(format!("cannot read the file: {err}")).in_file(file));
+            return Err(Diagnostic::error(crate::text!(
+                "file-unreadable",
+                reason = err.to_string()
+            ))
+            .in_file(file));
         }
     };
     let source = crate::read::text::decode(file, &bytes)?;

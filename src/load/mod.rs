@@ -126,7 +126,8 @@ impl TextFile {
             .get_or_init(|| std::fs::read(&self.path).map_err(|err| err.to_string()))
             .as_deref()
             .map_err(|err| {
-                Diagnostic::error(format!("cannot read the file: {err}")).in_file(&self.file)
+                Diagnostic::error(crate::text!("file-unreadable", reason = err.to_string()))
+                    .in_file(&self.file)
             })
     }
 }
@@ -208,8 +209,8 @@ fn relic_folders(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf>
     let sites = root.join(SITES_DIR);
     if !sites.is_dir() {
         diagnostics.push(
-            Diagnostic::error(format!("there is no `{SITES_DIR}` folder"))
-                .help("make a folder `sites` beside site.toml, with one folder per relic; `ditich new \"Tên di tích\"` makes one"),
+            Diagnostic::error(crate::text!("sites-missing", folder = SITES_DIR))
+                .help(crate::text!("sites-missing-help")),
         );
         return Vec::new();
     }
@@ -223,13 +224,15 @@ fn relic_folders(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf>
             Ok(entry) if is_hidden(entry.file_name()) => {}
             Ok(entry) if entry.file_type().is_dir() => folders.push(entry.into_path()),
             Ok(entry) => diagnostics.push(
-                Diagnostic::warning("this file is not in a relic's folder and is not published")
+                Diagnostic::warning(crate::text!("file-outside-relic"))
                     .in_file(&relative_to(root, entry.path()))
-                    .help("put each relic's files in its own folder: sites/<relic>/index.md"),
+                    .help(crate::text!("file-outside-relic-help")),
             ),
-            Err(err) => {
-                diagnostics.push(Diagnostic::error(format!("cannot read {SITES_DIR}: {err}")))
-            }
+            Err(err) => diagnostics.push(Diagnostic::error(crate::text!(
+                "folder-unreadable-named",
+                folder = SITES_DIR,
+                reason = err.to_string()
+            ))),
         }
     }
     folders
@@ -248,7 +251,8 @@ fn relic_files(root: &Path, dir: &Path, config: &Config) -> (Option<RelicFiles>,
             Ok(entry) => entry,
             Err(err) => {
                 problems.push(
-                    Diagnostic::error(format!("cannot read the folder: {err}")).in_file(&folder),
+                    Diagnostic::error(crate::text!("folder-unreadable", reason = err.to_string()))
+                        .in_file(&folder),
                 );
                 continue;
             }
@@ -263,9 +267,9 @@ fn relic_files(root: &Path, dir: &Path, config: &Config) -> (Option<RelicFiles>,
         }
         if entry.path_is_symlink() {
             problems.push(
-                Diagnostic::error("symbolic links are not published")
+                Diagnostic::error(crate::text!("symlink"))
                     .in_file(&file)
-                    .help("copy the file itself into the relic's folder"),
+                    .help(crate::text!("symlink-help")),
             );
             continue;
         }
@@ -284,8 +288,11 @@ fn relic_files(root: &Path, dir: &Path, config: &Config) -> (Option<RelicFiles>,
                     })
                     .map_err(|err| {
                         problems.push(
-                            Diagnostic::error(format!("cannot read the file: {err}"))
-                                .in_file(&file),
+                            Diagnostic::error(crate::text!(
+                                "file-unreadable",
+                                reason = err.to_string()
+                            ))
+                            .in_file(&file),
                         )
                     })
                     .ok();
@@ -298,13 +305,9 @@ fn relic_files(root: &Path, dir: &Path, config: &Config) -> (Option<RelicFiles>,
             }
             Some(Err(lang)) if in_folder => {
                 problems.push(
-                    Diagnostic::warning(format!(
-                        "`{lang}` is not one of the site's languages, so this file is not published"
-                    ))
-                    .in_file(&file)
-                    .help(format!(
-                        "add \"{lang}\" to `languages` in site.toml, or rename the file"
-                    )),
+                    Diagnostic::warning(crate::text!("text-language-unknown", code = lang))
+                        .in_file(&file)
+                        .help(crate::text!("text-language-unknown-help", code = lang)),
                 );
                 continue;
             }
@@ -325,14 +328,12 @@ fn relic_files(root: &Path, dir: &Path, config: &Config) -> (Option<RelicFiles>,
             });
         } else {
             problems.push(
-                Diagnostic::warning(
-                    "this file is not published: it is not a relic text, photo, audio or PDF file",
-                )
-                .in_file(&file)
-                .help(format!(
-                    "photos, audio and documents may be {}",
-                    ASSET_EXTENSIONS.join(", ")
-                )),
+                Diagnostic::warning(crate::text!("file-not-published"))
+                    .in_file(&file)
+                    .help(crate::text!(
+                        "file-not-published-help",
+                        extensions = ASSET_EXTENSIONS.join(", ")
+                    )),
             );
         }
     }
@@ -340,9 +341,9 @@ fn relic_files(root: &Path, dir: &Path, config: &Config) -> (Option<RelicFiles>,
     let Some(main) = main else {
         if problems.iter().all(|d| !d.is_error()) {
             problems.push(
-                Diagnostic::error("this relic's folder has no index.md")
+                Diagnostic::error(crate::text!("index-missing"))
                     .in_file(&folder)
-                    .help("write the relic's Vietnamese text in index.md; `ditich new \"Tên di tích\"` makes one to fill in"),
+                    .help(crate::text!("index-missing-help")),
             );
         }
         return (None, problems);

@@ -23,16 +23,14 @@ pub fn split<'a>(file: &Path, source: &'a str) -> Result<Split<'a>, Diagnostic> 
     let first = lines.next().unwrap_or_default();
     if first.trim_end() != FENCE {
         let help = if first.trim_end() == "---" {
-            "ditich reads TOML front matter between `+++` lines, not YAML between `---` lines"
+            crate::text!("front-matter-yaml-help")
         } else {
-            "the first line must be `+++`, then the fields (id, name, rank …), then another `+++` line, then the story"
+            crate::text!("front-matter-missing-help")
         };
-        return Err(
-            Diagnostic::error("the file does not start with front matter")
-                .in_file(file)
-                .at(Location::of_line(source, 1))
-                .help(help),
-        );
+        return Err(Diagnostic::error(crate::text!("front-matter-missing"))
+            .in_file(file)
+            .at(Location::of_line(source, 1))
+            .help(help));
     }
     let front_matter_offset = first.len();
     let mut offset = front_matter_offset;
@@ -47,12 +45,10 @@ pub fn split<'a>(file: &Path, source: &'a str) -> Result<Split<'a>, Diagnostic> 
         }
         offset += line.len();
     }
-    Err(
-        Diagnostic::error("the front matter opened on line 1 is never closed")
-            .in_file(file)
-            .at(Location::of_line(source, 1))
-            .help("add a line `+++` after the last field, before the story begins"),
-    )
+    Err(Diagnostic::error(crate::text!("front-matter-unclosed"))
+        .in_file(file)
+        .at(Location::of_line(source, 1))
+        .help(crate::text!("front-matter-unclosed-help")))
 }
 
 #[cfg(test)]

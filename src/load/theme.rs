@@ -62,7 +62,10 @@ pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Theme {
                     break;
                 }
                 Err(err) => {
-                    diagnostics.push(Diagnostic::error(format!("cannot read the theme: {err}")));
+                    diagnostics.push(Diagnostic::error(crate::text!(
+                        "theme-unreadable",
+                        reason = err.to_string()
+                    )));
                     continue;
                 }
             };
@@ -71,9 +74,11 @@ pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Theme {
             let origin = display_path(entry.path().strip_prefix(root).unwrap_or(entry.path()));
             match std::fs::read(entry.path()) {
                 Ok(bytes) => theme.add(&in_theme, origin, &bytes, diagnostics),
-                Err(err) => {
-                    diagnostics.push(Diagnostic::error(format!("cannot read {origin}: {err}")))
-                }
+                Err(err) => diagnostics.push(Diagnostic::error(crate::text!(
+                    "folder-unreadable-named",
+                    folder = origin.to_string(),
+                    reason = err.to_string()
+                ))),
             }
         }
     }

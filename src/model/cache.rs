@@ -130,6 +130,8 @@ impl RelicCache {
             salt: {
                 let mut key = Key::new(Kept::Relic);
                 key.part(FORMAT);
+                // Warnings are kept in the words of the language they were found in.
+                key.part(crate::i18n::language().code());
                 key
             },
             writes: false,

@@ -44,15 +44,15 @@ pub fn check(
     let mut seen = std::collections::HashSet::new();
     for plaque in &ledger.raw.plaque {
         let id = plaque.id.get_ref().as_str();
-        let error = |message: String| {
+        let error = |message: crate::i18n::Text| {
             Diagnostic::error(message)
                 .in_file(file)
                 .at(at(plaque.id.span()))
         };
         if !seen.insert(id) {
             problems.push(
-                error(format!("plaque {id} is listed twice"))
-                    .help("keep the entry with the earliest first_printed date"),
+                error(crate::text!("plaque-twice", code = id))
+                    .help(crate::text!("plaque-twice-help")),
             );
             continue;
         }
@@ -65,55 +65,56 @@ pub fn check(
                 let now = crate::urls::qr_payload(config, id);
                 if now != plaque.url {
                     problems.push(
-                        Diagnostic::warning(format!("plaque {id} was printed with {} but this build's code holds {now}", plaque.url))
-                            .in_file(file)
-                            .at(at(plaque.id.span()))
-                            .help("printed plaques reach this site only if the old address forwards to the new one; keep base_url as it was printed"),
+                        Diagnostic::warning(crate::text!(
+                            "plaque-url-changed",
+                            code = id,
+                            printed = &plaque.url,
+                            now = now
+                        ))
+                        .in_file(file)
+                        .at(at(plaque.id.span()))
+                        .help(crate::text!("plaque-url-changed-help")),
                     );
                 }
                 problems.extend(holds(plaque, holder, printed_for, taken, &at));
             }
             (Some(_), true, _) => problems.push(
-                error(format!(
-                    "plaque {id} is marked retired, but relic {id} exists"
-                ))
-                .help(
-                    "remove `retired` and `redirect` from this plaque, or give the relic a new id",
-                ),
+                error(crate::text!("plaque-retired-exists", code = id))
+                    .help(crate::text!("plaque-retired-exists-help")),
             ),
             (None, false, _) => {
                 let help = match printed_for {
-                    Some(holder) => format!(
-                        "the relic it was printed for, {}, now has the id {}: change that line back to id = \"{id}\" in {}",
-                        holder.folder,
-                        holder.id,
-                        display_path(holder.file)
+                    Some(holder) => crate::text!(
+                        "plaque-orphan-moved-help",
+                        folder = holder.folder,
+                        now = holder.id,
+                        code = id,
+                        file = display_path(holder.file)
                     ),
-                    None => format!(
-                        "if the relic's id was changed, change it back to \"{id}\" in its index.md; if the relic was removed or merged, add `retired = true` and `redirect = \"<the id of the relic to show instead>\"` under this plaque"
-                    ),
+                    None => crate::text!("plaque-orphan-help", code = id),
                 };
                 problems.push(
-                    error(format!("plaque {id}, printed on {}, has no relic any more: its QR code would open nothing", plaque.first_printed))
-                        .help(help),
+                    error(crate::text!(
+                        "plaque-orphan",
+                        code = id,
+                        printed = plaque.first_printed.to_string()
+                    ))
+                    .help(help),
                 );
             }
             (None, true, None) => problems.push(
-                error(format!(
-                    "retired plaque {id} does not say which relic it opens now"
-                ))
-                .help(
-                    "add `redirect = \"<id>\"` under it, naming the relic its visitors should see",
-                ),
+                error(crate::text!("plaque-retired-nowhere", code = id))
+                    .help(crate::text!("plaque-retired-nowhere-help")),
             ),
             (None, true, Some(target)) if holder_of(target.get_ref()).is_none() => problems.push(
-                Diagnostic::error(format!(
-                    "retired plaque {id} redirects to {}, which is not a relic",
-                    target.get_ref()
+                Diagnostic::error(crate::text!(
+                    "plaque-redirect-unknown",
+                    code = id,
+                    target = target.get_ref()
                 ))
                 .in_file(file)
                 .at(at(target.span()))
-                .help("name the id of an existing relic"),
+                .help(crate::text!("plaque-redirect-unknown-help")),
             ),
             (None, true, Some(target)) => retired.push(Retired {
                 id: id.to_owned(),
@@ -145,15 +146,16 @@ pub fn drafts(ledger: &LedgerFile, drafts: &[super::Draft], published: &[&str]) 
             }
             if let Some(draft) = of_draft(&wanted) {
                 problems.push(
-                    Diagnostic::error(format!(
-                        "biển {id} đã thôi dùng chuyển tới {wanted}, một bản nháp ({}) / retired plaque {id} redirects to {wanted}, which is a draft ({})",
-                        display_path(&draft.file),
-                        display_path(&draft.file)
+                    Diagnostic::error(crate::text!(
+                        "draft-redirect",
+                        id = id,
+                        wanted = wanted.as_str(),
+                        file = display_path(&draft.file)
                     ))
                     .in_file(Path::new(FILE_NAME))
                     .at(Location::of_span(&ledger.source, target.span()))
-                    .help(format!(
-                        "xoá dòng draft = true trong {file}, hoặc cho biển chuyển tới một di tích đã xuất bản / remove the line draft = true in {file}, or redirect the plaque to a published relic",
+                    .help(crate::text!(
+                        "draft-redirect-help",
                         file = display_path(&draft.file)
                     )),
                 );
@@ -167,14 +169,10 @@ pub fn drafts(ledger: &LedgerFile, drafts: &[super::Draft], published: &[&str]) 
         if let Some(draft) = draft {
             let folder_name = draft.folder.rsplit('/').next().unwrap_or(&draft.folder);
             problems.push(
-                Diagnostic::error(format!(
-                    "biển {id} đã in, nên di tích này không thể là bản nháp: mã QR trên biển sẽ không mở được trang nào / plaque {id} is printed, so this relic cannot be a draft: its QR code would open nothing"
-                ))
-                .in_file(&draft.file)
-                .at(draft.at.clone())
-                .help(format!(
-                    "xoá dòng draft = true để trang của di tích vẫn được xuất bản; nếu di tích không còn, chạy ditich retire {folder_name} --to <mã di tích mà biển sẽ mở> / remove the line draft = true so the relic's page stays published; if the relic is gone, run ditich retire {folder_name} --to <the ID of the relic its plaque should open>"
-                )),
+                Diagnostic::error(crate::text!("draft-printed", id = id))
+                    .in_file(&draft.file)
+                    .at(draft.at.clone())
+                    .help(crate::text!("draft-printed-help", folder = folder_name)),
             );
         }
     }
@@ -195,10 +193,15 @@ fn holds(
     let file = Path::new(FILE_NAME);
     let Some(folder) = plaque.folder.as_deref() else {
         return Some(
-            Diagnostic::warning(format!("plaque {id} does not record which relic it was printed for, so a build cannot tell if its code was given to another relic"))
+            Diagnostic::warning(crate::text!("plaque-no-folder", code = id))
                 .in_file(file)
                 .at(at(plaque.id.span()))
-                .help(format!("if its plaque stands at {}, add these lines under it: folder = {} and name = {}", holder.name, toml_string(holder.folder), toml_string(holder.name))),
+                .help(crate::text!(
+                    "plaque-no-folder-help",
+                    name = holder.name,
+                    folder = toml_string(holder.folder),
+                    quoted = toml_string(holder.name)
+                )),
         );
     };
     if folder == holder.folder {
@@ -206,37 +209,49 @@ fn holds(
     }
     let printed_name = plaque.name.as_deref().unwrap_or(folder);
     let fresh = super::next_free_code(taken);
-    let to_relic = |message: String| {
+    let to_relic = |message: crate::i18n::Text| {
         Diagnostic::error(message)
             .in_file(holder.file)
             .at(holder.id_at.clone())
     };
     Some(match printed_for {
-        Some(original) => to_relic(format!(
-            "code {id} is printed on the plaque of {printed_name} ({folder}); given to this relic, it would send that plaque's visitors here"
+        Some(original) => to_relic(crate::text!(
+            "code-printed-for-other",
+            code = id,
+            name = printed_name,
+            folder = folder
         ))
-        .help(format!(
-            "give this relic a code of its own, id = \"{fresh}\", and give {} back id = \"{id}\"",
-            display_path(original.file)
+        .help(crate::text!(
+            "code-printed-for-other-help",
+            fresh = &fresh,
+            file = display_path(original.file),
+            code = id
         )),
-        None if plaque.name.as_deref() == Some(holder.name) => Diagnostic::warning(format!(
-            "plaque {id} was printed for the folder {folder}, which is now {}",
-            holder.folder
+        None if plaque.name.as_deref() == Some(holder.name) => Diagnostic::warning(crate::text!(
+            "plaque-folder-renamed",
+            code = id,
+            folder = folder,
+            now = holder.folder
         ))
         .in_file(file)
         .at(at(plaque.id.span()))
-        .help(format!(
-            "write folder = {} under this plaque",
-            toml_string(holder.folder)
+        .help(crate::text!(
+            "plaque-folder-renamed-help",
+            folder = toml_string(holder.folder)
         )),
-        None => to_relic(format!(
-            "code {id} is printed on the plaque of {printed_name} ({folder}, a folder that is gone); it would now open {}",
-            holder.name
+        None => to_relic(crate::text!(
+            "code-printed-for-gone",
+            code = id,
+            name = printed_name,
+            folder = folder,
+            now = holder.name
         ))
-        .help(format!(
-            "if this is the same relic, moved and renamed, write folder = {} and name = {} under plaque {id} in plaques.toml; if it is another relic, give it a code of its own, id = \"{fresh}\"",
-            toml_string(holder.folder),
-            toml_string(holder.name)
+        .help(crate::text!(
+            "code-printed-for-gone-help",
+            folder = toml_string(holder.folder),
+            quoted = toml_string(holder.name),
+            code = id,
+            fresh = &fresh
         )),
     })
 }

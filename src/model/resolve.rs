@@ -14,7 +14,7 @@ use super::{
     Body, Category, Date, Draft, GalleryPhoto, GeoPoint, Rank, Recognition, Relic, RelicType, Site,
     Text,
 };
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Words};
 use crate::load::front_matter::{RawLocation, RawRecognition, RawRelic, RawTranslation};
 use crate::load::{Document, Project, RelicFiles, RelicSources};
 use crate::markdown;
@@ -145,12 +145,10 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
 
 /// The one warning a build gives for a draft.
 fn draft_warning(draft: &Draft) -> Diagnostic {
-    Diagnostic::warning(
-        "bản nháp: di tích này chưa được xuất bản / this relic is a draft and is not published",
-    )
-    .in_file(&draft.file)
-    .at(draft.at.clone())
-    .help("để xuất bản, xoá dòng `draft = true` hoặc viết `draft = false` / to publish it, remove the line `draft = true` or write `draft = false`")
+    Diagnostic::warning(crate::text!("draft-not-published"))
+        .in_file(&draft.file)
+        .at(draft.at.clone())
+        .help(crate::text!("draft-not-published-help"))
 }
 
 /// Checks a draft as if it were published, without keeping it: what is wrong with it, as
@@ -191,12 +189,13 @@ fn drafts_taking_ids(drafts: &mut [Draft], relics: &[CheckedRelic<'_>]) {
         let Some(id) = &draft.id else { continue };
         if let Some(other) = relics.iter().find(|c| &c.entry.relic.id == id) {
             draft.problems.push(
-                Diagnostic::warning(format!(
-                    "mã \"{id}\" đã dùng cho {file} / id \"{id}\" is already used by {file}",
+                Diagnostic::warning(crate::text!(
+                    "draft-id-taken",
+                    id = id.as_str(),
                     file = crate::diagnostic::display_path(&other.files.main.file)
                 ))
                 .in_file(&draft.file)
-                .help("hãy đặt cho bản nháp một mã riêng trước khi xuất bản / give this draft a code of its own before publishing it"),
+                .help(crate::text!("draft-id-taken-help")),
             );
         }
     }
@@ -228,10 +227,10 @@ fn kiosk(
                 );
             } else if found.is_none() {
                 diagnostics.push(
-                    Diagnostic::error(format!("the kiosk lists {id}, which is not a relic's id"))
+                    Diagnostic::error(crate::text!("kiosk-unknown-id", code = id))
                         .in_file(Path::new(crate::config::FILE_NAME))
                         .at(location.clone())
-                        .help("write the `id` of a relic file, or remove it from [kiosk] relics"),
+                        .help(crate::text!("kiosk-unknown-id-help")),
                 );
             }
             found
@@ -418,9 +417,9 @@ fn fields(source: &RelicSources, photos: BTreeMap<String, Photo>) -> Checked {
         // Below `[extra]`, the line that was to hold the relic back is a template's value, and
         // the relic would be published.
         job.check.problems.push(
-            Diagnostic::error("draft = true nằm trong [extra] nên không có tác dụng / draft = true is inside [extra], where it does nothing")
+            Diagnostic::error(crate::text!("draft-in-extra"))
                 .in_file(&source.main.file)
-                .help("chuyển dòng ấy lên trên, trước [extra] / move that line up, above [extra]"),
+                .help(crate::text!("draft-in-extra-help")),
         );
     }
     let (texts, problems) = job.translations(main, &id);
@@ -488,11 +487,9 @@ impl<'a> FieldsJob<'a> {
         let slug = slugify(&self.source.folder_name);
         if slug.is_empty() {
             self.check.problems.push(
-                Diagnostic::error(
-                    "the folder's name has no letters or digits to make a web address from",
-                )
-                .in_file(&self.source.folder)
-                .help("rename the folder after the relic, e.g. sites/den-ca"),
+                Diagnostic::error(crate::text!("folder-no-letters"))
+                    .in_file(&self.source.folder)
+                    .help(crate::text!("folder-rename-help")),
             );
         }
         slug
@@ -561,7 +558,12 @@ impl<'a> FieldsJob<'a> {
             .as_ref()
             .and_then(|a| check.file(a, "audio", &assets, AUDIO));
         if let (Some(_), Some(file)) = (&cover, &raw.cover) {
-            check.described(raw.cover_alt.as_ref(), file, "the cover photo", "say what the photo shows, e.g. \"Cổng tam quan nhìn từ sân\": add this line below it: cover_alt = \"…\"");
+            check.described(
+                raw.cover_alt.as_ref(),
+                file,
+                crate::text!("cover-no-alt"),
+                crate::text!("cover-no-alt-help"),
+            );
         }
         let gallery = raw
             .photos
@@ -571,8 +573,8 @@ impl<'a> FieldsJob<'a> {
                 check.described(
                     photo.alt.as_ref(),
                     &photo.file,
-                    &format!("photo \"{file}\""),
-                    "say what the photo shows: add this line below it: alt = \"…\"",
+                    crate::text!("photo-no-alt", file = &file),
+                    crate::text!("photo-no-alt-help"),
                 );
                 Some(GalleryPhoto {
                     file,
@@ -623,12 +625,9 @@ fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec
         let main = doc.file.with_file_name("index.md");
         check.problems.push(
             check
-                .error(
-                    draft.span(),
-                    "một bản dịch không là bản nháp riêng được / a translation cannot be a draft on its own".to_owned(),
-                )
-                .help(format!(
-                    "xoá dòng này; viết draft = true trong {main} nếu cả di tích chưa xuất bản / remove this line; write draft = true in {main} to hold back the whole relic",
+                .error(draft.span(), crate::text!("draft-in-translation"))
+                .help(crate::text!(
+                    "draft-in-translation-help",
                     main = crate::diagnostic::display_path(&main)
                 )),
         );
@@ -638,14 +637,15 @@ fn translated(doc: &Document<RawTranslation>, main_id: &str) -> Result<Text, Vec
             check
                 .error(
                     id.span(),
-                    format!(
-                        "the translation's id \"{}\" differs from index.md's \"{main_id}\"",
-                        id.get_ref()
+                    crate::text!(
+                        "translation-id-differs",
+                        value = id.get_ref(),
+                        main = main_id
                     ),
                 )
-                .help(format!(
-                    "a translation repeats the id of index.md: write {}",
-                    check.locate(id.span()).replaced(&format!("\"{main_id}\""))
+                .help(crate::text!(
+                    "translation-id-help",
+                    line = check.locate(id.span()).replaced(&format!("\"{main_id}\""))
                 )),
         );
     }
@@ -688,9 +688,9 @@ fn probe_photos(source: &RelicFiles, problems: &mut Vec<Diagnostic>) -> BTreeMap
                 photos.insert(asset.name.clone(), photo);
             }
             Err(err) => problems.push(
-                Diagnostic::error(format!("this photo cannot be read: {err}"))
+                Diagnostic::error(crate::text!("photo-unreadable", reason = err.to_string()))
                     .in_file(&source.folder.join(&asset.name))
-                    .help("open it in a photo viewer and save it again as JPEG, or remove it"),
+                    .help(crate::text!("photo-unreadable-help")),
             ),
         }
     }
@@ -710,14 +710,17 @@ fn same_variants<'p>(
         let first = by_variant.insert(variant.clone(), &photo.name)?;
         let (stem, extension) = photo.name.rsplit_once('.').unwrap_or((&photo.name, "jpg"));
         Some(
-            Diagnostic::error(format!(
-                "the photos {first} and {} would be published as one file, {variant}",
-                photo.name
+            Diagnostic::error(crate::text!(
+                "photos-one-file",
+                first = first,
+                second = &photo.name,
+                published = &variant
             ))
             .in_file(&source.folder.join(&photo.name))
-            .help(format!(
-                "give one of them another name, e.g. rename {} to {stem}-2.{extension}, and write the new name where the photo is used",
-                photo.name
+            .help(crate::text!(
+                "photos-one-file-help",
+                file = &photo.name,
+                renamed = format!("{stem}-2.{extension}")
             )),
         )
     })
@@ -731,25 +734,27 @@ const PHOTO_MIN_WIDTH: u32 = 800;
 fn photo_size_warning(photo: &Photo, path: &Path, file: &Path) -> Option<Diagnostic> {
     let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
     let warning = if bytes > PHOTO_MAX_BYTES {
-        Diagnostic::warning(format!(
-            "this photo is {:.1} MB; photos over 5 MB slow down every build and copy",
-            bytes as f64 / 1_048_576.0
+        Diagnostic::warning(crate::text!(
+            "photo-large",
+            megabytes = format!("{:.1}", bytes as f64 / 1_048_576.0)
         ))
-        .help("save it at about 2000 px wide and 85 % JPEG quality; visitors get resized copies either way")
+        .help(crate::text!("photo-large-help"))
     } else if photo.width < PHOTO_MIN_WIDTH {
-        Diagnostic::warning(format!(
-            "this photo is only {} px wide; phones show photos under {PHOTO_MIN_WIDTH} px blurred",
-            photo.width
+        Diagnostic::warning(crate::text!(
+            "photo-narrow",
+            width = photo.width,
+            least = PHOTO_MIN_WIDTH
         ))
-        .help("use the original from the camera or phone rather than a copy from a chat or a web page")
+        .help(crate::text!("photo-narrow-help"))
     } else {
         return None;
     };
     Some(warning.in_file(file))
 }
 
-const PHOTO: (&str, &[&str]) = ("a JPEG, PNG or WebP photo", &photos::EXTENSIONS);
-const AUDIO: (&str, &[&str]) = ("an audio file", &["mp3", "m4a", "ogg", "oga", "opus"]);
+/// What a file must be, as the catalogue's `file-wrong-kind` names it, and its extensions.
+const PHOTO: (&str, &[&str]) = ("photo", &photos::EXTENSIONS);
+const AUDIO: (&str, &[&str]) = ("audio", &["mp3", "m4a", "ogg", "oga", "opus"]);
 
 struct Checker<'a> {
     doc_file: &'a Path,
@@ -760,7 +765,7 @@ struct Checker<'a> {
 impl Checker<'_> {
     /// An error at a span of the front matter. toml's spans index the front matter, which
     /// starts after the opening `+++` line.
-    fn error(&self, span: std::ops::Range<usize>, message: String) -> Diagnostic {
+    fn error(&self, span: std::ops::Range<usize>, message: impl Into<Words>) -> Diagnostic {
         self.at(Diagnostic::error(message), span)
     }
 
@@ -783,28 +788,26 @@ impl Checker<'_> {
                 .take(12)
                 .collect();
             let help = if fixed.len() >= 2 {
-                format!(
-                    "write {}",
-                    self.locate(id.span()).replaced(&format!("\"{fixed}\""))
-                )
+                let line = self.locate(id.span()).replaced(&format!("\"{fixed}\""));
+                crate::text!("write-line", line = line)
             } else {
-                "write the code printed on the plaque, e.g. id = \"DT01\"".to_owned()
+                crate::text!("id-not-code-help")
             };
-            let d = self.error(
-                id.span(),
-                format!(
-                    "id \"{value}\" is not a plaque code: use 2 to 12 capital letters A–Z or digits"
-                ),
-            );
+            let d = self.error(id.span(), crate::text!("id-not-code", value = value));
             self.problems.push(d.help(help));
         }
         value.to_owned()
     }
 
     /// Warns when a photo has no description for visitors who cannot see it.
-    fn described(&mut self, alt: Option<&String>, file: &Spanned<String>, what: &str, fix: &str) {
+    fn described(
+        &mut self,
+        alt: Option<&String>,
+        file: &Spanned<String>,
+        message: crate::i18n::Text,
+        fix: crate::i18n::Text,
+    ) {
         if alt.is_none_or(|a| a.trim().is_empty()) {
-            let message = format!("{what} has no description for visitors who cannot see it");
             let d = self.at(Diagnostic::warning(message), file.span());
             self.problems.push(d.help(fix));
         }
@@ -813,9 +816,9 @@ impl Checker<'_> {
     fn text(&mut self, key: &str, value: &Spanned<String>) -> String {
         let text = value.get_ref().trim();
         if text.is_empty() {
-            let d = self.error(value.span(), format!("`{key}` is empty"));
+            let d = self.error(value.span(), crate::text!("key-empty", key = key));
             self.problems
-                .push(d.help(format!("write the relic's {key} between the quotes")));
+                .push(d.help(crate::text!("key-empty-help", key = key)));
         }
         text.to_owned()
     }
@@ -824,21 +827,22 @@ impl Checker<'_> {
         let summary = self.text("summary", value);
         let length = summary.chars().count();
         if length > SUMMARY_MAX_CHARS {
-            let d = Diagnostic::warning(format!(
-                "the summary is {length} characters; listings and posters show at most {SUMMARY_MAX_CHARS}"
+            let d = Diagnostic::warning(crate::text!(
+                "summary-long",
+                length = length,
+                most = SUMMARY_MAX_CHARS
             ));
             let d = self.at(d, value.span());
-            self.problems.push(
-                d.help("shorten it to one or two sentences; the story below has room for the rest"),
-            );
+            self.problems
+                .push(d.help(crate::text!("summary-long-help")));
         }
         if summary == crate::scaffold::PLACEHOLDER_SUMMARY {
             let d = self.at(
-                Diagnostic::warning("the summary is still the example `ditich new` wrote"),
+                Diagnostic::warning(crate::text!("summary-placeholder")),
                 value.span(),
             );
             self.problems
-                .push(d.help("write one or two sentences about the relic in its place"));
+                .push(d.help(crate::text!("summary-placeholder-help")));
         }
         summary
     }
@@ -869,7 +873,7 @@ impl Checker<'_> {
             .map(|v| from_key(v.get_ref().trim()))
             .collect();
         // For each wrong word: where it is, the key meant, and why that one.
-        let wrong: Vec<(&Spanned<String>, Location, &str, String)> = values
+        let wrong: Vec<(&Spanned<String>, Location, &str, crate::i18n::Text)> = values
             .iter()
             .zip(&found)
             .filter(|(_, found)| found.is_none())
@@ -879,13 +883,10 @@ impl Checker<'_> {
                 let (meant, why) = match (from_vietnamese(&folded), closest(&folded, keys)) {
                     (Some(meant), _) => (
                         key_of(meant),
-                        format!("\"{written}\" is Vietnamese for \"{}\":", key_of(meant)),
+                        crate::text!("word-is-vietnamese", written = written, key = key_of(meant)),
                     ),
-                    (None, Some(best)) => (best, format!("did you mean \"{best}\"?")),
-                    (None, None) => (
-                        keys[0],
-                        "use one of the words above, in English, e.g.".to_owned(),
-                    ),
+                    (None, Some(best)) => (best, crate::text!("word-did-you-mean", key = best)),
+                    (None, None) => (keys[0], crate::text!("word-use-one")),
                 };
                 (value, self.locate(value.span()), meant, why)
             })
@@ -902,13 +903,14 @@ impl Checker<'_> {
         for (value, at, _, why) in &wrong {
             let d = self.error(
                 value.span(),
-                format!(
-                    "unknown {what} \"{}\"; expected one of {}",
-                    value.get_ref(),
-                    keys.join(", ")
+                crate::text!(
+                    "word-unknown",
+                    what = what,
+                    value = value.get_ref(),
+                    keys = keys.join(", ")
                 ),
             );
-            let help = format!("{why} write {}", at.rewritten(&fixes));
+            let help = crate::text!("word-help", why = why.clone(), line = at.rewritten(&fixes));
             self.problems.push(d.help(help));
         }
         found
@@ -927,15 +929,15 @@ impl Checker<'_> {
         }
         let swapped = VIETNAM_LAT.contains(&point.lon) && VIETNAM_LON.contains(&point.lat);
         let help = if swapped {
-            "lat and lon look swapped: lat is the smaller number (about 19 here), lon the larger (about 105)"
+            crate::text!("place-swapped-help")
         } else {
-            "copy the coordinates from a map app again, as decimal degrees: lat ≈ 19, lon ≈ 105 here"
+            crate::text!("place-copy-help")
         };
-        let where_ = format!("lat = {}, lon = {}", point.lat, point.lon);
+        let place = format!("lat = {}, lon = {}", point.lat, point.lon);
         let d = if on_earth {
-            Diagnostic::warning(format!("{where_} is outside Vietnam"))
+            Diagnostic::warning(crate::text!("place-outside-vietnam", place = place))
         } else {
-            Diagnostic::error(format!("{where_} is not a place on Earth"))
+            Diagnostic::error(crate::text!("place-not-on-earth", place = place))
         };
         let d = self.at(d, value.span());
         self.problems.push(d.help(help));
@@ -964,10 +966,9 @@ impl Checker<'_> {
                     .date
                     .map_or("2016-12-07".to_owned(), |d| d.to_string());
                 let line = self.locate(value.span()).replaced(&date);
-                let d = self.error(value.span(), format!("`{key}` must be a date alone"));
-                self.problems.push(d.help(format!(
-                    "write it as year-month-day without quotes: write {line}"
-                )));
+                let d = self.error(value.span(), crate::text!("date-alone", key = key));
+                self.problems
+                    .push(d.help(crate::text!("date-alone-help", line = line)));
                 None
             }
         }
@@ -989,19 +990,16 @@ impl Checker<'_> {
             .unwrap_or_default();
         let (message, help) = if escapes {
             (
-                format!("`{key}` \"{name}\" points outside the relic's folder"),
-                "put the file in the relic's folder and write its name alone".to_owned(),
+                crate::text!("file-outside", key = key, name = name),
+                crate::text!("file-outside-help"),
             )
         } else if !extensions.contains(&extension.as_str()) {
             (
-                format!("`{key}` \"{name}\" is not {kind}"),
-                format!("use a file ending in .{}", extensions.join(", .")),
+                crate::text!("file-wrong-kind", key = key, name = name, kind = kind),
+                crate::text!("file-wrong-kind-help", extensions = extensions.join(", .")),
             )
         } else if !assets.contains(name) {
-            let write = |file: &str| {
-                let line = self.locate(value.span()).replaced(&format!("\"{file}\""));
-                format!("write {line}")
-            };
+            let write = |file: &str| self.locate(value.span()).replaced(&format!("\"{file}\""));
             // Windows and macOS open `cover.jpg` when the file is `COVER.JPG`; the web server
             // does not, so the officer's own computer never shows the slip.
             let folded = without_case_or_accents(name);
@@ -1009,19 +1007,17 @@ impl Checker<'_> {
                 .iter()
                 .filter(|a| without_case_or_accents(a) == folded);
             let help = match (same.next(), same.next()) {
-                (Some(file), None) => format!(
-                    "the file is named \"{file}\", with other capitals or accents: {}",
-                    write(file)
-                ),
+                (Some(file), None) => {
+                    crate::text!("file-other-case-help", file = *file, line = write(file))
+                }
                 _ => match closest(name, &assets.iter().copied().collect::<Vec<_>>()) {
-                    Some(near) => format!("did you mean \"{near}\"? {}", write(near)),
-                    None => "copy the file into the relic's folder, or fix its name (capitals and accents count)".to_owned(),
+                    Some(near) => {
+                        crate::text!("file-did-you-mean", file = near, line = write(near))
+                    }
+                    None => crate::text!("file-missing-help"),
                 },
             };
-            (
-                format!("`{key}` file \"{name}\" is not in the relic's folder"),
-                help,
-            )
+            (crate::text!("file-missing", key = key, name = name), help)
         } else {
             return Some(name.to_owned());
         };
@@ -1074,28 +1070,21 @@ fn unique(
             };
             let fresh = super::next_free_code(&taken_codes(relics, ledger));
             let line = other.entry.id_at.replaced(&format!("\"{fresh}\""));
+            let keeper_file = keeper.files.main.file.display().to_string();
             let (message, help) = if printed_for == Some(keeper.entry.relic.folder().as_str()) {
                 (
-                    format!(
-                        "id \"{}\" is printed on the plaque of {} ({})",
-                        relic.id,
-                        keeper.entry.relic.texts[0].name,
-                        keeper.files.main.file.display()
+                    crate::text!(
+                        "id-printed-for-other",
+                        code = &relic.id,
+                        name = &keeper.entry.relic.texts[0].name,
+                        file = keeper_file
                     ),
-                    format!(
-                        "a printed code stays with its relic; give this one a code of its own: id = \"{fresh}\""
-                    ),
+                    crate::text!("id-printed-for-other-help", code = fresh),
                 )
             } else {
                 (
-                    format!(
-                        "id \"{}\" is already used by {}",
-                        relic.id,
-                        keeper.files.main.file.display()
-                    ),
-                    format!(
-                        "every relic needs its own plaque code; give this one the next free id: write {line}"
-                    ),
+                    crate::text!("id-taken", code = &relic.id, file = keeper_file),
+                    crate::text!("id-taken-help", line = line),
                 )
             };
             diagnostics.push(
@@ -1108,26 +1097,23 @@ fn unique(
         }
         if let Some(first) = slugs.insert(&relic.slug, files) {
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "folders {} and {} give the same web address /{}/",
-                    first.folder.display(),
-                    files.folder.display(),
-                    relic.slug
+                Diagnostic::error(crate::text!(
+                    "folders-one-address",
+                    first = first.folder.display().to_string(),
+                    second = files.folder.display().to_string(),
+                    slug = &relic.slug
                 ))
                 .in_file(&files.folder)
-                .help("rename one of the folders"),
+                .help(crate::text!("folders-one-address-help")),
             );
         }
         let reserved =
             urls::RESERVED.contains(&relic.slug.as_str()) || config.languages.contains(&relic.slug);
         if reserved {
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "the folder name `{}` is used by the site itself",
-                    relic.slug
-                ))
-                .in_file(&files.folder)
-                .help("rename the folder after the relic, e.g. sites/den-ca"),
+                Diagnostic::error(crate::text!("folder-reserved", slug = &relic.slug))
+                    .in_file(&files.folder)
+                    .help(crate::text!("folder-rename-help")),
             );
         }
     }

@@ -51,9 +51,8 @@ impl Fonts {
                 .map(|(_, family, data)| (family.clone(), data.to_vec()))
         };
         let (Some((family, regular)), Some((_, bold))) = (nearest(400), nearest(700)) else {
-            return Err(Diagnostic::error("the theme has no font for posters").help(
-                "put the TrueType files of a font with Vietnamese letters in themes/default/fonts/",
-            ));
+            return Err(Diagnostic::error(crate::text!("poster-no-font"))
+                .help(crate::text!("poster-no-font-help")));
         };
         Ok(Fonts {
             database: Arc::new(database),

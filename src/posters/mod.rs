@@ -231,7 +231,13 @@ fn book(
             path: format!("posters/all-{}.pdf", size.name),
             content: Content::Cached(cached),
         })
-        .map_err(|err| Diagnostic::error(format!("cannot print all-{}.pdf: {err}", size.name)))
+        .map_err(|err| {
+            Diagnostic::error(crate::text!(
+                "poster-all-failed",
+                size = size.name,
+                reason = err.to_string()
+            ))
+        })
 }
 
 struct Printed {
@@ -363,9 +369,11 @@ struct Drawing {
 impl<'a> PosterJob<'a> {
     /// A problem with this poster, named by its relic and size.
     fn failed(&self, err: String) -> Diagnostic {
-        Diagnostic::error(format!(
-            "poster {}-{}: {err}",
-            self.relic.id, self.size.name
+        Diagnostic::error(crate::text!(
+            "poster-failed",
+            code = &self.relic.id,
+            size = self.size.name,
+            reason = err
         ))
     }
 

@@ -19,11 +19,9 @@ pub fn decode(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
 fn utf8<'b>(file: &Path, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         // Notepad's "Unicode" is UTF-16: the text is fine, only its encoding is not.
-        return Err(Diagnostic::error(
-            "the file is saved as UTF-16 (\"Unicode\" in Notepad), not UTF-8",
-        )
-        .in_file(file)
-        .help("open it in Notepad and save it again with File > Save as > Encoding: UTF-8"));
+        return Err(Diagnostic::error(crate::text!("utf16"))
+            .in_file(file)
+            .help(crate::text!("utf16-help")));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|err| not_utf8(file, bytes, err))
@@ -42,13 +40,9 @@ pub fn decode_document(
         Ok(raw) => raw,
         Err(not_utf8) => {
             let text = legacy::decode_windows_1258(bytes).ok_or_else(|| not_utf8.clone())?;
-            let mut warning = Diagnostic::warning(
-                "the file is saved in Windows-1258, not UTF-8; ditich read it as Windows-1258",
-            )
-            .in_file(file)
-            .help(
-                "`ditich check --fix` converts it to UTF-8, the encoding every other tool expects",
-            );
+            let mut warning = Diagnostic::warning(crate::text!("windows-1258"))
+                .in_file(file)
+                .help(crate::text!("windows-1258-help"));
             warning.location = not_utf8.location.map(|mut at| {
                 // Show the line as it reads in Windows-1258, not as the bytes' replacement marks.
                 at.text = text.lines().nth(at.line - 1).unwrap_or_default().to_owned();
@@ -69,10 +63,10 @@ pub fn decode_document(
     }
     if let Some(at) = not_nfc {
         warnings.push(
-            Diagnostic::warning("the text is not in Unicode NFC form: letters and their marks are stored apart")
+            Diagnostic::warning(crate::text!("not-nfc"))
                 .in_file(file)
                 .at(at)
-                .help("`ditich check --fix` rewrites the file in NFC, as Vietnamese keyboards on Windows type it; the page is the same either way"),
+                .help(crate::text!("not-nfc-help")),
         );
     }
     Ok(text)
@@ -82,19 +76,16 @@ pub fn decode_document(
 fn mojibake_warning(file: &Path, text: &str) -> Option<Diagnostic> {
     let runs = legacy::find_mojibake(text);
     let first = runs.first()?;
-    let more = match runs.len() - 1 {
-        0 => String::new(),
-        1 => " (and 1 more line)".to_owned(),
-        n => format!(" (and {n} more lines)"),
-    };
     Some(
-        Diagnostic::warning(format!(
-            "this text was typed in the old {} font encoding and reads as gibberish: it means \"{}\"{more}",
-            first.encoding, first.fixed
+        Diagnostic::warning(crate::text!(
+            "legacy-font",
+            encoding = first.encoding.to_string(),
+            meaning = first.fixed.as_str(),
+            more = runs.len() - 1
         ))
         .in_file(file)
         .at(Location::of_span(text, first.range.clone()))
-        .help("`ditich check --fix` converts it to Unicode; or type it again with Unikey or EVKey set to Unicode"),
+        .help(crate::text!("legacy-font-help")),
     )
 }
 
@@ -162,17 +153,13 @@ fn not_utf8(file: &Path, bytes: &[u8], err: std::str::Utf8Error) -> Diagnostic {
     let before = String::from_utf8_lossy(&bytes[..valid]);
     let mut at = Location::of_span(&before, before.len()..before.len());
     at.text = String::from_utf8_lossy(line_around(bytes, valid)).into_owned();
-    Diagnostic::error(format!(
-        "the file is not UTF-8 text (byte 0x{:02X} cannot start a character)",
-        bytes[valid]
+    Diagnostic::error(crate::text!(
+        "not-utf8",
+        byte = format!("0x{:02X}", bytes[valid])
     ))
     .in_file(file)
     .at(at)
-    .help(
-        "it was probably saved in an old Vietnamese encoding (Windows-1258, TCVN3 or VNI); \
-         open it in a text editor and save it again as UTF-8 \
-         (Notepad: File > Save as > Encoding: UTF-8)",
-    )
+    .help(crate::text!("not-utf8-help"))
 }
 
 fn line_around(bytes: &[u8], index: usize) -> &[u8] {

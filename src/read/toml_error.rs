@@ -10,7 +10,9 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, Words};
+use crate::i18n::Text;
+use crate::text;
 
 /// For each key a help may ask for, a value to suggest, written as TOML so that the help can
 /// quote it as a line to type.
@@ -109,31 +111,37 @@ impl Spot<'_> {
         let help = match (closest(field, &known), self.location()) {
             // Written at the end of the front matter, below `[[photos]]`, the line that makes
             // a relic a draft lands in the last photo's table.
-            _ if field == "draft" && !known.is_empty() => "chuyển dòng này lên trên, trước [[photos]] hoặc [extra] đầu tiên / move this line up, above the first [[photos]] or [extra]: draft belongs to the relic".to_owned(),
-            (Some(best), Some(at)) => format!("did you mean `{best}`? write {}", at.replaced(best)),
-            (Some(best), None) => format!("did you mean `{best}`?"),
-            (None, _) if known.is_empty() => "remove this key".to_owned(),
-            (None, _) => format!("the keys allowed here are {}", known.join(", ")),
+            _ if field == "draft" && !known.is_empty() => text!("key-draft-move-up"),
+            (Some(best), Some(at)) => {
+                text!(
+                    "key-did-you-mean-write",
+                    key = best,
+                    line = at.replaced(best)
+                )
+            }
+            (Some(best), None) => text!("key-did-you-mean", key = best),
+            (None, _) if known.is_empty() => text!("key-remove"),
+            (None, _) => text!("keys-allowed", keys = known.join(", ")),
         };
-        self.diagnostic(format!("unknown key `{field}`"), help)
+        self.diagnostic(text!("key-unknown", key = field), help)
     }
 
     /// A key left out. Inside a table, the fix goes into that table; at the top, it goes right
     /// after the opening `+++` (or at the top of a `.toml` file), where no `[table]` can have
     /// started yet.
     fn missing_key(&self, field: &str) -> Diagnostic {
-        let message = format!("required key `{field}` is missing");
+        let message = text!("key-missing", key = field);
         let line = format!("{field} = {}", self.example(field));
         let (at, help) = match &self.span {
             Some(table) => add_to_table(self.source, table.clone(), &line),
             None if self.offset > 0 => {
                 let opening = self.source[..self.offset].matches('\n').count().max(1);
                 let at = Location::of_line(self.source, opening);
-                (at, format!("add this line below it: {line}"))
+                (at, text!("add-line-below", line = line))
             }
             None => (
                 Location::of_line(self.source, 1),
-                format!("add this line above it: {line}"),
+                text!("add-line-above", line = line),
             ),
         };
         Diagnostic::error(message).at(at).help(help)
@@ -149,37 +157,37 @@ impl Spot<'_> {
         let key = key_before(&at);
         let written = self.written().trim();
         let unquoted = written.trim_matches(['"', '\'']);
-        let found = match found.split(' ').next().unwrap_or_default() {
-            "string" => "text in quotes",
-            "integer" | "float" => "a number",
-            "boolean" => "true or false",
-            "sequence" => "a list",
-            "map" => "a table",
-            "datetime" => "a date",
-            _ => found,
-        };
+        // The catalogue words serde's kinds of value; others it shows as serde wrote them.
+        let kind = found.split(' ').next().unwrap_or_default();
         let (needed, value) = if expected.contains("sequence") {
-            ("a list in square brackets", format!("[{written}]"))
+            ("list", format!("[{written}]"))
         } else if expected.contains("datetime") {
             let date = unquoted.parse::<toml::value::Datetime>().ok();
             let value = iso_date(unquoted).unwrap_or_else(|| {
                 date.map_or_else(|| self.example(&key).to_owned(), |_| unquoted.to_owned())
             });
-            ("a date without quotes", value)
+            ("date", value)
         } else if expected.contains("map") || expected.starts_with("struct ") {
-            ("a table in braces", self.example(&key).to_owned())
+            ("table", self.example(&key).to_owned())
         } else if expected.contains("string") {
-            ("text in quotes", format!("\"{unquoted}\""))
+            ("text", format!("\"{unquoted}\""))
         } else if expected.contains("bool") {
-            ("true or false", self.example(&key).to_owned())
+            ("boolean", self.example(&key).to_owned())
         } else if unquoted.parse::<f64>().is_ok() {
-            ("a number without quotes", unquoted.to_owned())
+            ("number", unquoted.to_owned())
         } else {
-            ("a number without quotes", self.example(&key).to_owned())
+            ("number", self.example(&key).to_owned())
         };
-        Diagnostic::error(format!("`{key}` must be {needed}, not {found}"))
+        let message = text!(
+            "value-wrong-type",
+            key = &key,
+            needed = needed,
+            found = kind,
+            written = found
+        );
+        Diagnostic::error(message)
             .at(at.clone())
-            .help(format!("write {}", at.replaced(&value)))
+            .help(text!("write-line", line = at.replaced(&value)))
     }
 
     /// A line the parser could not read: the mistakes officers make most, recognised on the
@@ -189,22 +197,17 @@ impl Spot<'_> {
             return Diagnostic::error(message);
         };
         if let Some((slips, line)) = mended(&at.text) {
-            return self.diagnostic(slips, format!("write {line}"));
+            return self.diagnostic(slips, text!("write-line", line = line));
         }
         let quoted = at.replaced(&format!("\"{}\"", self.written()));
         if message.starts_with("string values must be quoted") && reads(&quoted) {
-            return self.diagnostic(
-                "text values must be quoted".to_owned(),
-                format!("write {quoted}"),
-            );
+            return self.diagnostic(text!("text-unquoted"), text!("write-line", line = quoted));
         }
-        self.diagnostic(
-            message.to_owned(),
-            "each line is a key, `=` and a value: text in straight quotes \"…\", numbers and dates (2016-12-07) without".to_owned(),
-        )
+        // The parser's own words, which the catalogue cannot know in advance.
+        self.diagnostic(message, text!("line-form-help"))
     }
 
-    fn diagnostic(&self, message: String, help: String) -> Diagnostic {
+    fn diagnostic(&self, message: impl Into<Words>, help: impl Into<Words>) -> Diagnostic {
         let d = Diagnostic::error(message).help(help);
         match self.location() {
             Some(at) => d.at(at),
@@ -215,7 +218,7 @@ impl Spot<'_> {
 
 /// Where and how to add `line` to the table at `span` of `source`: inside the braces of an
 /// inline table, or below the first line of a `[table]`.
-pub fn add_to_table(source: &str, span: Range<usize>, line: &str) -> (Location, String) {
+pub fn add_to_table(source: &str, span: Range<usize>, line: &str) -> (Location, Text) {
     let at = Location::of_span(source, span.clone());
     let written = source.get(span).unwrap_or_default().trim();
     match written.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
@@ -224,10 +227,10 @@ pub fn add_to_table(source: &str, span: Range<usize>, line: &str) -> (Location, 
                 "" => format!("{{ {line} }}"),
                 inner => format!("{{ {inner}, {line} }}"),
             };
-            let help = format!("write {}", at.replaced(&table));
+            let help = text!("write-line", line = at.replaced(&table));
             (at, help)
         }
-        _ => (at, format!("add this line below it: {line}")),
+        _ => (at, text!("add-line-below", line = line)),
     }
 }
 
@@ -246,34 +249,25 @@ fn key_before(at: &Location) -> String {
 /// A line mended, or `None` if it has nothing to mend.
 type Rewrite = fn(&str) -> Option<String>;
 
+/// What to tell the officer of a slip.
+type Slip = fn() -> Text;
+
 /// The slips officers make most that leave a line unreadable, each with what to tell them and
 /// a rewrite of a line that mends it. In the order they are mended: spaces first, as they hide
 /// the others; quotes before dates and numbers, which are only told from text outside quotes.
-const SLIPS: &[(&str, Rewrite)] = &[
-    (
-        "this line has a non-breaking or full-width space where TOML needs a plain one",
-        plain_spaces,
-    ),
-    (
-        "a key and its value are joined by `=`, not `:`",
-        colon_for_equals,
-    ),
-    (
-        "text values must be quoted with straight quotes \"…\", not curly ones",
-        straight_quotes,
-    ),
-    ("the text's closing quote `\"` is missing", closing_quote),
-    ("a date is written year-month-day, as 2016-12-07", dates),
-    (
-        "a decimal number is written with a point, not a comma",
-        decimal_points,
-    ),
+const SLIPS: &[(Slip, Rewrite)] = &[
+    (|| text!("slip-odd-space"), plain_spaces),
+    (|| text!("slip-colon"), colon_for_equals),
+    (|| text!("slip-curly-quotes"), straight_quotes),
+    (|| text!("slip-closing-quote"), closing_quote),
+    (|| text!("slip-date"), dates),
+    (|| text!("slip-decimal-comma"), decimal_points),
 ];
 
 /// `line` with every slip of [`SLIPS`] on it mended, and what they were. `None` unless the
 /// line then reads as TOML, so that a help never offers a line that fails in its turn; and
 /// `None` for a line that reads already, whose error lies beyond it.
-fn mended(line: &str) -> Option<(String, String)> {
+fn mended(line: &str) -> Option<(Text, String)> {
     if reads(line) {
         return None;
     }
@@ -282,10 +276,13 @@ fn mended(line: &str) -> Option<(String, String)> {
     for (slip, rewrite) in SLIPS {
         if let Some(rewritten) = rewrite(&fixed) {
             fixed = rewritten;
-            slips.push(*slip);
+            slips.push(slip());
         }
     }
-    (!slips.is_empty() && reads(&fixed)).then(|| (slips.join("; "), fixed.trim().to_owned()))
+    let slips = slips
+        .into_iter()
+        .reduce(|first, then| text!("slips-and", first = first, then = then))?;
+    reads(&fixed).then(|| (slips, fixed.trim().to_owned()))
 }
 
 /// Whether `line` alone is a TOML document.

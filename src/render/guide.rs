@@ -91,8 +91,8 @@ impl Renderer<'_> {
             return Ok(None);
         }
         data.relic.body = shown.text.body.html().map_err(|_| {
-            Diagnostic::error("the build cache holds a damaged story")
-                .help("delete the folder .ditich-cache and build again")
+            Diagnostic::error(crate::text!("cache-damaged"))
+                .help(crate::text!("cache-damaged-help"))
         })?;
         self.make("relic.html", path, &page, &data, &[], key)
     }

@@ -210,7 +210,5 @@ fn fingerprint(site: &Site, strings: &Strings) -> cache::Key {
 }
 
 fn template_data(err: impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(format!(
-        "cannot pass the page's data to the template: {err}"
-    ))
+    Diagnostic::error(crate::text!("template-data", reason = err.to_string()))
 }

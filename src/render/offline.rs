@@ -47,23 +47,22 @@ impl Renderer<'_> {
         let Some(svg) = self.site.theme.static_files.get("icon.svg") else {
             return Ok(Vec::new());
         };
-        let tree = usvg::Tree::from_data(svg, &usvg::Options::default()).map_err(|e| {
-            Diagnostic::error(format!("the theme's static/icon.svg is not valid SVG: {e}"))
-        })?;
+        let tree = usvg::Tree::from_data(svg, &usvg::Options::default())
+            .map_err(|e| Diagnostic::error(crate::text!("icon-not-svg", reason = e.to_string())))?;
         ICON_SIZES
             .iter()
             .map(|&size| {
                 let mut pixmap = tiny_skia::Pixmap::new(size, size)
-                    .ok_or_else(|| Diagnostic::error("icon size is zero"))?;
+                    .ok_or_else(|| Diagnostic::error(crate::text!("icon-size-zero")))?;
                 let scale = size as f32 / tree.size().width().max(tree.size().height());
                 resvg::render(
                     &tree,
                     tiny_skia::Transform::from_scale(scale, scale),
                     &mut pixmap.as_mut(),
                 );
-                let png = pixmap
-                    .encode_png()
-                    .map_err(|e| Diagnostic::error(format!("cannot encode the icon: {e}")))?;
+                let png = pixmap.encode_png().map_err(|e| {
+                    Diagnostic::error(crate::text!("icon-encode", reason = e.to_string()))
+                })?;
                 Ok(OutputFile::bytes(format!("assets/icon-{size}.png"), png))
             })
             .collect()

@@ -167,9 +167,10 @@ impl Renderer<'_> {
                 let matrix =
                     Matrix::encode(&urls::qr_payload(config, &relic.id), ErrorCorrection::Q)
                         .map_err(|e| {
-                            Diagnostic::error(format!(
-                                "kiosk: the QR code of {} cannot be made: {e}",
-                                relic.id
+                            Diagnostic::error(crate::text!(
+                                "kiosk-qr-failed",
+                                code = &relic.id,
+                                reason = e.to_string()
                             ))
                         })?;
                 Ok(Slide {

@@ -81,7 +81,14 @@ pub fn run(root: &Path, address: SocketAddr, report: &dyn Fn(Event)) -> anyhow::
     let first = rebuild(root, &shared, report);
 
     let server = tiny_http::Server::http(address).map_err(|err| {
-        anyhow!("cannot listen on {address}: {err}\n  = help: another program may use the port; try --port 8001")
+        anyhow!(
+            "{}",
+            crate::text!(
+                "cannot-listen",
+                address = address.to_string(),
+                reason = err.to_string()
+            )
+        )
     })?;
     let bound = server
         .server_addr()
@@ -205,10 +212,10 @@ type Changes = mpsc::Receiver<notify::Result<notify::Event>>;
 fn watcher(root: &Path) -> anyhow::Result<(notify::RecommendedWatcher, Changes)> {
     let (tx, rx) = mpsc::channel();
     let mut watcher =
-        notify::recommended_watcher(tx).context("cannot watch the project's files")?;
+        notify::recommended_watcher(tx).with_context(|| crate::text!("cannot-watch-project"))?;
     watcher
         .watch(root, RecursiveMode::Recursive)
-        .with_context(|| format!("cannot watch {}", root.display()))?;
+        .with_context(|| crate::text!("cannot-watch", file = root.display().to_string()))?;
     Ok((watcher, rx))
 }
 
@@ -358,11 +365,16 @@ fn with_live_script(mut html: Vec<u8>, version: u64) -> Vec<u8> {
 }
 
 fn failure_page(failure: &str, version: u64) -> String {
+    let lang = crate::i18n::language().code();
+    let title = escape(&crate::text!("preview-failed-title").to_string());
+    let heading = escape(&crate::text!("preview-failed-heading").to_string());
+    // The catalogue's `output/` and `ditich build` stand for themselves in every language.
+    let advice = escape(&crate::text!("preview-failed-advice").to_string());
     format!(
-        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
-         <title>Build failed</title><body style=\"font:16px/1.5 sans-serif;margin:1rem\">\
-         <h1 style=\"color:#b00020\">The site could not be built</h1>\
-         <p>Fix the problems below and save the file: this page reloads by itself. Nothing was published: <code>output/</code> is only written by <code>ditich build</code>.</p>\
+        "<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+         <title>{title}</title><body style=\"font:16px/1.5 sans-serif;margin:1rem\">\
+         <h1 style=\"color:#b00020\">{heading}</h1>\
+         <p>{advice}</p>\
          <pre style=\"white-space:pre-wrap;background:#f6f6f6;padding:1rem\">{}</pre>\
          <script src=\"/__ditich/live.js?v={version}\"></script></body></html>",
         escape(failure)

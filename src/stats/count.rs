@@ -99,36 +99,35 @@ pub struct Summary {
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural =
-            |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        write!(
-            f,
-            "read {} in {}: {}, {}, {}, {}, {} skipped",
-            plural(self.lines, "line", "lines"),
-            plural(self.files as u64, "file", "files"),
-            plural(self.scans, "scan", "scans"),
-            plural(self.bots, "bot hit", "bot hits"),
-            plural(
-                self.unknown_codes,
-                "hit of an unknown code",
-                "hits of unknown codes"
-            ),
-            plural(self.other, "other request", "other requests"),
-            plural(self.malformed, "malformed line", "malformed lines"),
-        )?;
+        let read = crate::text!(
+            "stats-read",
+            lines = self.lines,
+            files = self.files,
+            scans = self.scans,
+            bots = self.bots,
+            unknown = self.unknown_codes,
+            other = self.other,
+            malformed = self.malformed
+        );
+        write!(f, "{read}")?;
         if let Some(place) = &self.first_malformed {
-            write!(
-                f,
-                " (first: {}:{}: {})",
-                place.file, place.line, place.reason
-            )?;
+            let first = crate::text!(
+                "stats-first-malformed",
+                file = &place.file,
+                line = place.line,
+                reason = &place.reason
+            );
+            write!(f, "{first}")?;
         }
         for place in &self.cut_short {
-            write!(
-                f,
-                "\nwarning: {} could not be read past line {}: {}",
-                place.file, place.line, place.reason
-            )?;
+            let cut = crate::text!(
+                "stats-cut-short",
+                file = &place.file,
+                line = place.line,
+                reason = &place.reason
+            );
+            let warning = crate::diagnostic::Severity::Warning.label();
+            write!(f, "\n{warning}: {cut}")?;
         }
         Ok(())
     }

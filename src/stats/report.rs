@@ -5,22 +5,29 @@ use std::fmt::Write as _;
 use super::count::{By, Count, Stats};
 
 /// Says how visitors are counted, under every table.
-pub const VISITORS_NOTE: &str = "Visitors are estimates: one visitor is one address with one browser, recognised by a keyed hash whose key is made anew for each run and never kept, so no address is stored.";
+fn visitors_note() -> String {
+    crate::text!("stats-visitors-note").to_string()
+}
 
 /// A plain-text table: one row per relic and period with scans, a total row per relic (every
 /// relic, scanned or not), then the whole site per period and in total.
 pub fn table(stats: &Stats, by: By) -> String {
     let period_heading = match by {
-        By::Day => "Day",
-        By::Month => "Month",
+        By::Day => crate::text!("stats-day"),
+        By::Month => crate::text!("stats-month"),
     };
+    let word = |text: crate::i18n::Text| text.to_string();
     let mut rows: Vec<[String; 5]> = vec![[
-        "ID".to_owned(),
-        "Relic".to_owned(),
-        period_heading.to_owned(),
-        "Scans".to_owned(),
-        "Visitors".to_owned(),
+        word(crate::text!("stats-id")),
+        word(crate::text!("stats-relic")),
+        word(period_heading),
+        word(crate::text!("stats-scans")),
+        word(crate::text!("stats-visitors")),
     ]];
+    let (total, all) = (
+        word(crate::text!("stats-total")),
+        word(crate::text!("stats-all")),
+    );
     let cells = |id: &str, name: &str, period: String, count: Count| {
         [
             id.to_owned(),
@@ -43,14 +50,14 @@ pub fn table(stats: &Stats, by: By) -> String {
         rows.push(cells(
             &relic.id,
             &relic.name,
-            "total".to_owned(),
+            total.clone(),
             stats.totals[index],
         ));
     }
     for (period, count) in stats.site_rows(by) {
-        rows.push(cells("", "All relics", period.to_string(), *count));
+        rows.push(cells("", &all, period.to_string(), *count));
     }
-    rows.push(cells("", "All relics", "total".to_owned(), stats.site));
+    rows.push(cells("", &all, total, stats.site));
 
     let width = |column: usize| {
         rows.iter()
@@ -75,7 +82,7 @@ pub fn table(stats: &Stats, by: By) -> String {
         text.push('\n');
     }
     text.push('\n');
-    text.push_str(VISITORS_NOTE);
+    text.push_str(&visitors_note());
     text.push('\n');
     text
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::form::{self, Form};
 use super::{Studio, upload};
 use crate::diagnostic::{Diagnostic, Severity, display_path};
+use crate::i18n::Language;
 use crate::load::SITES_DIR;
 
 pub const CHANGED_ELSEWHERE: &str = "Tệp này vừa được sửa ở nơi khác (một thẻ khác hoặc trình soạn thảo). Hãy tải lại di tích rồi sửa lại. / The file changed since it was opened (another tab or an editor): reload the relic and edit again.";
@@ -49,7 +50,8 @@ pub struct Saved {
 }
 
 /// A problem as the form shows it: next to the field of its key, in the language of the
-/// file it is in (`None` for the relic's own).
+/// file it is in (`lang`, `None` for the relic's own). Its words are Vietnamese, and English
+/// in `en` for the studio's English switch.
 #[derive(Serialize)]
 pub struct Problem {
     field: Option<String>,
@@ -57,7 +59,14 @@ pub struct Problem {
     error: bool,
     message: String,
     help: Option<String>,
+    en: Words,
     line: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct Words {
+    message: String,
+    help: Option<String>,
 }
 
 /// A relic text to write: its project-relative path and its content.
@@ -239,8 +248,12 @@ fn texts(
                         field: Some("location".into()),
                         lang: None,
                         error: true,
-                        message: "Không đọc được toạ độ. Dán hai số như 19.0232, 105.4471 hoặc một liên kết Google Maps, OpenStreetMap. / The location is not a point: paste two numbers such as 19.0232, 105.4471, or a Google Maps or OpenStreetMap link.".into(),
+                        message: "Không đọc được toạ độ. Dán hai số như 19.0232, 105.4471 hoặc một liên kết Google Maps, OpenStreetMap.".into(),
                         help: None,
+                        en: Words {
+                            message: "The location is not a point: paste two numbers such as 19.0232, 105.4471, or a Google Maps or OpenStreetMap link.".into(),
+                            help: None,
+                        },
                         line: None,
                     }],
                     ..refusal(422, "")
@@ -351,15 +364,20 @@ fn problem(studio: &Studio, diagnostic: &Diagnostic, texts: &[Text]) -> Problem 
         }
         _ => None,
     };
+    let message = |language| match (&diagnostic.file, here) {
+        (Some(other), None) => format!("{other}: {}", diagnostic.message_in(language)),
+        _ => diagnostic.message_in(language),
+    };
     Problem {
         field,
         lang: here.and_then(|(file, _)| lang(file)),
         error: diagnostic.severity == Severity::Error,
-        message: match (&diagnostic.file, here) {
-            (Some(other), None) => format!("{other}: {}", diagnostic.message),
-            _ => diagnostic.message.clone(),
+        message: message(Language::Vi),
+        help: diagnostic.help_in(Language::Vi),
+        en: Words {
+            message: message(Language::En),
+            help: diagnostic.help_in(Language::En),
         },
-        help: diagnostic.help.clone(),
         line,
     }
 }

@@ -83,12 +83,8 @@ impl Strings {
             let file = format!("i18n/{lang}.toml");
             let Some(table) = theme.strings.get(lang) else {
                 problems.push(
-                    Diagnostic::error(format!(
-                        "the theme has no strings for the language `{lang}`"
-                    ))
-                    .help(format!(
-                        "add themes/default/{file}, translated from i18n/en.toml"
-                    )),
+                    Diagnostic::error(crate::text!("theme-strings-missing", code = lang))
+                        .help(crate::text!("theme-strings-missing-help", file = file)),
                 );
                 continue;
             };
@@ -123,13 +119,16 @@ impl Strings {
                     .get(lang)
                     .map_or(file.as_str(), String::as_str);
                 problems.push(
-                    Diagnostic::error(format!(
-                        "the theme's strings for `{lang}` lack {}",
-                        missing.join(", ")
+                    Diagnostic::error(crate::text!(
+                        "theme-strings-lack",
+                        code = lang,
+                        keys = missing.join(", ")
                     ))
                     .in_file(Path::new(origin))
-                    .help(format!(
-                        "add them to {origin}, translated from the default theme's i18n/{lang}.toml"
+                    .help(crate::text!(
+                        "theme-strings-lack-help",
+                        file = origin,
+                        code = lang
                     )),
                 );
             }

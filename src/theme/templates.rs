@@ -18,9 +18,10 @@ pub fn engine(templates: &BTreeMap<String, Template>) -> Result<Tera, Vec<Diagno
         .iter()
         .map(|(name, t)| (name.as_str(), t.source.as_str()));
     tera.add_raw_templates(sources).map_err(|err| {
-        vec![Diagnostic::error(format!("a template does not compile: {}", chain(&err))).help(
-            "fix the template named above; `ditich` embeds a working copy of every default template to compare with",
-        )]
+        vec![
+            Diagnostic::error(crate::text!("template-broken", reason = chain(&err)))
+                .help(crate::text!("template-broken-help")),
+        ]
     })?;
     Ok(tera)
 }
@@ -33,7 +34,11 @@ pub fn render(
 ) -> Result<String, Diagnostic> {
     tera.render(name, context).map_err(|err| {
         let origin = templates.get(name).map_or(name, |t| t.origin.as_str());
-        Diagnostic::error(format!("template {origin} failed: {}", chain(&err)))
+        Diagnostic::error(crate::text!(
+            "template-failed",
+            template = origin,
+            reason = chain(&err)
+        ))
     })
 }
 

@@ -18,8 +18,10 @@ fn with_a_draft(mistake: &str) -> Project {
     project
 }
 
-const DRAFT_WARNING: &str = "sites/chua-b/index.md:4:1: warning: bản nháp: di tích này chưa được xuất bản / this relic is a draft and is not published";
-const HOW_TO_PUBLISH: &str = "help: để xuất bản, xoá dòng `draft = true` hoặc viết `draft = false` / to publish it, remove the line `draft = true` or write `draft = false`";
+const DRAFT_WARNING: &str =
+    "sites/chua-b/index.md:4:1: warning: this relic is a draft and is not published";
+const HOW_TO_PUBLISH: &str =
+    "help: to publish it, remove the line `draft = true` or write `draft = false`";
 
 #[test]
 fn a_draft_with_a_bad_rank_is_left_out_of_everything_with_one_warning() {
@@ -61,7 +63,7 @@ fn posters_leave_a_draft_unprinted_and_out_of_the_ledger() {
     assert!(!project.output().join("posters/DT02-a4.svg").exists());
 
     printed(&project, &["DT02"]).failure().stderr_has(&[
-        "error: DT02 (sites/chua-b/index.md) là bản nháp nên chưa in được; hãy xoá dòng draft = true trước / DT02 (sites/chua-b/index.md) is a draft, so it cannot be printed; remove the line draft = true first\n",
+        "error: DT02 (sites/chua-b/index.md) is a draft, so it cannot be printed; remove the line draft = true first\n",
     ]);
 }
 
@@ -127,7 +129,7 @@ fn a_link_to_a_draft_says_it_is_a_draft() {
     );
     project.build().failure().stderr_has(&[
         "sites/den-a/index.md:16:",
-        "error: `chua-b` là bản nháp, chưa có trang / the relic `chua-b` is a draft, so it has no page yet",
+        "error: the relic `chua-b` is a draft, so it has no page yet",
     ]);
 }
 
@@ -144,8 +146,8 @@ fn a_printed_relic_cannot_become_a_draft() {
     project.edit("sites/den-a/index.md", " Xem [Chùa B](@/chua-b).", "");
     project.edit("sites/den-a/index.en.md", " See [Pagoda B](@/chua-b).", "");
     project.build().failure().stderr_has(&[
-        "sites/chua-b/index.md:4:1: error: biển DT02 đã in, nên di tích này không thể là bản nháp: mã QR trên biển sẽ không mở được trang nào / plaque DT02 is printed, so this relic cannot be a draft: its QR code would open nothing",
-        "help: xoá dòng draft = true để trang của di tích vẫn được xuất bản; nếu di tích không còn, chạy ditich retire chua-b --to <mã di tích mà biển sẽ mở>",
+        "sites/chua-b/index.md:4:1: error: plaque DT02 is printed, so this relic cannot be a draft: its QR code would open nothing",
+        "help: remove the line draft = true so the relic's page stays published; if the relic is gone, run ditich retire chua-b --to <the ID of the relic its plaque should open>",
     ]);
     assert_eq!(files(&project.output()), before, "the published site stays");
     project.ditich(&["check"]).failure();
@@ -161,7 +163,7 @@ fn a_printed_relic_cannot_become_a_draft() {
     project
         .build()
         .failure()
-        .stderr_has(&["error: biển DT09 đã thôi dùng chuyển tới DT02, một bản nháp (sites/chua-b/index.md) / retired plaque DT09 redirects to DT02, which is a draft"]);
+        .stderr_has(&["error: retired plaque DT09 redirects to DT02, which is a draft"]);
 }
 
 #[test]
@@ -173,8 +175,8 @@ fn a_translation_alone_cannot_be_a_draft() {
         "summary = \"A temple for testing.\"\ndraft = true\n",
     );
     project.build().failure().stderr_has(&[
-        "sites/den-a/index.en.md:5:9: error: một bản dịch không là bản nháp riêng được / a translation cannot be a draft on its own",
-        "help: xoá dòng này; viết draft = true trong sites/den-a/index.md nếu cả di tích chưa xuất bản / remove this line; write draft = true in sites/den-a/index.md to hold back the whole relic",
+        "sites/den-a/index.en.md:5:9: error: a translation cannot be a draft on its own",
+        "help: remove this line; write draft = true in sites/den-a/index.md to hold back the whole relic",
     ]);
     project.edit("sites/den-a/index.en.md", "draft = true", "draft = false");
     project.build().success();
@@ -185,7 +187,7 @@ fn a_draft_with_a_published_relic_s_id_passes_with_a_warning() {
     let project = with_a_draft("rank = \"provincial\"");
     project.edit("sites/chua-b/index.md", "id = \"DT02\"", "id = \"DT01\"");
     project.ditich(&["check"]).success().stderr_has(&[
-        "sites/chua-b/index.md: warning: mã \"DT01\" đã dùng cho sites/den-a/index.md / id \"DT01\" is already used by sites/den-a/index.md",
+        "sites/chua-b/index.md: warning: id \"DT01\" is already used by sites/den-a/index.md",
     ]);
     let build = project.build().success();
     assert!(!build.stderr.contains("đã dùng"), "{}", build.stderr);
@@ -201,8 +203,8 @@ fn a_draft_line_below_a_table_is_not_lost() {
         "summary = \"Một ngôi chùa để thử.\"\n[extra]\nmau = \"đỏ\"\ndraft = true\n",
     );
     project.build().failure().stderr_has(&[
-        "sites/chua-b/index.md: error: draft = true nằm trong [extra] nên không có tác dụng / draft = true is inside [extra], where it does nothing",
-        "help: chuyển dòng ấy lên trên, trước [extra] / move that line up, above [extra]",
+        "sites/chua-b/index.md: error: draft = true is inside [extra], where it does nothing",
+        "help: move that line up, above [extra]",
     ]);
     assert!(!project.output().exists(), "nothing was published");
 
@@ -213,6 +215,6 @@ fn a_draft_line_below_a_table_is_not_lost() {
     );
     project.build().failure().stderr_has(&[
         "sites/chua-b/index.md:9:1: error: unknown key `draft`",
-        "help: chuyển dòng này lên trên, trước [[photos]] hoặc [extra] đầu tiên / move this line up, above the first [[photos]] or [extra]: draft belongs to the relic",
+        "help: move this line up, above the first [[photos]] or [extra]: `draft` belongs to the relic",
     ]);
 }

@@ -1,8 +1,9 @@
 //! The mistakes officers make first, each made in a copy of the fixture: ditich must print the
 //! message the guides quote for it, and where its `= help:` line says what to type, typing just
-//! that must fix it. The guides' tables of errors (§11 of `docs/huong-dan.md` and
-//! `docs/guide.md`) quote exactly the messages of [`MISTAKES`], so neither can drift; the
-//! rarer mistakes of [`UNQUOTED_MISTAKES`] are only followed.
+//! that must fix it, in English and in Vietnamese. The guides' tables of errors (§11 of
+//! `docs/guide.md`, and of `docs/huong-dan.md` in the words of [`VIETNAMESE_QUOTES`]) quote
+//! exactly the messages of [`MISTAKES`], so neither can drift; the rarer mistakes of
+//! [`UNQUOTED_MISTAKES`] are only followed.
 
 use crate::project::{Project, Run, files};
 
@@ -378,12 +379,64 @@ fn make(project: &Project, edits: &[Edit]) {
     }
 }
 
+/// The words of ditich's frame and of its helps' instructions, in one language.
+struct Speech {
+    locale: &'static str,
+    error: &'static str,
+    warning: &'static str,
+    help: &'static str,
+    write: &'static str,
+    below: &'static str,
+    above: &'static str,
+}
+
+const ENGLISH: Speech = Speech {
+    locale: "C",
+    error: ": error: ",
+    warning: ": warning: ",
+    help: "= help: ",
+    write: "write ",
+    below: "add this line below it: ",
+    above: "add this line above it: ",
+};
+
+const VIETNAMESE: Speech = Speech {
+    locale: "vi_VN.UTF-8",
+    error: ": lỗi: ",
+    warning: ": cảnh báo: ",
+    help: "= gợi ý: ",
+    write: "viết ",
+    below: "thêm dòng này ngay dưới: ",
+    above: "thêm dòng này ngay trên: ",
+};
+
+impl Speech {
+    fn build(&self, project: &Project) -> Run {
+        Run::from(
+            project
+                .command(&["build"])
+                .env("LC_ALL", self.locale)
+                .output()
+                .unwrap(),
+        )
+    }
+}
+
 /// The first diagnostic whose first line holds `quote`: its file, line and help.
 fn diagnostic<'r>(run: &'r Run, quote: &str) -> Result<(&'r str, Option<usize>, &'r str), String> {
+    diagnostic_in(run, quote, &ENGLISH)
+}
+
+/// [`diagnostic`] of a run in the language of `speech`.
+fn diagnostic_in<'r>(
+    run: &'r Run,
+    quote: &str,
+    speech: &Speech,
+) -> Result<(&'r str, Option<usize>, &'r str), String> {
     let lines: Vec<&str> = run.stderr.lines().collect();
     let start = lines
         .iter()
-        .position(|l| l.contains(quote) && (l.contains(": error: ") || l.contains(": warning: ")))
+        .position(|l| l.contains(quote) && (l.contains(speech.error) || l.contains(speech.warning)))
         .ok_or_else(|| format!("no message quotes {quote:?}:\n{}", run.stderr))?;
     let mut place = lines[start].split(':');
     let file = place.next().unwrap_or_default();
@@ -392,21 +445,25 @@ fn diagnostic<'r>(run: &'r Run, quote: &str) -> Result<(&'r str, Option<usize>, 
         .iter()
         .map(|l| l.trim_start())
         .take_while(|l| !l.is_empty())
-        .find_map(|l| l.strip_prefix("= help: "))
+        .find_map(|l| l.strip_prefix(speech.help))
         .ok_or_else(|| format!("{:?} has no help", lines[start]))?;
     Ok((file, line, help))
 }
 
 /// Does what `help` says to line `line` of `file`, word for word.
-fn follow(project: &Project, file: &str, line: Option<usize>, help: &str) -> Result<(), String> {
+fn follow(
+    project: &Project,
+    (file, line, help): (&str, Option<usize>, &str),
+    speech: &Speech,
+) -> Result<(), String> {
     let line = line.ok_or_else(|| format!("{file}: the help has no line to apply to: {help}"))?;
     let text = project.read(file);
     let mut lines: Vec<&str> = text.lines().collect();
-    if let Some((_, added)) = help.split_once("add this line below it: ") {
+    if let Some((_, added)) = help.split_once(speech.below) {
         lines.insert(line, added);
-    } else if let Some((_, added)) = help.split_once("add this line above it: ") {
+    } else if let Some((_, added)) = help.split_once(speech.above) {
         lines.insert(line - 1, added);
-    } else if let Some((_, written)) = help.rsplit_once("write ") {
+    } else if let Some((_, written)) = help.rsplit_once(speech.write) {
         lines[line - 1] = written;
     } else {
         return Err(format!(
@@ -426,7 +483,7 @@ fn tried(mistake: &Mistake) -> Result<(), String> {
     if !mistake.literal {
         return Ok(());
     }
-    fixed_by(&project, mistake.quote, (file, line, help))
+    fixed_by(&project, mistake.quote, (file, line, help), &ENGLISH)
 }
 
 /// Types `help`, that of the message quoting `quote` at `line` of `file`, and checks that it
@@ -434,10 +491,12 @@ fn tried(mistake: &Mistake) -> Result<(), String> {
 fn fixed_by(
     project: &Project,
     quote: &str,
-    (file, line, help): (&str, Option<usize>, &str),
+    found: (&str, Option<usize>, &str),
+    speech: &Speech,
 ) -> Result<(), String> {
-    follow(project, file, line, help)?;
-    let mut again = project.build();
+    let help = found.2;
+    follow(project, found, speech)?;
+    let mut again = speech.build(project);
     if again.stderr.contains(quote) {
         return Err(format!(
             "after following `{help}`, ditich still says it:\n{}",
@@ -450,9 +509,9 @@ fn fixed_by(
         if again.code == Some(0) {
             return Ok(());
         }
-        let (file, line, help) = diagnostic(&again, ": error: ")?;
-        follow(project, file, line, help)?;
-        again = project.build();
+        let next = diagnostic_in(&again, speech.error, speech)?;
+        follow(project, next, speech)?;
+        again = speech.build(project);
     }
     match again.code {
         Some(0) => Ok(()),
@@ -461,6 +520,233 @@ fn fixed_by(
             again.stderr
         )),
     }
+}
+
+/// Mistakes made on a computer that speaks Vietnamese, each with the Vietnamese words its
+/// message must hold.
+const VIETNAMESE_MISTAKES: &[(&[Edit], &str)] = &[
+    (
+        &[Replace(CHUA_B, "\"provincial\"", "\"cấp tỉnh\"")],
+        "cấp xếp hạng \"cấp tỉnh\" không có trong danh sách",
+    ),
+    (
+        &[Replace(DEN_A, "\"temple\"", "\"đền\"")],
+        "loại công trình \"đền\"",
+    ),
+    (
+        &[Replace(DEN_A, "[\"historical\"]", "[\"lịch sử\"]")],
+        "loại hình di tích \"lịch sử\"",
+    ),
+    (
+        &[Replace(CHUA_B, "\"Chùa B\"", "“Chùa B”")],
+        "dấu ngoặc kép thẳng",
+    ),
+    (
+        &[Replace(CHUA_B, "summary = \"Một ngôi chùa để thử.\"\n", "")],
+        "còn thiếu khóa bắt buộc `summary`",
+    ),
+    (&[Replace(CHUA_B, "rank =", "rnak =")], "khóa lạ `rnak`"),
+    (
+        &[Replace(CHUA_B, "\"DT02\"", "\"đt-2\"")],
+        "không phải mã biển",
+    ),
+    (
+        &[Replace(DEN_A, "1994-01-01", "\"1994-01-01\"")],
+        "phải là một ngày, không có dấu ngoặc kép",
+    ),
+    (
+        &[Replace(DEN_A, "\"cover.jpg\"", "\"cover.jpeg\"")],
+        "không có trong thư mục của di tích",
+    ),
+];
+
+#[test]
+fn in_vietnamese_the_messages_are_vietnamese_and_the_helps_still_fix_the_file() {
+    let failures: Vec<String> = VIETNAMESE_MISTAKES
+        .iter()
+        .filter_map(|(edits, quote)| {
+            let project = Project::fixture("two-relics");
+            make(&project, edits);
+            let run = VIETNAMESE.build(&project);
+            let tried = diagnostic_in(&run, quote, &VIETNAMESE)
+                .and_then(|found| fixed_by(&project, quote, found, &VIETNAMESE));
+            tried.err().map(|e| format!("{quote:?}: {e}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// The words of each message of [`MISTAKES`] on a Vietnamese computer, as the Vietnamese
+/// guide's table of errors quotes them.
+const VIETNAMESE_QUOTES: &[(&str, &str)] = &[
+    (
+        "unknown rank \"cấp tỉnh\"",
+        "cấp xếp hạng \"cấp tỉnh\" không có trong danh sách",
+    ),
+    (
+        "unknown category \"đền\"",
+        "loại công trình \"đền\" không có trong danh sách",
+    ),
+    (
+        "unknown type \"lịch sử\"",
+        "loại hình di tích \"lịch sử\" không có trong danh sách",
+    ),
+    (
+        "must be a list in square brackets",
+        "phải là một danh sách trong ngoặc vuông",
+    ),
+    ("unknown key", "khóa lạ"),
+    ("is not a plaque code", "không phải mã biển"),
+    ("is already used by", "đã được dùng cho"),
+    (
+        "required key `summary` is missing",
+        "còn thiếu khóa bắt buộc `summary`",
+    ),
+    (
+        "a key and its value are joined by `=`, not `:`",
+        "khóa và giá trị nối với nhau bằng `=`, không phải `:`",
+    ),
+    (
+        "text values must be quoted",
+        "chữ phải đặt trong dấu ngoặc kép",
+    ),
+    (
+        "a decimal number is written with a point, not a comma",
+        "số thập phân viết bằng dấu chấm, không phải dấu phẩy",
+    ),
+    (
+        "must be a date without quotes",
+        "phải là một ngày, không có dấu ngoặc kép",
+    ),
+    (
+        "a date is written year-month-day",
+        "ngày viết theo dạng năm-tháng-ngày",
+    ),
+    (
+        "required key `authority` is missing",
+        "còn thiếu khóa bắt buộc `authority`",
+    ),
+    (
+        "is not in the relic's folder",
+        "không có trong thư mục của di tích",
+    ),
+    (
+        "has no description for visitors who cannot see it",
+        "chưa có lời mô tả cho người khiếm thị",
+    ),
+    (
+        "required key `commune` is missing",
+        "còn thiếu khóa bắt buộc `commune`",
+    ),
+    (
+        "required key `province` is missing",
+        "còn thiếu khóa bắt buộc `province`",
+    ),
+    ("the guide has no title in", "trang chưa có tiêu đề bằng"),
+    (
+        "must be a table in braces",
+        "phải là một bảng trong ngoặc nhọn",
+    ),
+    ("is not a web address", "không phải một địa chỉ web"),
+    (
+        "the front matter opened on line 1 is never closed",
+        "phần thông tin đầu tệp mở ở dòng 1 nhưng không được đóng lại",
+    ),
+    (
+        "the file does not start with front matter",
+        "tệp không bắt đầu bằng phần thông tin đầu tệp",
+    ),
+    (
+        "the summary is still the example `ditich new` wrote",
+        "phần tóm tắt vẫn là câu mẫu do `ditich new` viết",
+    ),
+    (
+        "characters; listings and posters show at most 160",
+        "ký tự; danh sách và áp phích chỉ hiện tối đa 160",
+    ),
+    ("is not an audio file", "không phải tệp âm thanh"),
+    (
+        "there is no relic with the folder",
+        "không có di tích nào ở thư mục",
+    ),
+    ("this photo is only 200 px wide", "ảnh này chỉ rộng 200 px"),
+    (
+        "photos over 5 MB slow down every build",
+        "ảnh quá 5 MB làm chậm mỗi lần tạo trang",
+    ),
+    ("the file is not UTF-8 text", "tệp không phải văn bản UTF-8"),
+    ("the file is saved as UTF-16", "tệp được lưu bằng UTF-16"),
+    (
+        "the text is not in Unicode NFC form",
+        "văn bản không ở dạng Unicode NFC",
+    ),
+    ("is printed on the plaque of", "đã in trên biển của"),
+];
+
+/// The Vietnamese words of `quote`, one of [`MISTAKES`]'.
+fn in_vietnamese(quote: &str) -> Option<&'static str> {
+    VIETNAMESE_QUOTES
+        .iter()
+        .find(|(english, _)| *english == quote)
+        .map(|(_, vietnamese)| *vietnamese)
+}
+
+/// Makes `mistake` on a computer that speaks Vietnamese: the diagnostic at the place the
+/// English one names must read in Vietnamese, and where its help gives text to type, typing
+/// it must fix the file as the English help does.
+fn tried_in_vietnamese(mistake: &Mistake) -> Result<(), String> {
+    let project = made(mistake);
+    let english = project.build();
+    let first = english
+        .stderr
+        .lines()
+        .find(|l| {
+            l.contains(mistake.quote) && (l.contains(ENGLISH.error) || l.contains(ENGLISH.warning))
+        })
+        .ok_or_else(|| format!("no message quotes it:\n{}", english.stderr))?;
+    let place = first
+        .find(ENGLISH.error)
+        .or_else(|| first.find(ENGLISH.warning))
+        .map_or(first, |end| &first[..end]);
+    let run = VIETNAMESE.build(&project);
+    let vietnamese = run
+        .stderr
+        .lines()
+        .find(|l| {
+            l.strip_prefix(place).is_some_and(|rest| {
+                rest.starts_with(VIETNAMESE.error) || rest.starts_with(VIETNAMESE.warning)
+            })
+        })
+        .ok_or_else(|| format!("nothing in Vietnamese at {place}:\n{}", run.stderr))?;
+    if vietnamese.contains(mistake.quote) {
+        return Err(format!("still in English: {vietnamese}"));
+    }
+    if let Some(words) = in_vietnamese(mistake.quote)
+        && !vietnamese.contains(words)
+    {
+        return Err(format!(
+            "the guide quotes {words:?}, but ditich says: {vietnamese}"
+        ));
+    }
+    if !mistake.literal {
+        return Ok(());
+    }
+    let found = diagnostic_in(&run, vietnamese, &VIETNAMESE)?;
+    fixed_by(&project, vietnamese, found, &VIETNAMESE)
+}
+
+#[test]
+fn every_mistake_reads_in_vietnamese_and_its_vietnamese_help_fixes_it_too() {
+    let failures: Vec<String> = MISTAKES
+        .iter()
+        .chain(UNQUOTED_MISTAKES)
+        .filter_map(|m| {
+            tried_in_vietnamese(m)
+                .err()
+                .map(|e| format!("{:?}: {e}", m.quote))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 #[test]
@@ -489,7 +775,7 @@ fn helped(edits: &[Edit], quote: &str, help: &str) {
         files(&project.output()) == built,
         "a failed build changed the output"
     );
-    fixed_by(&project, quote, found).unwrap_or_else(|e| panic!("{e}"));
+    fixed_by(&project, quote, found, &ENGLISH).unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
@@ -618,8 +904,13 @@ fn quoted_in(guide: &str) -> Vec<String> {
 
 #[test]
 fn the_guides_quote_the_messages_ditich_prints_for_these_mistakes() {
-    let printed: Vec<&str> = MISTAKES.iter().map(|m| m.quote).collect();
-    for guide in ["huong-dan.md", "guide.md"] {
+    let english: Vec<&str> = MISTAKES.iter().map(|m| m.quote).collect();
+    let vietnamese: Vec<&str> = english
+        .iter()
+        .map(|q| in_vietnamese(q).unwrap_or_else(|| panic!("no Vietnamese words for {q:?}")))
+        .collect();
+    // The Vietnamese guide quotes what a Vietnamese computer prints, the English one English.
+    for (guide, printed) in [("huong-dan.md", vietnamese), ("guide.md", english)] {
         let quoted = quoted_in(guide);
         let unknown: Vec<&String> = quoted
             .iter()

@@ -11,6 +11,7 @@ mod folders;
 mod fuzz_corpus;
 mod helps;
 mod hostile;
+mod language;
 mod lock;
 mod officer;
 mod open_data;

@@ -91,15 +91,25 @@ impl Project {
 
     /// The `ditich` command in this project, with a clean environment, to adjust and run.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_ditich"));
-        command
-            .args(args)
-            .current_dir(self.root())
-            .env_remove("NO_COLOR")
-            .env_remove("RUST_BACKTRACE")
-            .env_remove("SOURCE_DATE_EPOCH");
+        let mut command = binary();
+        command.args(args).current_dir(self.root());
         command
     }
+}
+
+/// The `ditich` binary with a clean environment: no colour or date switches, and English,
+/// whatever language the machine running the tests speaks. A test of Vietnamese sets
+/// `LC_ALL` again.
+pub fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ditich"));
+    command
+        .env_remove("NO_COLOR")
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .env("LC_ALL", "C");
+    command
 }
 
 /// The sample, built once for every test that only reads its output.

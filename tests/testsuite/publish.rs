@@ -91,7 +91,7 @@ fn root_and_out_can_name_other_folders() {
     let elsewhere = tempfile::tempdir().unwrap();
     let out = elsewhere.path().join("site");
     let run = crate::project::Run::from(
-        std::process::Command::new(env!("CARGO_BIN_EXE_ditich"))
+        crate::project::binary()
             .args(["build", "--root"])
             .arg(project.root())
             .arg("--out")

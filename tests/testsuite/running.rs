@@ -59,9 +59,10 @@ pub struct Response {
 /// Sends `raw` (request line, headers, blank line, body) to `address` exactly as written.
 pub fn request(address: &str, raw: &[u8]) -> Response {
     let mut stream = TcpStream::connect(address).unwrap();
-    // A server that held every request while it rebuilt would fail here, not hang the suite.
+    // A server that held every request while it rebuilt would fail here, not hang the suite;
+    // printing several posters on a busy machine takes a while.
     stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
+        .set_read_timeout(Some(Duration::from_secs(240)))
         .unwrap();
     stream.write_all(raw).unwrap();
     let mut answer = Vec::new();

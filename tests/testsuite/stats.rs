@@ -3,7 +3,6 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use tempfile::TempDir;
 
@@ -82,7 +81,7 @@ fn logs() -> TempDir {
 /// `ditich stats --root <root> args…`, run in `dir`.
 fn stats(dir: &Path, root: &Path, args: &[&str]) -> Run {
     Run::from(
-        Command::new(env!("CARGO_BIN_EXE_ditich"))
+        crate::project::binary()
             .arg("stats")
             .arg("--root")
             .arg(root)

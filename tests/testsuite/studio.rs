@@ -137,6 +137,18 @@ fn a_save_the_build_would_fail_on_is_refused_beside_its_field_and_writes_nothing
             .any(|p| p["field"] == "rank" && p["error"] == true),
         "{refused}"
     );
+    // In the officer's Vietnamese, with the English for the studio's English switch, whatever
+    // language the computer speaks (the test runs with LANG=C).
+    let rank = problems.iter().find(|p| p["field"] == "rank").unwrap();
+    let help = rank["help"].as_str().unwrap();
+    assert!(help.contains("viết rank = \"provincial\""), "{rank}");
+    assert!(
+        rank["en"]["help"]
+            .as_str()
+            .unwrap()
+            .contains("write rank = \"provincial\""),
+        "{rank}"
+    );
     assert_eq!(project.read("sites/den-mau/index.md"), before);
 
     // Fixed in the form, the same save goes through.

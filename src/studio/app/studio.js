@@ -288,7 +288,8 @@
       const note = document.createElement("p");
       note.className = problem.error ? "problem" : "problem warning";
       note.id = `problem-${index}`;
-      note.textContent = problem.help ? `${problem.message} — ${problem.help}` : problem.message;
+      const words = english && problem.en ? problem.en : problem;
+      note.textContent = words.help ? `${words.message} — ${words.help}` : words.message;
       if (where) {
         where.setAttribute("aria-invalid", String(problem.error));
         where.setAttribute("aria-describedby", note.id);
