@@ -71,6 +71,10 @@ struct PosterView<'a> {
     qr: QrView,
     /// The code that joins the relic's Wifi, when it has one.
     wifi: Option<QrView>,
+    /// Millimetres the drawing runs past the trim on every side: 0 for the PNG and SVG, the
+    /// print PDF's bleed for it. Backgrounds, bands and photos reach it; text and codes keep
+    /// 5 mm inside the trim (`0 0 size.width size.height`).
+    bleed: f32,
 }
 
 #[derive(Serialize)]
@@ -220,6 +224,7 @@ fn book(
                 tree,
                 size: page.size.clone(),
                 title: page.title.clone(),
+                bleed_mm: site.config.posters.bleed_mm,
             })
             .map_err(|e| e.to_string())
     });
@@ -242,7 +247,7 @@ struct Printed {
 
 /// A poster as the book of all posters of its size needs it.
 struct BookPage {
-    /// Its SVG, in the cache.
+    /// Its SVG with the bleed, in the cache.
     svg: std::path::PathBuf,
     size: PosterSize,
     title: String,
@@ -260,7 +265,7 @@ struct PrintCache {
 }
 
 /// Changes whenever the PDF or PNG encoding does, so files made the old way are not reused.
-const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v2";
+const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v3 bleed-marks";
 
 impl PrintCache {
     fn new(site: &Site) -> PrintCache {
@@ -329,13 +334,17 @@ fn poster(job: &PosterJob<'_>) -> Result<Printed, Diagnostic> {
     if let Some(Err(problem)) = drawing.get() {
         return Err(problem.clone());
     }
-    let Encoded { svg, facts, files } = encoded.map_err(|e| job.failed(e))?;
+    let Encoded {
+        print_svg,
+        facts,
+        files,
+    } = encoded.map_err(|e| job.failed(e))?;
     let listing = job.listing(&facts, &files)?;
     Ok(Printed {
         files,
         listing,
         page: BookPage {
-            svg,
+            svg: print_svg,
             size: job.size.clone(),
             title,
             key,
@@ -345,17 +354,20 @@ fn poster(job: &PosterJob<'_>) -> Result<Printed, Diagnostic> {
 
 /// A poster's print files, in the cache.
 struct Encoded {
-    svg: std::path::PathBuf,
+    /// The SVG with the bleed, which the print PDF is drawn from.
+    print_svg: std::path::PathBuf,
     /// What the list of print files says of its QR code.
     facts: std::path::PathBuf,
     files: Vec<OutputFile>,
 }
 
-/// A poster as drawn: its SVG, parsed for printing, and what the list of print files says of
-/// its QR code.
+/// A poster as drawn: its SVG at the finished size for screens and, with the bleed, for the
+/// print PDF, each parsed; and what the list of print files says of its QR code.
 struct Drawing {
     svg: String,
     sheet: Sheet,
+    print_svg: String,
+    print: Sheet,
     qr_version: i16,
     module_mm: f32,
 }
@@ -417,10 +429,12 @@ impl<'a> PosterJob<'a> {
     fn key(&self, content: &PosterContent<'_>, title: &str) -> Result<String, Diagnostic> {
         let words = serde_json::to_vec(&content.text).map_err(|e| self.failed(e.to_string()))?;
         let level = format!("{:?}", content.qr_level);
+        let bleed = self.site.config.posters.bleed_mm.to_string();
         Ok(self.cache.key(&[
             &words,
             content.qr.as_bytes(),
             level.as_bytes(),
+            bleed.as_bytes(),
             content.typed.as_bytes(),
             content.wifi.as_deref().unwrap_or("\0no wifi").as_bytes(),
             title.as_bytes(),
@@ -437,6 +451,9 @@ impl<'a> PosterJob<'a> {
     ) -> Result<Encoded, String> {
         let cache = self.cache;
         let svg = cache.file(key, "svg", || Ok(draw()?.svg.clone().into_bytes()))?;
+        let print_svg = cache.file(key, "print.svg", || {
+            Ok(draw()?.print_svg.clone().into_bytes())
+        })?;
         let facts = cache.file(key, "facts", || {
             let drawn = draw()?;
             Ok(format!("{} {}", drawn.qr_version, drawn.module_mm).into_bytes())
@@ -456,7 +473,7 @@ impl<'a> PosterJob<'a> {
                         cache.file(key, extension, || print::png(&draw()?.sheet))?
                     }
                     PrintFormat::Pdf => cache.file(key, extension, || {
-                        let sheet = &draw()?.sheet;
+                        let sheet = &draw()?.print;
                         print::pdf([Ok(sheet)], &sheet.title, lang)
                     })?,
                 };
@@ -466,7 +483,11 @@ impl<'a> PosterJob<'a> {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
-        Ok(Encoded { svg, facts, files })
+        Ok(Encoded {
+            print_svg,
+            facts,
+            files,
+        })
     }
 
     /// The poster's line in the list of print files, with its QR code's facts as cached.
@@ -509,12 +530,29 @@ impl<'a> PosterJob<'a> {
                 Ok(qr_view(&matrix, payload.clone(), String::new()))
             })
             .transpose()?;
-        let view = PosterView {
+        let qr = qr_view(&code, content.qr.clone(), content.typed.clone());
+        let mut view = PosterView {
             text: &content.text,
-            qr: qr_view(&code, content.qr.clone(), content.typed.clone()),
+            qr,
             wifi,
+            bleed: 0.0,
         };
-        let context = Context::from_serialize(&view).map_err(|e| self.failed(e.to_string()))?;
+        let (svg, sheet) = self.sheet(&view, title)?;
+        view.bleed = self.site.config.posters.bleed_mm;
+        let (print_svg, print) = self.sheet(&view, title)?;
+        Ok(Drawing {
+            svg,
+            qr_version: code.version,
+            module_mm: module_size(&sheet, &code).unwrap_or(0.0),
+            sheet,
+            print_svg,
+            print,
+        })
+    }
+
+    /// The size's template filled with `view`, and parsed.
+    fn sheet(&self, view: &PosterView<'_>, title: &str) -> Result<(String, Sheet), Diagnostic> {
+        let context = Context::from_serialize(view).map_err(|e| self.failed(e.to_string()))?;
         let template = format!("{}.svg", self.size.name);
         let svg = templates::render(self.tera, &self.site.theme.posters, &template, &context)?;
         let tree = self.printer.parse(&svg).map_err(|e| {
@@ -526,13 +564,9 @@ impl<'a> PosterJob<'a> {
             tree,
             size: self.size.clone(),
             title: title.to_owned(),
+            bleed_mm: view.bleed,
         };
-        Ok(Drawing {
-            svg,
-            qr_version: code.version,
-            module_mm: module_size(&sheet, &code).unwrap_or(0.0),
-            sheet,
-        })
+        Ok((svg, sheet))
     }
 }
 
