@@ -25,7 +25,7 @@ use crate::theme::templates;
 use crate::urls;
 use fonts::Fonts;
 pub use print::PNG_DPI;
-use print::{Printer, Sheet};
+use print::{BlackCode, Printer, Sheet};
 
 /// A relic's print files of one size, for the officers' list.
 #[derive(Debug, Serialize)]
@@ -51,6 +51,29 @@ struct PosterContent<'a> {
     /// What the Wifi code holds, when the relic has one.
     wifi: Option<String>,
 }
+
+impl PosterContent<'_> {
+    /// The codes the print PDF draws in black ink: the guide's and the Wifi's.
+    fn codes(&self) -> Vec<CodeSpec> {
+        let guide = CodeSpec {
+            data: self.qr.clone(),
+            level: self.qr_level,
+            quiet_zone: GUIDE_QUIET_ZONE,
+        };
+        let wifi = self.wifi.iter().map(|payload| CodeSpec {
+            data: payload.clone(),
+            level: WIFI_LEVEL,
+            quiet_zone: "wifi-qr-quiet",
+        });
+        std::iter::once(guide).chain(wifi).collect()
+    }
+}
+
+/// The `id` of the guide code's quiet zone, which every template draws.
+const GUIDE_QUIET_ZONE: &str = "qr-quiet";
+
+/// The Wifi code's error correction: it hangs beside the guide's, which carries H or Q.
+const WIFI_LEVEL: crate::config::ErrorCorrection = crate::config::ErrorCorrection::M;
 
 /// The words of a poster, as its template sees them.
 #[derive(Serialize)]
@@ -220,13 +243,20 @@ fn book(
             .map_err(|e| format!("cannot read {}: {e}", page.svg.display()))?;
         printer
             .parse(&svg)
-            .map(|tree| Sheet {
-                tree,
-                size: page.size.clone(),
-                title: page.title.clone(),
-                bleed_mm: site.config.posters.bleed_mm,
-            })
             .map_err(|e| e.to_string())
+            .and_then(|tree| {
+                Ok(Sheet {
+                    tree,
+                    size: page.size.clone(),
+                    title: page.title.clone(),
+                    bleed_mm: site.config.posters.bleed_mm,
+                    codes: page
+                        .codes
+                        .iter()
+                        .map(CodeSpec::encode)
+                        .collect::<Result<_, _>>()?,
+                })
+            })
     });
     cache
         .file(&cache.key(&parts), "pdf", || {
@@ -253,6 +283,27 @@ struct BookPage {
     title: String,
     /// What made the poster, for the key of the book.
     key: String,
+    /// The codes its print SVG leaves for the PDF to draw in black ink.
+    codes: Vec<CodeSpec>,
+}
+
+/// A code the print PDF draws itself: what it holds, at which level, and the `id` of its
+/// quiet zone in the template.
+#[derive(Clone)]
+struct CodeSpec {
+    data: String,
+    level: crate::config::ErrorCorrection,
+    quiet_zone: &'static str,
+}
+
+impl CodeSpec {
+    fn encode(&self) -> Result<BlackCode, String> {
+        Ok(BlackCode {
+            matrix: Matrix::encode(&self.data, self.level).map_err(|e| e.to_string())?,
+            quiet_zone: self.quiet_zone,
+            required: self.quiet_zone == GUIDE_QUIET_ZONE,
+        })
+    }
 }
 
 /// Print files already made, in `.ditich-cache/posters/`, named by a hash of what a poster is
@@ -265,7 +316,7 @@ struct PrintCache {
 }
 
 /// Changes whenever the PDF or PNG encoding does, so files made the old way are not reused.
-const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v3 bleed-marks";
+const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v4 bleed-marks-k-codes";
 
 impl PrintCache {
     fn new(site: &Site) -> PrintCache {
@@ -348,6 +399,7 @@ fn poster(job: &PosterJob<'_>) -> Result<Printed, Diagnostic> {
             size: job.size.clone(),
             title,
             key,
+            codes: content.codes(),
         },
     })
 }
@@ -521,12 +573,11 @@ impl<'a> PosterJob<'a> {
             .wifi
             .as_ref()
             .map(|payload| {
-                let matrix =
-                    Matrix::encode(payload, crate::config::ErrorCorrection::M).map_err(|e| {
-                        self.failed(format!(
-                            "the Wifi code cannot hold the network's name and password: {e}"
-                        ))
-                    })?;
+                let matrix = Matrix::encode(payload, WIFI_LEVEL).map_err(|e| {
+                    self.failed(format!(
+                        "the Wifi code cannot hold the network's name and password: {e}"
+                    ))
+                })?;
                 Ok(qr_view(&matrix, payload.clone(), String::new()))
             })
             .transpose()?;
@@ -537,9 +588,21 @@ impl<'a> PosterJob<'a> {
             wifi,
             bleed: 0.0,
         };
-        let (svg, sheet) = self.sheet(&view, title)?;
+        let (svg, sheet) = self.sheet(&view, title, Vec::new())?;
+        // The print file's codes are drawn by the PDF in black ink alone; its template gets
+        // them without modules, as the quiet zones to draw them in.
         view.bleed = self.site.config.posters.bleed_mm;
-        let (print_svg, print) = self.sheet(&view, title)?;
+        view.qr.path.clear();
+        if let Some(wifi) = &mut view.wifi {
+            wifi.path.clear();
+        }
+        let codes = content
+            .codes()
+            .iter()
+            .map(CodeSpec::encode)
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.failed(e))?;
+        let (print_svg, print) = self.sheet(&view, title, codes)?;
         Ok(Drawing {
             svg,
             qr_version: code.version,
@@ -551,7 +614,12 @@ impl<'a> PosterJob<'a> {
     }
 
     /// The size's template filled with `view`, and parsed.
-    fn sheet(&self, view: &PosterView<'_>, title: &str) -> Result<(String, Sheet), Diagnostic> {
+    fn sheet(
+        &self,
+        view: &PosterView<'_>,
+        title: &str,
+        codes: Vec<BlackCode>,
+    ) -> Result<(String, Sheet), Diagnostic> {
         let context = Context::from_serialize(view).map_err(|e| self.failed(e.to_string()))?;
         let template = format!("{}.svg", self.size.name);
         let svg = templates::render(self.tera, &self.site.theme.posters, &template, &context)?;
@@ -565,6 +633,7 @@ impl<'a> PosterJob<'a> {
             size: self.size.clone(),
             title: title.to_owned(),
             bleed_mm: view.bleed,
+            codes,
         };
         Ok((svg, sheet))
     }

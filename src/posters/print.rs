@@ -31,6 +31,22 @@ pub struct Sheet {
     pub title: String,
     /// How far the drawing runs past the trim on every side; 0 for the files for screens.
     pub bleed_mm: f32,
+    /// Codes the PDF draws itself in 100 % K, each into the quiet zone the tree leaves empty.
+    pub codes: Vec<BlackCode>,
+}
+
+/// A QR code to print in black ink alone: its modules, and the `id` of the template's quiet
+/// zone rectangle, whose units are modules and whose corner is the code's.
+pub struct BlackCode {
+    pub matrix: crate::qr::Matrix,
+    pub quiet_zone: &'static str,
+    /// Whether every template must draw it; a template may leave out one that is not.
+    pub required: bool,
+}
+
+/// Black ink alone, as a press prints it: `0 0 0 1`, never the four inks an RGB black becomes.
+fn black() -> cmyk::Color {
+    cmyk::Color::new(0, 0, 0, 255)
 }
 
 /// How far crop marks stand off the bleed, so that a cut along the bleed's edge misses them.
@@ -103,6 +119,10 @@ pub fn pdf<S: std::borrow::Borrow<Sheet>>(
         surface
             .draw_svg(&sheet.tree, drawn, SvgSettings::default())
             .ok_or("krilla could not draw the poster")?;
+        let codes: Result<(), String> = sheet
+            .codes
+            .iter()
+            .try_for_each(|code| draw_code(&mut surface, &sheet.tree, code, drawn));
         surface.pop();
         let marks = Marks {
             trim_at,
@@ -114,8 +134,70 @@ pub fn pdf<S: std::borrow::Borrow<Sheet>>(
         marks.draw(&mut surface);
         surface.finish();
         page.finish();
+        codes?;
     }
     document.finish().map_err(|err| format!("{err:?}"))
+}
+
+/// Draws `code`'s dark modules in 100 % K where the tree's quiet zone is, the tree drawn at
+/// `drawn` points.
+fn draw_code(
+    surface: &mut krilla::surface::Surface<'_>,
+    tree: &usvg::Tree,
+    code: &BlackCode,
+    drawn: Size,
+) -> Result<(), String> {
+    let Some(quiet) = tree.node_by_id(code.quiet_zone) else {
+        if !code.required {
+            return Ok(());
+        }
+        return Err(format!(
+            "the template has no id=\"{}\" quiet zone to print the code in",
+            code.quiet_zone
+        ));
+    };
+    let scale = drawn.width() / tree.size().width();
+    let at = quiet.abs_transform();
+    let mut modules = PathBuilder::new();
+    let offset = crate::qr::QUIET_ZONE as f32;
+    let width = code.matrix.width;
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if !code.matrix.is_dark(x, y) {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < width && code.matrix.is_dark(x, y) {
+                x += 1;
+            }
+            if let Some(run) = Rect::from_xywh(
+                start as f32 + offset,
+                y as f32 + offset,
+                (x - start) as f32,
+                1.0,
+            ) {
+                modules.push_rect(run);
+            }
+        }
+    }
+    let Some(modules) = modules.finish() else {
+        return Ok(());
+    };
+    surface.push_transform(&Transform::from_scale(scale, scale));
+    surface.push_transform(&Transform::from_row(
+        at.sx, at.ky, at.kx, at.sy, at.tx, at.ty,
+    ));
+    surface.set_stroke(None);
+    surface.set_fill(Some(krilla::paint::Fill {
+        paint: black().into(),
+        ..krilla::paint::Fill::default()
+    }));
+    surface.draw_path(&modules);
+    surface.pop();
+    surface.pop();
+    Ok(())
 }
 
 /// Where crop marks go, in points from the media's corner.
@@ -161,7 +243,7 @@ impl Marks {
         };
         surface.set_fill(None);
         surface.set_stroke(Some(Stroke {
-            paint: cmyk::Color::new(0, 0, 0, 255).into(),
+            paint: black().into(),
             width: MARK_WIDTH_PT,
             ..Stroke::default()
         }));

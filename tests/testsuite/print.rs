@@ -1,6 +1,6 @@
 //! The print shop's PDF: a TrimBox at the finished size, a BleedBox 3 mm past it, crop marks in
-//! 100 % K beyond the bleed, a code that still scans; and text and codes that keep 5 mm inside
-//! the trim, however long a relic's name.
+//! 100 % K beyond the bleed, codes in 100 % K that still scan; and text and codes that keep 5 mm
+//! inside the trim, however long a relic's name.
 
 use std::io::Read as _;
 
@@ -146,16 +146,45 @@ fn crop_marks_are_hairlines_in_black_ink_only() {
 }
 
 #[test]
-fn the_print_pdf_of_a_plaque_still_scans() {
-    let test = "the_print_pdf_of_a_plaque_still_scans";
+fn codes_are_printed_in_black_ink_alone() {
+    for (name, bytes) in sample_output()
+        .iter()
+        .filter(|(p, _)| p.starts_with("posters/") && p.ends_with(".pdf"))
+    {
+        // Every code's top left finder pattern starts at module 4, past the quiet zone.
+        let codes: usize = content_streams(bytes)
+            .iter()
+            .map(|s| s.matches("0 0 0 1 k 4 4 m").count())
+            .sum();
+        let expected = match name.as_str() {
+            "posters/all-plaque.pdf" => 7 + 1,
+            "posters/DT04-plaque.pdf" => 2,
+            n if n.starts_with("posters/all-") => 7,
+            _ => 1,
+        };
+        assert_eq!(
+            codes, expected,
+            "{name}: {codes} codes filled with 0 0 0 1 k"
+        );
+    }
+}
+
+#[test]
+fn the_print_pdfs_still_scan() {
+    let test = "the_print_pdfs_still_scan";
     if !crate::tools::available(test, "pdftoppm", "poppler-utils") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for id in ["DT01", "DT04"] {
-        let pdf = dir.path().join(format!("{id}.pdf"));
-        std::fs::write(&pdf, &sample_output()[&format!("posters/{id}-plaque.pdf")]).unwrap();
-        let png = dir.path().join(id);
+    for (id, size) in [
+        ("DT01", "plaque"),
+        ("DT04", "plaque"),
+        ("DT02", "a4"),
+        ("DT03", "a5"),
+    ] {
+        let pdf = dir.path().join(format!("{id}-{size}.pdf"));
+        std::fs::write(&pdf, &sample_output()[&format!("posters/{id}-{size}.pdf")]).unwrap();
+        let png = dir.path().join(format!("{id}-{size}"));
         poppler(
             "pdftoppm",
             &[
@@ -171,7 +200,7 @@ fn the_print_pdf_of_a_plaque_still_scans() {
         let texts = decode_all(image);
         assert!(
             texts.contains(&format!("{BASE}Q/{id}/")),
-            "{id}: the print PDF decodes to {texts:?}"
+            "{id}-{size}: the print PDF decodes to {texts:?}"
         );
     }
 }
