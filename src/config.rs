@@ -94,6 +94,7 @@ const EXAMPLES: toml_error::Examples = &[
     ("sizes", "[\"a4\", \"a5\", \"plaque\"]"),
     ("formats", "[\"pdf\", \"png\", \"svg\"]"),
     ("error_correction", "{ plaque = \"H\" }"),
+    ("bleed_mm", "3"),
     ("content", "{ raw_html = true }"),
     ("raw_html", "true"),
     ("kiosk", "{}"),
@@ -155,7 +156,17 @@ struct RawPosters {
     /// QR error correction per size, `L`, `M`, `Q` or `H`: `{ a4 = "H" }`. Default: `H` for the
     /// plaque, which weathers outdoors, and `Q` for the indoor posters.
     error_correction: Option<Spanned<BTreeMap<String, String>>>,
+    /// How far, in millimetres, the print PDF's backgrounds and bands run past the trim on
+    /// every side, so that a slightly shifted cut leaves no white edge: `bleed_mm = 3`. From 0
+    /// to 10; default [`DEFAULT_BLEED_MM`]. The PNG and SVG stay at the finished size.
+    bleed_mm: Option<Spanned<f64>>,
 }
+
+/// The bleed print shops ask for unless they say otherwise.
+pub const DEFAULT_BLEED_MM: f32 = 3.0;
+
+/// The most bleed `bleed_mm` may ask for: past it, a shop's sheet no longer holds the marks.
+const MAX_BLEED_MM: f64 = 10.0;
 
 /// A print size: its name, its size in millimetres and the QR error correction it prints with.
 #[derive(Debug, Clone, PartialEq)]
@@ -243,6 +254,8 @@ pub struct Posters {
     pub sizes: Vec<PosterSize>,
     /// In the order of [`PrintFormat::ALL`].
     pub formats: Vec<PrintFormat>,
+    /// How far the print PDF runs past the trim on every side, in millimetres.
+    pub bleed_mm: f32,
 }
 
 /// `[commune]` as written. Since 1 July 2025 Vietnam has two levels of local government: a
@@ -559,8 +572,29 @@ fn resolve(
 type Report<'a> = dyn FnMut(std::ops::Range<usize>, crate::i18n::Text, crate::i18n::Text) + 'a;
 
 fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
+    let RawPosters {
+        sizes: raw_sizes,
+        formats: raw_formats,
+        error_correction,
+        bleed_mm,
+    } = raw;
+    let bleed_mm = match bleed_mm {
+        None => DEFAULT_BLEED_MM,
+        Some(bleed) if (0.0..=MAX_BLEED_MM).contains(bleed.get_ref()) => *bleed.get_ref() as f32,
+        Some(bleed) => {
+            let value = bleed.get_ref();
+            report(
+                bleed.span(),
+                format!(
+                    "`bleed_mm` {value} không nằm trong khoảng 0 đến 10 mm / `bleed_mm` {value} is not between 0 and 10 mm"
+                ),
+                "viết bleed_mm = 3, lề chờ xén mà các nhà in thường dùng / write bleed_mm = 3, the bleed print shops usually ask for".to_owned(),
+            );
+            DEFAULT_BLEED_MM
+        }
+    };
     let names: Vec<&str> = SIZES.iter().map(|s| s.name).collect();
-    let mut sizes: Vec<PosterSize> = match &raw.sizes {
+    let mut sizes: Vec<PosterSize> = match &raw_sizes {
         None => SIZES.to_vec(),
         Some(wanted) => wanted
             .get_ref()
@@ -578,7 +612,7 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
             })
             .collect(),
     };
-    if let Some(levels) = &raw.error_correction {
+    if let Some(levels) = &error_correction {
         for (name, letter) in levels.get_ref() {
             let size = sizes.iter_mut().find(|s| s.name == name);
             match (size, ErrorCorrection::parse(letter)) {
@@ -597,7 +631,7 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
         }
     }
     let extensions: Vec<&str> = PrintFormat::ALL.iter().map(|f| f.extension()).collect();
-    let formats = match &raw.formats {
+    let formats = match &raw_formats {
         None => PrintFormat::ALL.to_vec(),
         Some(wanted) => {
             for format in wanted.get_ref() {
@@ -618,5 +652,9 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
     // `["a4", "plaque", "a4"]` makes each size once.
     let mut seen = std::collections::HashSet::new();
     sizes.retain(|s| seen.insert(s.name));
-    Posters { sizes, formats }
+    Posters {
+        sizes,
+        formats,
+        bleed_mm,
+    }
 }

@@ -25,7 +25,7 @@ use crate::theme::templates;
 use crate::urls;
 use fonts::Fonts;
 pub use print::PNG_DPI;
-use print::{Printer, Sheet};
+use print::{BlackCode, Printer, Sheet};
 
 /// A relic's print files of one size, for the officers' list.
 #[derive(Debug, Serialize)]
@@ -52,6 +52,29 @@ struct PosterContent<'a> {
     wifi: Option<String>,
 }
 
+impl PosterContent<'_> {
+    /// The codes the print PDF draws in black ink: the guide's and the Wifi's.
+    fn codes(&self) -> Vec<CodeSpec> {
+        let guide = CodeSpec {
+            data: self.qr.clone(),
+            level: self.qr_level,
+            quiet_zone: GUIDE_QUIET_ZONE,
+        };
+        let wifi = self.wifi.iter().map(|payload| CodeSpec {
+            data: payload.clone(),
+            level: WIFI_LEVEL,
+            quiet_zone: "wifi-qr-quiet",
+        });
+        std::iter::once(guide).chain(wifi).collect()
+    }
+}
+
+/// The `id` of the guide code's quiet zone, which every template draws.
+const GUIDE_QUIET_ZONE: &str = "qr-quiet";
+
+/// The Wifi code's error correction: it hangs beside the guide's, which carries H or Q.
+const WIFI_LEVEL: crate::config::ErrorCorrection = crate::config::ErrorCorrection::M;
+
 /// The words of a poster, as its template sees them.
 #[derive(Serialize)]
 struct PosterText<'a> {
@@ -71,6 +94,10 @@ struct PosterView<'a> {
     qr: QrView,
     /// The code that joins the relic's Wifi, when it has one.
     wifi: Option<QrView>,
+    /// Millimetres the drawing runs past the trim on every side: 0 for the PNG and SVG, the
+    /// print PDF's bleed for it. Backgrounds, bands and photos reach it; text and codes keep
+    /// 5 mm inside the trim (`0 0 size.width size.height`).
+    bleed: f32,
 }
 
 #[derive(Serialize)]
@@ -216,12 +243,20 @@ fn book(
             .map_err(|e| format!("cannot read {}: {e}", page.svg.display()))?;
         printer
             .parse(&svg)
-            .map(|tree| Sheet {
-                tree,
-                size: page.size.clone(),
-                title: page.title.clone(),
-            })
             .map_err(|e| e.to_string())
+            .and_then(|tree| {
+                Ok(Sheet {
+                    tree,
+                    size: page.size.clone(),
+                    title: page.title.clone(),
+                    bleed_mm: site.config.posters.bleed_mm,
+                    codes: page
+                        .codes
+                        .iter()
+                        .map(CodeSpec::encode)
+                        .collect::<Result<_, _>>()?,
+                })
+            })
     });
     cache
         .file(&cache.key(&parts), "pdf", || {
@@ -248,12 +283,33 @@ struct Printed {
 
 /// A poster as the book of all posters of its size needs it.
 struct BookPage {
-    /// Its SVG, in the cache.
+    /// Its SVG with the bleed, in the cache.
     svg: std::path::PathBuf,
     size: PosterSize,
     title: String,
     /// What made the poster, for the key of the book.
     key: String,
+    /// The codes its print SVG leaves for the PDF to draw in black ink.
+    codes: Vec<CodeSpec>,
+}
+
+/// A code the print PDF draws itself: what it holds, at which level, and the `id` of its
+/// quiet zone in the template.
+#[derive(Clone)]
+struct CodeSpec {
+    data: String,
+    level: crate::config::ErrorCorrection,
+    quiet_zone: &'static str,
+}
+
+impl CodeSpec {
+    fn encode(&self) -> Result<BlackCode, String> {
+        Ok(BlackCode {
+            matrix: Matrix::encode(&self.data, self.level).map_err(|e| e.to_string())?,
+            quiet_zone: self.quiet_zone,
+            required: self.quiet_zone == GUIDE_QUIET_ZONE,
+        })
+    }
 }
 
 /// Print files already made, in `.ditich-cache/posters/`, named by a hash of what a poster is
@@ -266,7 +322,7 @@ struct PrintCache {
 }
 
 /// Changes whenever the PDF or PNG encoding does, so files made the old way are not reused.
-const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v2";
+const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v4 bleed-marks-k-codes";
 
 impl PrintCache {
     fn new(site: &Site) -> PrintCache {
@@ -335,33 +391,41 @@ fn poster(job: &PosterJob<'_>) -> Result<Printed, Diagnostic> {
     if let Some(Err(problem)) = drawing.get() {
         return Err(problem.clone());
     }
-    let Encoded { svg, facts, files } = encoded.map_err(|e| job.failed(e))?;
+    let Encoded {
+        print_svg,
+        facts,
+        files,
+    } = encoded.map_err(|e| job.failed(e))?;
     let listing = job.listing(&facts, &files)?;
     Ok(Printed {
         files,
         listing,
         page: BookPage {
-            svg,
+            svg: print_svg,
             size: job.size.clone(),
             title,
             key,
+            codes: content.codes(),
         },
     })
 }
 
 /// A poster's print files, in the cache.
 struct Encoded {
-    svg: std::path::PathBuf,
+    /// The SVG with the bleed, which the print PDF is drawn from.
+    print_svg: std::path::PathBuf,
     /// What the list of print files says of its QR code.
     facts: std::path::PathBuf,
     files: Vec<OutputFile>,
 }
 
-/// A poster as drawn: its SVG, parsed for printing, and what the list of print files says of
-/// its QR code.
+/// A poster as drawn: its SVG at the finished size for screens and, with the bleed, for the
+/// print PDF, each parsed; and what the list of print files says of its QR code.
 struct Drawing {
     svg: String,
     sheet: Sheet,
+    print_svg: String,
+    print: Sheet,
     qr_version: i16,
     module_mm: f32,
 }
@@ -425,10 +489,12 @@ impl<'a> PosterJob<'a> {
     fn key(&self, content: &PosterContent<'_>, title: &str) -> Result<String, Diagnostic> {
         let words = serde_json::to_vec(&content.text).map_err(|e| self.failed(e.to_string()))?;
         let level = format!("{:?}", content.qr_level);
+        let bleed = self.site.config.posters.bleed_mm.to_string();
         Ok(self.cache.key(&[
             &words,
             content.qr.as_bytes(),
             level.as_bytes(),
+            bleed.as_bytes(),
             content.typed.as_bytes(),
             content.wifi.as_deref().unwrap_or("\0no wifi").as_bytes(),
             title.as_bytes(),
@@ -445,6 +511,9 @@ impl<'a> PosterJob<'a> {
     ) -> Result<Encoded, String> {
         let cache = self.cache;
         let svg = cache.file(key, "svg", || Ok(draw()?.svg.clone().into_bytes()))?;
+        let print_svg = cache.file(key, "print.svg", || {
+            Ok(draw()?.print_svg.clone().into_bytes())
+        })?;
         let facts = cache.file(key, "facts", || {
             let drawn = draw()?;
             Ok(format!("{} {}", drawn.qr_version, drawn.module_mm).into_bytes())
@@ -464,7 +533,7 @@ impl<'a> PosterJob<'a> {
                         cache.file(key, extension, || print::png(&draw()?.sheet))?
                     }
                     PrintFormat::Pdf => cache.file(key, extension, || {
-                        let sheet = &draw()?.sheet;
+                        let sheet = &draw()?.print;
                         print::pdf([Ok(sheet)], &sheet.title, lang)
                     })?,
                 };
@@ -474,7 +543,11 @@ impl<'a> PosterJob<'a> {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
-        Ok(Encoded { svg, facts, files })
+        Ok(Encoded {
+            print_svg,
+            facts,
+            files,
+        })
     }
 
     /// The poster's line in the list of print files, with its QR code's facts as cached.
@@ -508,21 +581,54 @@ impl<'a> PosterJob<'a> {
             .wifi
             .as_ref()
             .map(|payload| {
-                let matrix =
-                    Matrix::encode(payload, crate::config::ErrorCorrection::M).map_err(|e| {
-                        self.failed(format!(
-                            "the Wifi code cannot hold the network's name and password: {e}"
-                        ))
-                    })?;
+                let matrix = Matrix::encode(payload, WIFI_LEVEL).map_err(|e| {
+                    self.failed(format!(
+                        "the Wifi code cannot hold the network's name and password: {e}"
+                    ))
+                })?;
                 Ok(qr_view(&matrix, payload.clone(), String::new()))
             })
             .transpose()?;
-        let view = PosterView {
+        let qr = qr_view(&code, content.qr.clone(), content.typed.clone());
+        let mut view = PosterView {
             text: &content.text,
-            qr: qr_view(&code, content.qr.clone(), content.typed.clone()),
+            qr,
             wifi,
+            bleed: 0.0,
         };
-        let context = Context::from_serialize(&view).map_err(|e| self.failed(e.to_string()))?;
+        let (svg, sheet) = self.sheet(&view, title, Vec::new())?;
+        // The print file's codes are drawn by the PDF in black ink alone; its template gets
+        // them without modules, as the quiet zones to draw them in.
+        view.bleed = self.site.config.posters.bleed_mm;
+        view.qr.path.clear();
+        if let Some(wifi) = &mut view.wifi {
+            wifi.path.clear();
+        }
+        let codes = content
+            .codes()
+            .iter()
+            .map(CodeSpec::encode)
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.failed(e))?;
+        let (print_svg, print) = self.sheet(&view, title, codes)?;
+        Ok(Drawing {
+            svg,
+            qr_version: code.version,
+            module_mm: module_size(&sheet, &code).unwrap_or(0.0),
+            sheet,
+            print_svg,
+            print,
+        })
+    }
+
+    /// The size's template filled with `view`, and parsed.
+    fn sheet(
+        &self,
+        view: &PosterView<'_>,
+        title: &str,
+        codes: Vec<BlackCode>,
+    ) -> Result<(String, Sheet), Diagnostic> {
+        let context = Context::from_serialize(view).map_err(|e| self.failed(e.to_string()))?;
         let template = format!("{}.svg", self.size.name);
         let svg = templates::render(self.tera, &self.site.theme.posters, &template, &context)?;
         let tree = self.printer.parse(&svg).map_err(|e| {
@@ -534,13 +640,10 @@ impl<'a> PosterJob<'a> {
             tree,
             size: self.size.clone(),
             title: title.to_owned(),
+            bleed_mm: view.bleed,
+            codes,
         };
-        Ok(Drawing {
-            svg,
-            qr_version: code.version,
-            module_mm: module_size(&sheet, &code).unwrap_or(0.0),
-            sheet,
-        })
+        Ok((svg, sheet))
     }
 }
 

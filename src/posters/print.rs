@@ -2,9 +2,11 @@
 //! subset and embedded, text selectable) and to PNG by resvg.
 
 use krilla::Document;
-use krilla::geom::Size;
+use krilla::color::cmyk;
+use krilla::geom::{PathBuilder, Rect, Size, Transform};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
+use krilla::paint::Stroke;
 use krilla_svg::{SurfaceExt, SvgSettings};
 use resvg::tiny_skia;
 
@@ -23,10 +25,38 @@ pub struct Printer {
 
 /// A parsed poster, ready to print.
 pub struct Sheet {
+    /// The poster at its finished size plus `bleed_mm` on every side.
     pub tree: usvg::Tree,
     pub size: PosterSize,
     pub title: String,
+    /// How far the drawing runs past the trim on every side; 0 for the files for screens.
+    pub bleed_mm: f32,
+    /// Codes the PDF draws itself in 100 % K, each into the quiet zone the tree leaves empty.
+    pub codes: Vec<BlackCode>,
 }
+
+/// A QR code to print in black ink alone: its modules, and the `id` of the template's quiet
+/// zone rectangle, whose units are modules and whose corner is the code's.
+pub struct BlackCode {
+    pub matrix: crate::qr::Matrix,
+    pub quiet_zone: &'static str,
+    /// Whether every template must draw it; a template may leave out one that is not.
+    pub required: bool,
+}
+
+/// Black ink alone, as a press prints it: `0 0 0 1`, never the four inks an RGB black becomes.
+fn black() -> cmyk::Color {
+    cmyk::Color::new(0, 0, 0, 255)
+}
+
+/// How far crop marks stand off the bleed, so that a cut along the bleed's edge misses them.
+const MARK_GAP_MM: f32 = 2.0;
+/// How long a crop mark is.
+const MARK_LENGTH_MM: f32 = 5.0;
+/// Paper left beyond the marks' outer ends.
+const MARK_MARGIN_MM: f32 = 1.0;
+/// Crop marks' width: the hairline print shops expect.
+const MARK_WIDTH_PT: f32 = 0.25;
 
 impl Printer {
     pub fn new(fonts: &Fonts) -> Printer {
@@ -45,8 +75,10 @@ impl Printer {
     }
 }
 
-/// One PDF with a page per sheet, each page the sheet's paper size. Sheets are taken one at
-/// a time, so they may be parsed as they are drawn.
+/// One PDF with a page per sheet, for the print shop: each page's TrimBox is the sheet's
+/// finished size, its BleedBox runs the sheet's bleed past it on every side, and the
+/// MediaBox holds crop marks in 100 % K beyond the bleed. Sheets are taken one at a time, so
+/// they may be parsed as they are drawn.
 pub fn pdf<S: std::borrow::Borrow<Sheet>>(
     sheets: impl IntoIterator<Item = Result<S, String>>,
     title: &str,
@@ -61,21 +93,163 @@ pub fn pdf<S: std::borrow::Borrow<Sheet>>(
     for sheet in sheets {
         let sheet = sheet?;
         let sheet = sheet.borrow();
-        let to_points = POINTS_PER_INCH / MM_PER_INCH;
-        let size = Size::from_wh(
-            sheet.size.width_mm * to_points,
-            sheet.size.height_mm * to_points,
-        )
-        .ok_or("a poster size is zero")?;
-        let mut page = document.start_page_with(PageSettings::new(size));
+        let pt = |mm: f32| mm * POINTS_PER_INCH / MM_PER_INCH;
+        let (width, height) = (pt(sheet.size.width_mm), pt(sheet.size.height_mm));
+        let bleed = pt(sheet.bleed_mm);
+        // The trim's corner, from the media's: the bleed, the gap and the marks around it.
+        let trim_at = bleed + pt(MARK_GAP_MM + MARK_LENGTH_MM + MARK_MARGIN_MM);
+        let rect = |inset: f32| {
+            Rect::from_xywh(
+                trim_at - inset,
+                trim_at - inset,
+                width + 2.0 * inset,
+                height + 2.0 * inset,
+            )
+        };
+        let media = Size::from_wh(width + 2.0 * trim_at, height + 2.0 * trim_at)
+            .ok_or("a poster size is zero")?;
+        let settings = PageSettings::new(media)
+            .with_trim_box(rect(0.0))
+            .with_bleed_box(rect(bleed));
+        let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
+        surface.push_transform(&Transform::from_translate(trim_at - bleed, trim_at - bleed));
+        let drawn = Size::from_wh(width + 2.0 * bleed, height + 2.0 * bleed)
+            .ok_or("a poster size is zero")?;
         surface
-            .draw_svg(&sheet.tree, size, SvgSettings::default())
+            .draw_svg(&sheet.tree, drawn, SvgSettings::default())
             .ok_or("krilla could not draw the poster")?;
+        let codes: Result<(), String> = sheet
+            .codes
+            .iter()
+            .try_for_each(|code| draw_code(&mut surface, &sheet.tree, code, drawn));
+        surface.pop();
+        let marks = Marks {
+            trim_at,
+            width,
+            height,
+            gap: bleed + pt(MARK_GAP_MM),
+            margin: pt(MARK_MARGIN_MM),
+        };
+        marks.draw(&mut surface);
         surface.finish();
         page.finish();
+        codes?;
     }
     document.finish().map_err(|err| format!("{err:?}"))
+}
+
+/// Draws `code`'s dark modules in 100 % K where the tree's quiet zone is, the tree drawn at
+/// `drawn` points.
+fn draw_code(
+    surface: &mut krilla::surface::Surface<'_>,
+    tree: &usvg::Tree,
+    code: &BlackCode,
+    drawn: Size,
+) -> Result<(), String> {
+    let Some(quiet) = tree.node_by_id(code.quiet_zone) else {
+        if !code.required {
+            return Ok(());
+        }
+        return Err(format!(
+            "the template has no id=\"{}\" quiet zone to print the code in",
+            code.quiet_zone
+        ));
+    };
+    let scale = drawn.width() / tree.size().width();
+    let at = quiet.abs_transform();
+    let mut modules = PathBuilder::new();
+    let offset = crate::qr::QUIET_ZONE as f32;
+    let width = code.matrix.width;
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if !code.matrix.is_dark(x, y) {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < width && code.matrix.is_dark(x, y) {
+                x += 1;
+            }
+            if let Some(run) = Rect::from_xywh(
+                start as f32 + offset,
+                y as f32 + offset,
+                (x - start) as f32,
+                1.0,
+            ) {
+                modules.push_rect(run);
+            }
+        }
+    }
+    let Some(modules) = modules.finish() else {
+        return Ok(());
+    };
+    surface.push_transform(&Transform::from_scale(scale, scale));
+    surface.push_transform(&Transform::from_row(
+        at.sx, at.ky, at.kx, at.sy, at.tx, at.ty,
+    ));
+    surface.set_stroke(None);
+    surface.set_fill(Some(krilla::paint::Fill {
+        paint: black().into(),
+        ..krilla::paint::Fill::default()
+    }));
+    surface.draw_path(&modules);
+    surface.pop();
+    surface.pop();
+    Ok(())
+}
+
+/// Where crop marks go, in points from the media's corner.
+struct Marks {
+    /// The trim's distance from the media's edge, on every side.
+    trim_at: f32,
+    width: f32,
+    height: f32,
+    /// How far past the trim a mark starts.
+    gap: f32,
+    /// Paper left beyond a mark's outer end.
+    margin: f32,
+}
+
+impl Marks {
+    /// A pair of hairlines at each corner of the trim, each along a trim line, outside the
+    /// bleed.
+    fn draw(&self, surface: &mut krilla::surface::Surface<'_>) {
+        let Marks {
+            trim_at,
+            width,
+            height,
+            gap,
+            margin,
+        } = *self;
+        let mut marks = PathBuilder::new();
+        let (media_width, media_height) = (width + 2.0 * trim_at, height + 2.0 * trim_at);
+        let inner = trim_at - gap;
+        for y in [trim_at, trim_at + height] {
+            marks.move_to(margin, y);
+            marks.line_to(inner, y);
+            marks.move_to(media_width - inner, y);
+            marks.line_to(media_width - margin, y);
+        }
+        for x in [trim_at, trim_at + width] {
+            marks.move_to(x, margin);
+            marks.line_to(x, inner);
+            marks.move_to(x, media_height - inner);
+            marks.line_to(x, media_height - margin);
+        }
+        let Some(marks) = marks.finish() else {
+            return;
+        };
+        surface.set_fill(None);
+        surface.set_stroke(Some(Stroke {
+            paint: black().into(),
+            width: MARK_WIDTH_PT,
+            ..Stroke::default()
+        }));
+        surface.draw_path(&marks);
+        surface.set_stroke(None);
+    }
 }
 
 /// A PNG at [`PNG_DPI`], with the resolution recorded in the file for the print shop.
@@ -84,10 +258,14 @@ pub fn png(sheet: &Sheet) -> Result<Vec<u8>, String> {
     let (width, height) = (pixels(sheet.size.width_mm), pixels(sheet.size.height_mm));
     let mut pixmap = tiny_skia::Pixmap::new(width, height).ok_or("a poster size is zero")?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    let scale = width as f32 / sheet.tree.size().width();
+    // Pixels per unit of the tree, which spans the bleed too; the bleed falls off the pixmap.
+    let scale = width as f32 / sheet.tree.size().width()
+        * (sheet.size.width_mm + 2.0 * sheet.bleed_mm)
+        / sheet.size.width_mm;
+    let bleed = sheet.bleed_mm / MM_PER_INCH * PNG_DPI;
     resvg::render(
         &sheet.tree,
-        tiny_skia::Transform::from_scale(scale, scale),
+        tiny_skia::Transform::from_row(scale, 0.0, 0.0, scale, -bleed, -bleed),
         &mut pixmap.as_mut(),
     );
 

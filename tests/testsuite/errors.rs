@@ -342,6 +342,41 @@ fn a_bad_site_toml_is_reported_with_its_line() {
 }
 
 #[test]
+fn a_bleed_out_of_range_is_reported_in_both_languages() {
+    for (value, column) in [("-1", 12), ("12.5", 12)] {
+        let project = two_relics();
+        project.edit(
+            "site.toml",
+            "formats = [\"svg\"]",
+            &format!("formats = [\"svg\"]\nbleed_mm = {value}"),
+        );
+        fails(
+            &project,
+            &[
+                &format!(
+                    "site.toml:17:{column}: error: `bleed_mm` {value} không nằm trong khoảng 0 đến 10 mm / `bleed_mm` {value} is not between 0 and 10 mm"
+                ),
+                "= help: viết bleed_mm = 3",
+                "write bleed_mm = 3, the bleed print shops usually ask for",
+            ],
+        );
+    }
+}
+
+#[test]
+fn a_bleed_in_whole_millimetres_or_none_is_accepted() {
+    for line in ["bleed_mm = 5", "bleed_mm = 0", "bleed_mm = 2.5"] {
+        let project = two_relics();
+        project.edit(
+            "site.toml",
+            "formats = [\"svg\"]",
+            &format!("formats = [\"svg\"]\n{line}"),
+        );
+        project.build().success();
+    }
+}
+
+#[test]
 fn a_folder_without_site_toml_is_not_a_project() {
     let project = two_relics();
     std::fs::remove_file(project.path("site.toml")).unwrap();

@@ -17,6 +17,7 @@ mod officer;
 mod open_data;
 mod plaques;
 mod posters;
+mod print;
 mod project;
 mod properties;
 mod publish;
