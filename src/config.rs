@@ -585,10 +585,8 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
             let value = bleed.get_ref();
             report(
                 bleed.span(),
-                format!(
-                    "`bleed_mm` {value} không nằm trong khoảng 0 đến 10 mm / `bleed_mm` {value} is not between 0 and 10 mm"
-                ),
-                "viết bleed_mm = 3, lề chờ xén mà các nhà in thường dùng / write bleed_mm = 3, the bleed print shops usually ask for".to_owned(),
+                crate::text!("bleed-out-of-range", value = value.to_string()),
+                crate::text!("bleed-out-of-range-help"),
             );
             DEFAULT_BLEED_MM
         }

@@ -269,6 +269,8 @@ languages-empty-help = write languages = ["vi", "en"]
 language-code-wrong = `{ $code }` is not a language code
 language-code-wrong-help = use two-letter codes such as "vi" and "en"
 title-missing = the guide has no title in `{ $code }`
+bleed-out-of-range = `bleed_mm` { $value } is not between 0 and 10 mm
+bleed-out-of-range-help = write bleed_mm = 3, the bleed print shops usually ask for
 poster-size-unknown = unknown poster size `{ $size }`
 poster-size-not-among = `{ $size }` is not among the poster sizes
 poster-sizes-are = the sizes are { $sizes }

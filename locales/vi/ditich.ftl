@@ -257,6 +257,8 @@ languages-empty-help = viết languages = ["vi", "en"]
 language-code-wrong = `{ $code }` không phải mã ngôn ngữ
 language-code-wrong-help = dùng mã hai chữ cái như "vi" và "en"
 title-missing = trang chưa có tiêu đề bằng `{ $code }`
+bleed-out-of-range = `bleed_mm` { $value } không nằm trong khoảng 0 đến 10 mm
+bleed-out-of-range-help = viết bleed_mm = 3, lề chờ xén mà các nhà in thường dùng
 poster-size-unknown = không có khổ áp phích `{ $size }`
 poster-size-not-among = `{ $size }` không nằm trong các khổ áp phích
 poster-sizes-are = các khổ là { $sizes }
