@@ -387,8 +387,9 @@ mod tests {
         }
     }
 
-    /// The text up to the parenthesis that closes the one just opened.
-    fn balanced(s: &str) -> &str {
+    /// Where `s` stops, outside strings: at a closing bracket with none open (the end of the
+    /// macro call just opened), or also at a comma with none open when `at_comma`.
+    fn stop(s: &str, at_comma: bool) -> usize {
         let mut depth = 0usize;
         let mut in_string = false;
         let mut escaped = false;
@@ -397,17 +398,20 @@ mod tests {
                 _ if escaped => escaped = false,
                 '\\' if in_string => escaped = true,
                 '"' => in_string = !in_string,
-                '(' | '[' | '{' if !in_string => depth += 1,
-                ')' | ']' | '}' if !in_string => {
-                    if depth == 0 {
-                        return &s[..i];
-                    }
-                    depth -= 1;
-                }
+                _ if in_string => {}
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => return i,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if at_comma && depth == 0 => return i,
                 _ => {}
             }
         }
-        s
+        s.len()
+    }
+
+    /// The text up to the parenthesis that closes the one just opened.
+    fn balanced(s: &str) -> &str {
+        &s[..stop(s, false)]
     }
 
     /// The `name` of each `, name = value` at the top level of a macro's arguments.
@@ -429,21 +433,7 @@ mod tests {
 
     /// Where a macro argument's value ends: the first comma outside brackets and strings.
     fn value_end(s: &str) -> usize {
-        let mut depth = 0usize;
-        let mut in_string = false;
-        let mut escaped = false;
-        for (i, c) in s.char_indices() {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' if in_string => escaped = true,
-                '"' => in_string = !in_string,
-                '(' | '[' | '{' if !in_string => depth += 1,
-                ')' | ']' | '}' if !in_string => depth = depth.saturating_sub(1),
-                ',' if !in_string && depth == 0 => return i,
-                _ => {}
-            }
-        }
-        s.len()
+        stop(s, true)
     }
 
     fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
