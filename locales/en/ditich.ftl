@@ -33,6 +33,10 @@ cli-after-help =
       ditich serve              look at the site at http://127.0.0.1:8000/ while editing
       ditich build              write the site into output/
       ditich posters DT08       make DT08's plaque and record it as printed
+      ditich rename den-ca den-ca-moi
+                                rename a relic's folder: its page moves, its plaque's code stays
+      ditich retire den-ca --to DT02
+                                take a relic off the site; its printed plaque opens DT02
 
     Exit status: 0 when all went well, 1 when the project has errors, 2 for a wrong command.
 cli-quiet = Print only errors
@@ -44,6 +48,17 @@ cli-build-about = Build the site into the output folder, replacing it only if th
 cli-new-about = Start a new relic: a folder under sites/ with an index.md to fill in
 cli-new-name = The relic's name in Vietnamese, in quotes: "Đền Cả". The folder is named after it (sites/den-ca/)
 cli-new-id = The plaque code [default: the next free one, e.g. DT08 after DT07]
+cli-rename-about = Rename a relic's folder under sites/, and with it the address of its page
+cli-rename-long-about = Rename a relic's folder under sites/, and with it the address of its page.
+
+    Its id and the address in its QR code do not change. plaques.toml and the links of other relics' stories ([…](@/folder)) are changed to the new name.
+cli-folder = The relic's folder under sites/: den-ca
+cli-new-folder = Its new name: small letters without accents, digits and hyphens, e.g. den-ca-moi
+cli-retire-about = Take a relic off the site, keeping its folder, texts and photos in retired/
+cli-retire-long-about = Take a relic off the site, keeping its folder, texts and photos in retired/.
+
+    A relic whose plaque is printed needs --to, the relic its QR code opens from now on; plaques.toml records it, and links of other relics to it are sent there too.
+cli-to = The ID of the relic that its printed plaque opens from now on, e.g. DT02; needed when its plaque is printed. Links of other relics to it are sent there too
 cli-check-about = Check the project for every error and warning, without writing anything
 cli-check-fix = First rewrite the relics' texts to fix what needs no judgement: text saved in Windows-1258, letters stored decomposed (not NFC), text typed in the old TCVN3 (ABC) or VNI fonts
 cli-check-strict = Exit with status 1 on warnings too, not only on errors

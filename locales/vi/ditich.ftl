@@ -29,6 +29,10 @@ cli-after-help =
       ditich serve              xem trang tại http://127.0.0.1:8000/ trong lúc sửa
       ditich build              ghi trang web vào output/
       ditich posters DT08       tạo biển của DT08 và ghi nhận là đã in
+      ditich rename den-ca den-ca-moi
+                                đổi tên thư mục di tích: trang đổi địa chỉ, mã trên biển giữ nguyên
+      ditich retire den-ca --to DT02
+                                cho di tích thôi có trên trang; biển đã in của nó mở DT02
 
     Mã thoát: 0 khi mọi việc tốt đẹp, 1 khi dự án có lỗi, 2 khi gõ sai lệnh.
 cli-quiet = Chỉ in các lỗi
@@ -40,6 +44,17 @@ cli-build-about = Tạo trang web vào thư mục output, chỉ thay thư mục 
 cli-new-about = Thêm một di tích mới: một thư mục trong sites/ với tệp index.md để điền
 cli-new-name = Tên di tích bằng tiếng Việt, trong ngoặc kép: "Đền Cả". Thư mục được đặt theo tên này (sites/den-ca/)
 cli-new-id = Mã biển [mặc định: mã còn trống kế tiếp, ví dụ DT08 sau DT07]
+cli-rename-about = Đổi tên thư mục của một di tích trong sites/, và cùng với nó là địa chỉ trang của di tích
+cli-rename-long-about = Đổi tên thư mục của một di tích trong sites/, và cùng với nó là địa chỉ trang của di tích.
+
+    Mã di tích và địa chỉ trong mã QR không đổi. plaques.toml và các liên kết trong bài của di tích khác ([…](@/thu-muc)) được sửa theo tên mới.
+cli-folder = Thư mục của di tích trong sites/: den-ca
+cli-new-folder = Tên mới: chữ thường không dấu, chữ số và dấu gạch nối, ví dụ den-ca-moi
+cli-retire-about = Cho một di tích thôi có trên trang web, giữ thư mục, bài viết và ảnh của nó trong retired/
+cli-retire-long-about = Cho một di tích thôi có trên trang web, giữ thư mục, bài viết và ảnh của nó trong retired/.
+
+    Di tích đã in biển cần --to, di tích mà mã QR của nó từ nay sẽ mở; plaques.toml ghi lại điều đó, và liên kết của các di tích khác tới nó cũng được chuyển sang đó.
+cli-to = Mã của di tích mà biển đã in từ nay sẽ mở, ví dụ DT02; cần khi biển đã in. Liên kết của các di tích khác tới nó cũng được chuyển sang đó
 cli-check-about = Kiểm tra dự án, tìm mọi lỗi và cảnh báo, không ghi gì cả
 cli-check-fix = Trước đó sửa luôn những chỗ không cần cân nhắc trong văn bản các di tích: văn bản lưu bằng Windows-1258, chữ lưu ở dạng tổ hợp (không phải NFC), văn bản gõ bằng phông TCVN3 (ABC) hoặc VNI cũ
 cli-check-strict = Thoát với mã 1 cả khi chỉ có cảnh báo, không chỉ khi có lỗi
