@@ -126,10 +126,7 @@ pub fn preview(studio: &Studio, folder: &str, save: &Save, lang: &str) -> (u16, 
         Ok(texts) => texts,
         Err(refused) => return (refused.status, serde_json::json!(refused)),
     };
-    let unsaved: Vec<(PathBuf, Vec<u8>)> = texts
-        .iter()
-        .map(|(file, text)| (file.clone(), text.clone().into_bytes()))
-        .collect();
+    let unsaved = as_unsaved(&texts);
     // A draft has no page: the build leaves it out, as it will when published.
     let draft = save.form.text.get("draft").is_some_and(|d| d == "true");
     match studio.rebuild(&studio.live, &unsaved) {
@@ -295,10 +292,7 @@ fn texts(
 /// Writes `texts` when the project checks without an error with them; else leaves every
 /// file as it was and says why.
 fn commit(studio: &Studio, folder: &str, texts: &[Text]) -> Saved {
-    let unsaved: Vec<(PathBuf, Vec<u8>)> = texts
-        .iter()
-        .map(|(file, text)| (file.clone(), text.clone().into_bytes()))
-        .collect();
+    let unsaved = as_unsaved(texts);
     let report = crate::check_unsaved(&studio.root, &unsaved);
     let ours = |d: &Diagnostic| {
         texts
@@ -325,11 +319,16 @@ fn commit(studio: &Studio, folder: &str, texts: &[Text]) -> Saved {
             );
         }
     }
-    let translation_version = studio
-        .translation
-        .as_ref()
-        .map(|lang| read_text(&studio.root.join(translation_file(folder, lang))))
-        .map(|text| text.map(|t| version(&t)).unwrap_or_default());
+    // The translation just written, or as it is on disk when this save left it alone.
+    let translation_version = studio.translation.as_ref().map(|lang| {
+        let file = translation_file(folder, lang);
+        match texts.iter().find(|(written, _)| *written == file) {
+            Some((_, text)) => version(text),
+            None => read_text(&studio.root.join(&file))
+                .map(|text| version(&text))
+                .unwrap_or_default(),
+        }
+    });
     Saved {
         status: 200,
         saved: Some(display_path(&texts[0].0)),
@@ -339,6 +338,14 @@ fn commit(studio: &Studio, folder: &str, texts: &[Text]) -> Saved {
         problems,
         refused: None,
     }
+}
+
+/// `texts` as the check and the build take texts not written yet.
+fn as_unsaved(texts: &[Text]) -> Vec<(PathBuf, Vec<u8>)> {
+    texts
+        .iter()
+        .map(|(file, text)| (file.clone(), text.clone().into_bytes()))
+        .collect()
 }
 
 fn problem(studio: &Studio, diagnostic: &Diagnostic, texts: &[Text]) -> Problem {

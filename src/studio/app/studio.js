@@ -210,12 +210,18 @@
 
   // `values` into the controls named `prefix + key`: the relic's own with no prefix, its
   // translation's with `t:`.
-  function fillSide(values, prefix) {
+  // The controls of one side with their keys: the relic's own (no prefix), or its
+  // translation's (`t:`).
+  function* controls(prefix) {
     for (const field of form.elements) {
       if (!field.name || field.name === "types") continue;
       const own = prefix ? field.name.startsWith(prefix) : !field.name.startsWith("t:");
-      if (!own) continue;
-      const key = field.name.slice(prefix.length);
+      if (own) yield [field, field.name.slice(prefix.length)];
+    }
+  }
+
+  function fillSide(values, prefix) {
+    for (const [field, key] of controls(prefix)) {
       const value = key === "location" ? values.location : key === "body" ? values.body : (values.text || {})[key];
       if (field.type === "checkbox") field.checked = value === "true";
       else field.value = value || "";
@@ -234,11 +240,7 @@
     const text = {};
     let location = "";
     let body = "";
-    for (const field of form.elements) {
-      if (!field.name || field.name === "types") continue;
-      const own = prefix ? field.name.startsWith(prefix) : !field.name.startsWith("t:");
-      if (!own) continue;
-      const key = field.name.slice(prefix.length);
+    for (const [field, key] of controls(prefix)) {
       if (key === "location") location = field.value;
       else if (key === "body") body = field.value;
       else text[key] = field.type === "checkbox" ? (field.checked ? "true" : "") : field.value;
