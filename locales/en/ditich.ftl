@@ -398,6 +398,14 @@ poster-all-failed = cannot print all-{ $size }.pdf: { $reason }
 poster-failed = poster { $code }-{ $size }: { $reason }
 poster-no-font = the theme has no font for posters
 poster-no-font-help = put the TrueType files of a font with Vietnamese letters in themes/default/fonts/
+poster-ink-key = { $file }: `{ $key }` is not a colour written #rrggbb
+poster-ink-key-help = each line gives a colour of the templates and its four ink percentages C, M, Y, K, for example "#8a1c12" = [0, 80, 87, 46]
+poster-ink-missing = the template uses the colour { $colour }, which { $file } gives no CMYK ink; add the line "{ $colour }" = [C, M, Y, K] (percentages) to that file
+poster-ink-not-mono = the colour { $colour } is neither pure black ink nor paper white: the one-colour plate for etching or a one-colour print uses only [0, 0, 0, 100] and [0, 0, 0, 0]
+poster-ink-effect = the print file cannot draw `{ $effect }`: poster templates use plain colours, without transparency or effects, so that every colour has exactly one ink
+poster-ink-mono-photo = the one-colour plate for etching prints no photo; take the photo out of the template when `mono` is on
+poster-ink-photo = cannot print a photo of the template: { $reason }
+poster-ink-thin = a line is only { $width } pt wide, thinner than the { $least } pt an etching laser or a one-colour print holds
 photo-failed = cannot process the photo: { $reason }
 
 ## Files and folders ditich writes

@@ -385,6 +385,14 @@ poster-all-failed = không in được all-{ $size }.pdf: { $reason }
 poster-failed = áp phích { $code }-{ $size }: { $reason }
 poster-no-font = giao diện không có phông chữ cho áp phích
 poster-no-font-help = chép các tệp TrueType của một phông có đủ chữ tiếng Việt vào themes/default/fonts/
+poster-ink-key = { $file }: `{ $key }` không phải một màu dạng #rrggbb
+poster-ink-key-help = mỗi dòng ghi một màu của mẫu và bốn phần trăm mực C, M, Y, K của nó, ví dụ "#8a1c12" = [0, 80, 87, 46]
+poster-ink-missing = mẫu dùng màu { $colour } nhưng { $file } không cho màu ấy một mực in CMYK; thêm dòng "{ $colour }" = [C, M, Y, K] (phần trăm) vào tệp ấy
+poster-ink-not-mono = màu { $colour } không phải mực đen thuần hay giấy trắng: bản một màu để khắc hoặc in một màu chỉ dùng [0, 0, 0, 100] và [0, 0, 0, 0]
+poster-ink-effect = bản in không vẽ được `{ $effect }`: mẫu áp phích chỉ dùng màu phẳng, không trong suốt, không hiệu ứng, để mỗi màu có đúng một mực in
+poster-ink-mono-photo = bản một màu để khắc không in ảnh; bỏ ảnh khỏi mẫu khi `mono` bật
+poster-ink-photo = không in được ảnh trong mẫu: { $reason }
+poster-ink-thin = một nét chỉ dày { $width } pt, mỏng hơn { $least } pt mà máy khắc hay in một màu giữ được
 photo-failed = không xử lý được ảnh: { $reason }
 
 ## Tệp và thư mục ditich ghi ra

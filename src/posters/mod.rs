@@ -5,6 +5,7 @@
 //! the QR path and a `fit_text` function that measures text with the printing font.
 
 pub mod fonts;
+mod ink;
 mod print;
 
 use std::collections::HashMap;
@@ -158,7 +159,10 @@ pub fn render(
     let tera = engine(site, fonts.clone())
         .map_err(|p| diagnostics.extend(p))
         .ok()?;
-    let printer = Printer::new(&fonts);
+    let inks = ink::Inks::load(&site.theme)
+        .map_err(|d| diagnostics.push(d))
+        .ok()?;
+    let printer = Printer::new(&fonts, inks);
     let cache = PrintCache::new(site);
 
     let jobs: Vec<(&Relic, &PosterSize)> = site
@@ -250,6 +254,7 @@ fn book(
                     size: page.size.clone(),
                     title: page.title.clone(),
                     bleed_mm: site.config.posters.bleed_mm,
+                    mono: false,
                     codes: page
                         .codes
                         .iter()
@@ -260,7 +265,7 @@ fn book(
     });
     cache
         .file(&cache.key(&parts), "pdf", || {
-            print::pdf(parsed, &title, lang)
+            print::pdf(printer, parsed, &title, lang)
         })
         .map(|cached| OutputFile {
             path: format!("posters/all-{}.pdf", size.name),
@@ -322,7 +327,7 @@ struct PrintCache {
 }
 
 /// Changes whenever the PDF or PNG encoding does, so files made the old way are not reused.
-const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v4 bleed-marks-k-codes";
+const PRINT_SETTINGS: &str = "krilla-0.8 resvg-0.47 png-fast-300dpi v5 bleed-marks-cmyk-inks";
 
 impl PrintCache {
     fn new(site: &Site) -> PrintCache {
@@ -534,7 +539,7 @@ impl<'a> PosterJob<'a> {
                     }
                     PrintFormat::Pdf => cache.file(key, extension, || {
                         let sheet = &draw()?.print;
-                        print::pdf([Ok(sheet)], &sheet.title, lang)
+                        print::pdf(self.printer, [Ok(sheet)], &sheet.title, lang)
                     })?,
                 };
                 Ok(OutputFile {
@@ -641,6 +646,7 @@ impl<'a> PosterJob<'a> {
             size: self.size.clone(),
             title: title.to_owned(),
             bleed_mm: view.bleed,
+            mono: false,
             codes,
         };
         Ok((svg, sheet))

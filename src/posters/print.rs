@@ -7,11 +7,11 @@ use krilla::geom::{PathBuilder, Rect, Size, Transform};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::Stroke;
-use krilla_svg::{SurfaceExt, SvgSettings};
 use resvg::tiny_skia;
 
 use crate::config::PosterSize;
 use crate::posters::fonts::Fonts;
+use crate::posters::ink::{Drawer, Inks};
 
 /// The resolution of PNG files: what print shops ask for.
 pub const PNG_DPI: f32 = 300.0;
@@ -21,6 +21,7 @@ const POINTS_PER_INCH: f32 = 72.0;
 
 pub struct Printer {
     options: usvg::Options<'static>,
+    drawer: Drawer,
 }
 
 /// A parsed poster, ready to print.
@@ -33,6 +34,8 @@ pub struct Sheet {
     pub bleed_mm: f32,
     /// Codes the PDF draws itself in 100 % K, each into the quiet zone the tree leaves empty.
     pub codes: Vec<BlackCode>,
+    /// Black ink on paper alone, for etching or a one-colour print.
+    pub mono: bool,
 }
 
 /// A QR code to print in black ink alone: its modules, and the `id` of the template's quiet
@@ -59,7 +62,7 @@ const MARK_MARGIN_MM: f32 = 1.0;
 const MARK_WIDTH_PT: f32 = 0.25;
 
 impl Printer {
-    pub fn new(fonts: &Fonts) -> Printer {
+    pub fn new(fonts: &Fonts, inks: Inks) -> Printer {
         let options = usvg::Options {
             fontdb: fonts.database.clone(),
             font_family: fonts.family.clone(),
@@ -67,7 +70,8 @@ impl Printer {
             resources_dir: None,
             ..usvg::Options::default()
         };
-        Printer { options }
+        let drawer = Drawer::new(inks, &fonts.database);
+        Printer { options, drawer }
     }
 
     pub fn parse(&self, svg: &str) -> Result<usvg::Tree, usvg::Error> {
@@ -80,6 +84,7 @@ impl Printer {
 /// MediaBox holds crop marks in 100 % K beyond the bleed. Sheets are taken one at a time, so
 /// they may be parsed as they are drawn.
 pub fn pdf<S: std::borrow::Borrow<Sheet>>(
+    printer: &Printer,
     sheets: impl IntoIterator<Item = Result<S, String>>,
     title: &str,
     lang: &str,
@@ -116,13 +121,15 @@ pub fn pdf<S: std::borrow::Borrow<Sheet>>(
         surface.push_transform(&Transform::from_translate(trim_at - bleed, trim_at - bleed));
         let drawn = Size::from_wh(width + 2.0 * bleed, height + 2.0 * bleed)
             .ok_or("a poster size is zero")?;
-        surface
-            .draw_svg(&sheet.tree, drawn, SvgSettings::default())
-            .ok_or("krilla could not draw the poster")?;
-        let codes: Result<(), String> = sheet
-            .codes
-            .iter()
-            .try_for_each(|code| draw_code(&mut surface, &sheet.tree, code, drawn));
+        let drawn_in_inks = printer
+            .drawer
+            .draw(&mut surface, &sheet.tree, drawn, sheet.mono)
+            .and_then(|()| {
+                sheet
+                    .codes
+                    .iter()
+                    .try_for_each(|code| draw_code(&mut surface, &sheet.tree, code, drawn))
+            });
         surface.pop();
         let marks = Marks {
             trim_at,
@@ -134,7 +141,7 @@ pub fn pdf<S: std::borrow::Borrow<Sheet>>(
         marks.draw(&mut surface);
         surface.finish();
         page.finish();
-        codes?;
+        drawn_in_inks?;
     }
     document.finish().map_err(|err| format!("{err:?}"))
 }

@@ -228,7 +228,13 @@ fn painted(group: &usvg::Group, out: &mut Vec<(String, usvg::Rect)>) {
 
 pub(crate) fn poster_fonts() -> std::sync::Arc<usvg::fontdb::Database> {
     let mut db = usvg::fontdb::Database::new();
-    db.load_fonts_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/fonts"));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/fonts");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ttf") {
+            db.load_font_data(std::fs::read(path).unwrap());
+        }
+    }
     std::sync::Arc::new(db)
 }
 

@@ -2,8 +2,6 @@
 //! 100 % K beyond the bleed, codes in 100 % K that still scan; and text and codes that keep 5 mm
 //! inside the trim, however long a relic's name.
 
-use std::io::Read as _;
-
 use crate::posters::{decode_all, gray, poppler, poster_fonts, sample_output};
 use crate::project::Project;
 
@@ -102,31 +100,95 @@ fn every_print_pdf_has_its_trim_its_bleed_and_room_for_marks() {
     }
 }
 
-/// Every page description in `pdf`, inflated.
+/// Every page's description in `pdf`, inflated.
 fn content_streams(pdf: &[u8]) -> Vec<String> {
-    let mut streams = Vec::new();
-    let mut rest = pdf;
-    while let Some(start) = find(rest, b"stream\n") {
-        let body = &rest[start + b"stream\n".len()..];
-        let end = find(body, b"endstream").unwrap();
-        let mut text = Vec::new();
-        if flate2::read::ZlibDecoder::new(&body[..end])
-            .read_to_end(&mut text)
-            .is_ok()
-        {
-            // Fonts and images inflate too; page descriptions draw paths.
-            let text = String::from_utf8_lossy(&text).into_owned();
-            if text.contains(" m ") || text.contains(" m\n") || text.contains(" re") {
-                streams.push(text);
-            }
-        }
-        rest = &body[end + b"endstream".len()..];
-    }
-    streams
+    let document = lopdf::Document::load_mem(pdf).unwrap();
+    document
+        .get_pages()
+        .values()
+        .map(|&page| String::from_utf8_lossy(&document.get_page_content(page)).into_owned())
+        .collect()
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+/// The operators that set a colour, with their operands, in the order each page draws.
+fn colour_operations(pdf: &[u8]) -> Vec<(String, Vec<f32>)> {
+    let document = lopdf::Document::load_mem(pdf).unwrap();
+    let mut found = Vec::new();
+    for &page in document.get_pages().values() {
+        let content = document.get_and_decode_page_content(page).unwrap();
+        for operation in content.operations {
+            if matches!(
+                operation.operator.as_str(),
+                "rg" | "RG" | "g" | "G" | "k" | "K" | "cs" | "CS" | "sc" | "SC" | "scn" | "SCN"
+            ) {
+                let operands = operation
+                    .operands
+                    .iter()
+                    .filter_map(|o| o.as_float().ok())
+                    .collect();
+                found.push((operation.operator, operands));
+            }
+        }
+        // Drawings kept apart from the page (forms, patterns) would hide their colours here.
+        let resources = document.get_page_resources(page).unwrap();
+        let xobjects = resources
+            .0
+            .and_then(|r| r.get(b"XObject").ok())
+            .and_then(|x| x.as_dict().ok())
+            .map_or(0, |x| x.len());
+        assert_eq!(xobjects, 0, "a page draws through XObjects");
+    }
+    found
+}
+
+#[test]
+fn print_pdfs_are_drawn_in_cmyk_alone() {
+    for (name, bytes) in sample_output()
+        .iter()
+        .filter(|(p, _)| p.starts_with("posters/") && p.ends_with(".pdf"))
+    {
+        let colours = colour_operations(bytes);
+        assert!(!colours.is_empty(), "{name}: no colour at all");
+        for (operator, operands) in &colours {
+            assert!(
+                matches!(operator.as_str(), "k" | "K") && operands.len() == 4,
+                "{name}: {operator} {operands:?} is not a CMYK colour"
+            );
+        }
+    }
+}
+
+#[test]
+fn black_text_is_black_ink_alone() {
+    let document = lopdf::Document::load_mem(&sample_output()["posters/DT01-plaque.pdf"]).unwrap();
+    let page = *document.get_pages().values().next().unwrap();
+    let content = document.get_and_decode_page_content(page).unwrap();
+    let mut fill = Vec::new();
+    let mut shown = Vec::new();
+    for operation in content.operations {
+        match operation.operator.as_str() {
+            "k" => {
+                fill = operation
+                    .operands
+                    .iter()
+                    .map(|o| o.as_float().unwrap())
+                    .collect()
+            }
+            "Tj" | "TJ" => shown.push(fill.clone()),
+            _ => {}
+        }
+    }
+    let black = shown.iter().filter(|f| **f == [0.0, 0.0, 0.0, 1.0]).count();
+    // The relic's name, the scan line and the typed address, at least, are body text.
+    assert!(
+        black >= 10,
+        "only {black} of {} glyphs in 0 0 0 1 k",
+        shown.len()
+    );
+    assert!(
+        shown.iter().all(|f| f.len() == 4),
+        "text filled in something else than CMYK"
+    );
 }
 
 #[test]
@@ -272,4 +334,77 @@ fn text_and_codes_keep_five_millimetres_inside_the_trim() {
         }
     }
     assert!(checked > 30, "only {checked} texts and codes");
+}
+
+/// `[posters]` settings for a fixture's print PDF of the plaque alone.
+const PLAQUE_PDF_ONLY: &str = "formats = [\"pdf\"]\nsizes = [\"plaque\"]";
+
+/// The default theme's plaque template, for a project to change.
+fn default_plaque() -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/posters/plaque.svg"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_template_colour_without_an_ink_stops_the_build_by_name() {
+    let project = Project::fixture("two-relics");
+    project.edit("site.toml", "formats = [\"svg\"]", PLAQUE_PDF_ONLY);
+    project.build().success();
+    let before = crate::project::files(&project.output());
+    project.write(
+        "posters/plaque.svg",
+        default_plaque().replacen("#8a1c12", "#123456", 1),
+    );
+    project.build().failure().stderr_has(&[
+        "error: poster DT01-plaque: the template uses the colour #123456, which \
+         (built-in theme)/posters/inks.toml gives no CMYK ink",
+        "add the line \"#123456\" = [C, M, Y, K]",
+    ]);
+    assert_eq!(crate::project::files(&project.output()), before);
+}
+
+#[test]
+fn a_project_inks_file_replaces_the_theme_s_and_is_checked() {
+    let project = Project::fixture("two-relics");
+    project.edit("site.toml", "formats = [\"svg\"]", PLAQUE_PDF_ONLY);
+    project.build().success();
+    let before = crate::project::files(&project.output());
+    let inks = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/posters/inks.toml"),
+    )
+    .unwrap();
+
+    project.write("posters/inks.toml", inks.replace("\"#8a1c12\"", "\"red\""));
+    project.build().failure().stderr_has(&[
+        "error: posters/inks.toml: `red` is not a colour written #rrggbb",
+        "for example \"#8a1c12\" = [0, 80, 87, 46]",
+    ]);
+    assert_eq!(crate::project::files(&project.output()), before);
+
+    project.write(
+        "posters/inks.toml",
+        inks.replace("[0, 80, 87, 46]", "[0, 80, 87, 146]"),
+    );
+    project
+        .build()
+        .failure()
+        .stderr_has(&["posters/inks.toml:", "each ink is a percentage, 0 to 100"]);
+    assert_eq!(crate::project::files(&project.output()), before);
+
+    // A red of the project's own press goes into the print file as given.
+    project.write(
+        "posters/inks.toml",
+        inks.replace("[0, 80, 87, 46]", "[10, 100, 100, 20]"),
+    );
+    project.build().success();
+    let colours = colour_operations(
+        &std::fs::read(project.output().join("posters/DT01-plaque.pdf")).unwrap(),
+    );
+    assert!(
+        colours.iter().any(|(op, v)| op == "k"
+            && *v == [0.1, 1.0, 1.0, 0.2].map(|p: f32| (p * 255.0).floor() / 255.0)),
+        "{colours:?}"
+    );
 }
