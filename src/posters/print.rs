@@ -3,7 +3,7 @@
 
 use krilla::Document;
 use krilla::color::cmyk;
-use krilla::geom::{PathBuilder, Rect, Size, Transform};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::Stroke;
@@ -89,20 +89,14 @@ pub fn pdf<S: std::borrow::Borrow<Sheet>>(
     title: &str,
     lang: &str,
 ) -> Result<Vec<u8>, String> {
-    let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new()
-            .title(title.to_owned())
-            .language(lang.to_owned()),
-    );
+    let mut document = document(title, lang);
     for sheet in sheets {
         let sheet = sheet?;
         let sheet = sheet.borrow();
-        let pt = |mm: f32| mm * POINTS_PER_INCH / MM_PER_INCH;
-        let (width, height) = (pt(sheet.size.width_mm), pt(sheet.size.height_mm));
-        let bleed = pt(sheet.bleed_mm);
+        let (width, height) = (points(sheet.size.width_mm), points(sheet.size.height_mm));
+        let bleed = points(sheet.bleed_mm);
         // The trim's corner, from the media's: the bleed, the gap and the marks around it.
-        let trim_at = bleed + pt(MARK_GAP_MM + MARK_LENGTH_MM + MARK_MARGIN_MM);
+        let trim_at = bleed + points(MARK_GAP_MM + MARK_LENGTH_MM + MARK_MARGIN_MM);
         let rect = |inset: f32| {
             Rect::from_xywh(
                 trim_at - inset,
@@ -118,32 +112,67 @@ pub fn pdf<S: std::borrow::Borrow<Sheet>>(
             .with_bleed_box(rect(bleed));
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        surface.push_transform(&Transform::from_translate(trim_at - bleed, trim_at - bleed));
-        let drawn = Size::from_wh(width + 2.0 * bleed, height + 2.0 * bleed)
-            .ok_or("a poster size is zero")?;
-        let drawn_in_inks = printer
-            .drawer
-            .draw(&mut surface, &sheet.tree, drawn, sheet.mono)
-            .and_then(|()| {
-                sheet
-                    .codes
-                    .iter()
-                    .try_for_each(|code| draw_code(&mut surface, &sheet.tree, code, drawn))
-            });
-        surface.pop();
+        let drawn = draw_poster(
+            printer,
+            &mut surface,
+            sheet,
+            Point::from_xy(trim_at - bleed, trim_at - bleed),
+        );
         let marks = Marks {
             trim_at,
             width,
             height,
-            gap: bleed + pt(MARK_GAP_MM),
-            margin: pt(MARK_MARGIN_MM),
+            gap: bleed + points(MARK_GAP_MM),
+            margin: points(MARK_MARGIN_MM),
         };
         marks.draw(&mut surface);
         surface.finish();
         page.finish();
-        drawn_in_inks?;
+        drawn?;
     }
     document.finish().map_err(|err| format!("{err:?}"))
+}
+
+fn document(title: &str, lang: &str) -> Document {
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(title.to_owned())
+            .language(lang.to_owned()),
+    );
+    document
+}
+
+fn points(mm: f32) -> f32 {
+    mm * POINTS_PER_INCH / MM_PER_INCH
+}
+
+/// Draws `sheet`, its bleed included, with its codes, the bleed's top left corner at
+/// `origin` points: the one drawing of a poster, on its own page or imposed.
+fn draw_poster(
+    printer: &Printer,
+    surface: &mut krilla::surface::Surface<'_>,
+    sheet: &Sheet,
+    origin: Point,
+) -> Result<(), String> {
+    let bleed = points(sheet.bleed_mm);
+    let drawn = Size::from_wh(
+        points(sheet.size.width_mm) + 2.0 * bleed,
+        points(sheet.size.height_mm) + 2.0 * bleed,
+    )
+    .ok_or("a poster size is zero")?;
+    surface.push_transform(&Transform::from_translate(origin.x, origin.y));
+    let result = printer
+        .drawer
+        .draw(surface, &sheet.tree, drawn, sheet.mono)
+        .and_then(|()| {
+            sheet
+                .codes
+                .iter()
+                .try_for_each(|code| draw_code(surface, &sheet.tree, code, drawn))
+        });
+    surface.pop();
+    result
 }
 
 /// Draws `code`'s dark modules in 100 % K where the tree's quiet zone is, the tree drawn at
@@ -248,15 +277,20 @@ impl Marks {
         let Some(marks) = marks.finish() else {
             return;
         };
-        surface.set_fill(None);
-        surface.set_stroke(Some(Stroke {
-            paint: black().into(),
-            width: MARK_WIDTH_PT,
-            ..Stroke::default()
-        }));
-        surface.draw_path(&marks);
-        surface.set_stroke(None);
+        stroke_marks(surface, &marks);
     }
+}
+
+/// Strokes `marks` as crop marks: hairlines in black ink alone.
+fn stroke_marks(surface: &mut krilla::surface::Surface<'_>, marks: &krilla::geom::Path) {
+    surface.set_fill(None);
+    surface.set_stroke(Some(Stroke {
+        paint: black().into(),
+        width: MARK_WIDTH_PT,
+        ..Stroke::default()
+    }));
+    surface.draw_path(marks);
+    surface.set_stroke(None);
 }
 
 /// A PNG at [`PNG_DPI`], with the resolution recorded in the file for the print shop.
