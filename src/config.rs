@@ -95,6 +95,7 @@ const EXAMPLES: toml_error::Examples = &[
     ("formats", "[\"pdf\", \"png\", \"svg\"]"),
     ("error_correction", "{ plaque = \"H\" }"),
     ("bleed_mm", "3"),
+    ("sheets", "[\"a3\", \"sra3\"]"),
     ("content", "{ raw_html = true }"),
     ("raw_html", "true"),
     ("kiosk", "{}"),
@@ -160,6 +161,10 @@ struct RawPosters {
     /// every side, so that a slightly shifted cut leaves no white edge: `bleed_mm = 3`. From 0
     /// to 10; default [`DEFAULT_BLEED_MM`]. The PNG and SVG stay at the finished size.
     bleed_mm: Option<Spanned<f64>>,
+    /// Papers to impose each size on, for shops that price by the sheet: any of `a3` and
+    /// `sra3`, or `[]` for none. A size is imposed on a paper only where two or more fit.
+    /// Default: both.
+    sheets: Option<Vec<Spanned<String>>>,
 }
 
 /// The bleed print shops ask for unless they say otherwise.
@@ -224,6 +229,29 @@ const SIZES: [PosterSize; 3] = [
     },
 ];
 
+/// A press sheet a print shop prints on, portrait.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paper {
+    pub name: &'static str,
+    pub width_mm: f32,
+    pub height_mm: f32,
+}
+
+/// The sheets shops print short runs on: A3, which every digital press takes, and SRA3, A3
+/// with room for bleed and grippers.
+pub(crate) const PAPERS: [Paper; 2] = [
+    Paper {
+        name: "a3",
+        width_mm: 297.0,
+        height_mm: 420.0,
+    },
+    Paper {
+        name: "sra3",
+        width_mm: 320.0,
+        height_mm: 450.0,
+    },
+];
+
 /// A print file's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PrintFormat {
@@ -256,6 +284,8 @@ pub struct Posters {
     pub formats: Vec<PrintFormat>,
     /// How far the print PDF runs past the trim on every side, in millimetres.
     pub bleed_mm: f32,
+    /// The papers to impose each size on, each once.
+    pub sheets: Vec<Paper>,
 }
 
 /// `[commune]` as written. Since 1 July 2025 Vietnam has two levels of local government: a
@@ -577,6 +607,7 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
         formats: raw_formats,
         error_correction,
         bleed_mm,
+        sheets,
     } = raw;
     let bleed_mm = match bleed_mm {
         None => DEFAULT_BLEED_MM,
@@ -654,5 +685,29 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
         sizes,
         formats,
         bleed_mm,
+        sheets: resolve_sheets(sheets, report),
     }
+}
+
+/// `sheets = ["a3", "sra3"]`, each paper once; an unknown one is reported where it is written.
+fn resolve_sheets(raw: Option<Vec<Spanned<String>>>, report: &mut Report<'_>) -> Vec<Paper> {
+    let Some(wanted) = raw else {
+        return PAPERS.to_vec();
+    };
+    let mut papers: Vec<Paper> = Vec::new();
+    for name in wanted {
+        match PAPERS.iter().find(|p| p.name == name.get_ref().trim()) {
+            Some(paper) if !papers.contains(paper) => papers.push(*paper),
+            Some(_) => {}
+            None => {
+                let names: Vec<&str> = PAPERS.iter().map(|p| p.name).collect();
+                report(
+                    name.span(),
+                    crate::text!("sheet-paper-unknown", paper = name.get_ref()),
+                    crate::text!("sheet-papers-are", papers = names.join(", ")),
+                );
+            }
+        }
+    }
+    papers
 }

@@ -293,6 +293,8 @@ qr-level-unknown = `{ $level }` is not a QR error-correction level
 qr-level-unknown-help = use L, M, Q or H (H survives the most damage)
 poster-format-unknown = unknown poster format `{ $format }`
 poster-formats-are = the formats are { $formats }
+sheet-paper-unknown = unknown paper `{ $paper }` for imposed sheets
+sheet-papers-are = the papers are { $papers }; write sheets = [] for no imposed sheets
 
 ## plaques.toml, the register of printed plaques
 

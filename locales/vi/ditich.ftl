@@ -281,6 +281,8 @@ qr-level-unknown = `{ $level }` không phải mức sửa lỗi của mã QR
 qr-level-unknown-help = dùng L, M, Q hoặc H (H chịu hư hại tốt nhất)
 poster-format-unknown = không có định dạng tệp in `{ $format }`
 poster-formats-are = các định dạng là { $formats }
+sheet-paper-unknown = không có khổ giấy `{ $paper }` cho tờ in ghép
+sheet-papers-are = các khổ giấy là { $papers }; viết sheets = [] nếu không cần tờ in ghép
 
 ## plaques.toml, sổ ghi các biển đã in
 

@@ -480,3 +480,36 @@ fn each_help_of_a_line_fixes_every_word_of_it() {
         ],
     );
 }
+
+#[test]
+fn an_unknown_sheet_paper_is_reported_where_it_is_written_in_both_languages() {
+    for (messages, line, expected) in [
+        (
+            "",
+            17,
+            [
+                "error: unknown paper `b2` for imposed sheets",
+                "= help: the papers are a3, sra3; write sheets = [] for no imposed sheets",
+            ],
+        ),
+        (
+            "messages = \"vi\"\n",
+            18,
+            [
+                "lỗi: không có khổ giấy `b2` cho tờ in ghép",
+                "= gợi ý: các khổ giấy là a3, sra3; viết sheets = [] nếu không cần tờ in ghép",
+            ],
+        ),
+    ] {
+        let project = two_relics();
+        let site = project.read("site.toml");
+        project.write("site.toml", format!("{messages}{site}"));
+        project.edit(
+            "site.toml",
+            "formats = [\"svg\"]",
+            "formats = [\"svg\"]\nsheets = [\"a3\", \"b2\"]",
+        );
+        let at = format!("site.toml:{line}:17:");
+        fails(&project, &[&at, expected[0], expected[1]]);
+    }
+}
