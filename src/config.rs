@@ -208,7 +208,7 @@ impl ErrorCorrection {
 }
 
 /// The sizes the default theme has templates for.
-const SIZES: [PosterSize; 3] = [
+pub(crate) const SIZES: [PosterSize; 3] = [
     PosterSize {
         name: "a4",
         width_mm: 210.0,

@@ -5,6 +5,7 @@
 //! the QR path and a `fit_text` function that measures text with the printing font.
 
 pub mod fonts;
+pub mod impose;
 mod ink;
 mod print;
 
@@ -201,47 +202,85 @@ pub fn render(
 
     let mut files: Vec<OutputFile> = Vec::new();
     let mut list = Vec::with_capacity(printed.len());
-    let mut sheets = Vec::with_capacity(printed.len());
+    let mut pages = Vec::with_capacity(printed.len());
     for p in printed {
         files.extend(p.files);
         list.push(p.listing);
-        sheets.push(p.page);
+        pages.push(p.page);
     }
+    let mut collections = Vec::new();
     if posters.formats.contains(&PrintFormat::Pdf) {
-        let books: Vec<Result<OutputFile, Diagnostic>> = posters
-            .sizes
-            .par_iter()
-            .map(|size| book(site, &printer, &cache, &sheets, size))
-            .collect();
-        for book in books {
-            match book {
-                Ok(file) => files.push(file),
-                Err(d) => diagnostics.push(d),
-            }
+        collections.extend(posters.sizes.iter().cloned().map(Collection::Book));
+    }
+    collections.extend(impose::planned(posters).into_iter().map(Collection::Sheet));
+    let collected: Vec<Result<OutputFile, Diagnostic>> = collections
+        .par_iter()
+        .map(|collection| collect(site, &printer, &cache, &pages, collection))
+        .collect();
+    for file in collected {
+        match file {
+            Ok(file) => files.push(file),
+            Err(d) => diagnostics.push(d),
         }
     }
     Some((files, list))
 }
 
-/// `all-<size>.pdf`: every poster of one size in one PDF, for the print shop to print in one
-/// go. `sheets` are the drawn posters of every size.
-fn book(
+/// Every poster of one size in one PDF, for the print shop to print in one go.
+enum Collection {
+    /// `all-<size>.pdf`: a poster a page, each page as the poster's own PDF.
+    Book(PosterSize),
+    /// `sheet-<size>-<paper>.pdf`: as many to a page as the paper holds, for shops that price
+    /// by the sheet.
+    Sheet(impose::Imposition),
+}
+
+impl Collection {
+    fn size(&self) -> &PosterSize {
+        match self {
+            Collection::Book(size) => size,
+            Collection::Sheet(imposition) => &imposition.size,
+        }
+    }
+
+    /// Its file under `posters/`.
+    fn file_name(&self) -> String {
+        match self {
+            Collection::Book(size) => format!("all-{}.pdf", size.name),
+            Collection::Sheet(imposition) => imposition.file_name(),
+        }
+    }
+}
+
+/// Prints `collection` from the drawn posters of every size, `drawn`, or finds it in the
+/// cache.
+fn collect(
     site: &Site,
     printer: &Printer,
     cache: &PrintCache,
-    sheets: &[BookPage],
-    size: &PosterSize,
+    drawn: &[BookPage],
+    collection: &Collection,
 ) -> Result<OutputFile, Diagnostic> {
     let lang = site.config.default_language();
-    let pages: Vec<&BookPage> = sheets
+    let size = collection.size();
+    let pages: Vec<&BookPage> = drawn
         .iter()
         .filter(|page| page.size.name == size.name)
         .collect();
-    let title = format!("{} – {}", site.config.title[lang], size.name.to_uppercase());
-    let mut parts = vec![b"book".as_slice(), title.as_bytes(), lang.as_bytes()];
+    let book_title = format!("{} – {}", site.config.title[lang], size.name.to_uppercase());
+    let (kind, title, layout) = match collection {
+        Collection::Book(_) => ("book", book_title, None),
+        Collection::Sheet(imposition) => (
+            "sheet",
+            format!("{book_title} – {}", imposition.paper.name.to_uppercase()),
+            Some(format!("{:?} {:?}", imposition.paper, imposition.layout)),
+        ),
+    };
+    let mut parts = vec![kind.as_bytes(), title.as_bytes(), lang.as_bytes()];
+    parts.extend(layout.as_deref().map(str::as_bytes));
     parts.extend(pages.iter().map(|page| page.key.as_bytes()));
     // Read from the cache one at a time, so that a province's thousands of posters are never
-    // all in memory; only a changed book is drawn at all.
+    // all in memory; only a changed file is drawn at all.
     let parsed = pages.iter().map(|page| {
         let svg = std::fs::read_to_string(&page.svg)
             .map_err(|e| format!("cannot read {}: {e}", page.svg.display()))?;
@@ -263,18 +302,22 @@ fn book(
                 })
             })
     });
+    let file = collection.file_name();
     cache
-        .file(&cache.key(&parts), "pdf", || {
-            print::pdf(printer, parsed, &title, lang)
+        .file(&cache.key(&parts), "pdf", || match collection {
+            Collection::Book(_) => print::pdf(printer, parsed, &title, lang),
+            Collection::Sheet(imposition) => {
+                print::imposed_pdf(printer, parsed, &imposition.layout, &title, lang)
+            }
         })
         .map(|cached| OutputFile {
-            path: format!("posters/all-{}.pdf", size.name),
+            path: format!("posters/{file}"),
             content: Content::Cached(cached),
         })
         .map_err(|err| {
             Diagnostic::error(crate::text!(
                 "poster-all-failed",
-                size = size.name,
+                file = &file,
                 reason = err.to_string()
             ))
         })

@@ -11,6 +11,7 @@ use resvg::tiny_skia;
 
 use crate::config::PosterSize;
 use crate::posters::fonts::Fonts;
+use crate::posters::impose::Layout;
 use crate::posters::ink::{Drawer, Inks};
 
 /// The resolution of PNG files: what print shops ask for.
@@ -53,9 +54,9 @@ fn black() -> cmyk::Color {
 }
 
 /// How far crop marks stand off the bleed, so that a cut along the bleed's edge misses them.
-const MARK_GAP_MM: f32 = 2.0;
+pub(super) const MARK_GAP_MM: f32 = 2.0;
 /// How long a crop mark is.
-const MARK_LENGTH_MM: f32 = 5.0;
+pub(super) const MARK_LENGTH_MM: f32 = 5.0;
 /// Paper left beyond the marks' outer ends.
 const MARK_MARGIN_MM: f32 = 1.0;
 /// Crop marks' width: the hairline print shops expect.
@@ -126,6 +127,57 @@ pub fn pdf<S: std::borrow::Borrow<Sheet>>(
             margin: points(MARK_MARGIN_MM),
         };
         marks.draw(&mut surface);
+        surface.finish();
+        page.finish();
+        drawn?;
+    }
+    document.finish().map_err(|err| format!("{err:?}"))
+}
+
+/// One PDF for the print shop with a page per press sheet: `layout`'s posters side by side,
+/// each drawn as on its own page, and the crop marks they share on the margin; the last sheet
+/// holds what is left. The posters are taken a sheet at a time.
+///
+/// The page is the paper, and so is its TrimBox: what leaves the press is the whole sheet,
+/// and preflights want a TrimBox on every page. The posters' own trims are the marks; no
+/// BleedBox, as nothing is meant to run off the sheet.
+pub fn imposed_pdf<S: std::borrow::Borrow<Sheet>>(
+    printer: &Printer,
+    posters: impl IntoIterator<Item = Result<S, String>>,
+    layout: &Layout,
+    title: &str,
+    lang: &str,
+) -> Result<Vec<u8>, String> {
+    let mut document = document(title, lang);
+    let (width, height) = (points(layout.width_mm), points(layout.height_mm));
+    let paper = Size::from_wh(width, height).ok_or("a paper size is zero")?;
+    let settings = PageSettings::new(paper).with_trim_box(Rect::from_xywh(0.0, 0.0, width, height));
+    let mut marks = PathBuilder::new();
+    for mark in layout.marks() {
+        marks.move_to(points(mark.from.0), points(mark.from.1));
+        marks.line_to(points(mark.to.0), points(mark.to.1));
+    }
+    let marks = marks.finish();
+    let mut posters = posters.into_iter().peekable();
+    while posters.peek().is_some() {
+        let on_sheet = posters
+            .by_ref()
+            .take(layout.per_sheet())
+            .collect::<Result<Vec<S>, String>>()?;
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        let drawn = on_sheet.iter().enumerate().try_for_each(|(i, poster)| {
+            let (x, y) = layout.bleed_at(i);
+            draw_poster(
+                printer,
+                &mut surface,
+                poster.borrow(),
+                Point::from_xy(points(x), points(y)),
+            )
+        });
+        if let Some(marks) = &marks {
+            stroke_marks(&mut surface, marks);
+        }
         surface.finish();
         page.finish();
         drawn?;

@@ -12,7 +12,7 @@ use image::GrayImage;
 use crate::project::{Project, Run, files};
 
 const BASE: &str = "https://LONGTHANH.YENTHANH.NGHEAN.GOV.VN/du-lich/";
-const SAMPLE_IDS: [&str; 7] = ["DT01", "DT02", "DT03", "DT04", "DT05", "DT06", "DT07"];
+pub(crate) const SAMPLE_IDS: [&str; 7] = ["DT01", "DT02", "DT03", "DT04", "DT05", "DT06", "DT07"];
 
 /// The sample is built once for all tests here: printing posters is the slow part.
 pub(crate) fn sample_output() -> &'static BTreeMap<String, Vec<u8>> {

@@ -1,8 +1,9 @@
 //! The print shop's PDF: a TrimBox at the finished size, a BleedBox 3 mm past it, crop marks in
 //! 100 % K beyond the bleed, codes in 100 % K that still scan; and text and codes that keep 5 mm
-//! inside the trim, however long a relic's name.
+//! inside the trim, however long a relic's name. Imposed sheets hold every poster once, with
+//! shared marks that cross no poster.
 
-use crate::posters::{decode_all, gray, poppler, poster_fonts, sample_output};
+use crate::posters::{SAMPLE_IDS, decode_all, gray, poppler, poster_fonts, sample_output};
 use crate::project::Project;
 
 const BASE: &str = "https://LONGTHANH.YENTHANH.NGHEAN.GOV.VN/du-lich/";
@@ -12,9 +13,15 @@ const BLEED_MM: f32 = 3.0;
 /// How far inside the trim text and codes keep.
 const SAFE_MM: f32 = 5.0;
 
-/// Finished sizes in millimetres, by the name a print file ends in.
+/// The posters' finished size in millimetres, by the name of their print file: `DT01-a4.pdf`,
+/// `all-a4.pdf`, or the imposed sheet `sheet-a4-sra3.pdf`.
 fn finished(name: &str) -> (f32, f32) {
-    match name.rsplit('-').next().unwrap().trim_end_matches(".pdf") {
+    let stem = name.trim_end_matches(".pdf");
+    let size = match stem.strip_prefix("sheet-") {
+        Some(sheet) => sheet.split('-').next().unwrap(),
+        None => stem.rsplit('-').next().unwrap(),
+    };
+    match size {
         "a4" => (210.0, 297.0),
         "a5" => (148.0, 210.0),
         "plaque" => (120.0, 80.0),
@@ -59,8 +66,13 @@ fn every_print_pdf_has_its_trim_its_bleed_and_room_for_marks() {
     }
     let dir = tempfile::tempdir().unwrap();
     let files = print_files(dir.path());
-    assert_eq!(files.len(), 24, "7 relics and a book, at 3 sizes");
-    for (name, path) in files {
+    assert_eq!(
+        files.len(),
+        24 + 4,
+        "7 relics and a book, at 3 sizes; and 4 imposed sheets"
+    );
+    // An imposed sheet's page is the paper; its boxes are checked with its layout below.
+    for (name, path) in files.into_iter().filter(|(n, _)| !n.starts_with("sheet-")) {
         let info = poppler(
             "pdfinfo",
             &["-box", "-f", "1", "-l", "99", &path.to_string_lossy()],
@@ -220,8 +232,9 @@ fn codes_are_printed_in_black_ink_alone() {
             .sum();
         let expected = match name.as_str() {
             "posters/all-plaque.pdf" => 7 + 1,
+            n if n.starts_with("posters/sheet-plaque-") => 7 + 1,
             "posters/DT04-plaque.pdf" => 2,
-            n if n.starts_with("posters/all-") => 7,
+            n if n.starts_with("posters/all-") || n.starts_with("posters/sheet-") => 7,
             _ => 1,
         };
         assert_eq!(
@@ -407,4 +420,205 @@ fn a_project_inks_file_replaces_the_theme_s_and_is_checked() {
             && *v == [0.1, 1.0, 1.0, 0.2].map(|p: f32| (p * 255.0).floor() / 255.0)),
         "{colours:?}"
     );
+}
+
+/// An imposed sheet's paper in millimetres, portrait, by its file name: `sheet-a4-sra3.pdf`.
+fn paper(name: &str) -> (f32, f32) {
+    match name.trim_end_matches(".pdf").rsplit('-').next().unwrap() {
+        "a3" => (297.0, 420.0),
+        "sra3" => (320.0, 450.0),
+        other => panic!("no paper {other}"),
+    }
+}
+
+/// A crop mark's ends, `[x0, y0, x1, y1]` in millimetres from the page's top left corner.
+type Segment = [f32; 4];
+
+/// The hairlines stroked in 0 0 0 1 K at 0.25 pt on a page `height_pt` high.
+fn hairlines(stream: &str, height_pt: f32) -> Vec<Segment> {
+    let start = stream
+        .find("0 0 0 1 K 0.25 w")
+        .expect("no hairlines in black ink");
+    // krilla draws from the top left corner: the marks follow a flip of the page.
+    let flip = stream[..start]
+        .trim_end()
+        .strip_suffix("cm")
+        .unwrap()
+        .trim_end();
+    let (matrix, shift) = flip.rsplit_once(' ').unwrap();
+    assert!(
+        matrix.ends_with("1 0 0 -1 0") && (shift.parse::<f32>().unwrap() - height_pt).abs() < 0.01,
+        "the marks are not drawn from the top of a page {height_pt} pt high, but after {shift} cm"
+    );
+    let mm = |token: &str| token.parse::<f32>().unwrap() / POINTS_PER_MM;
+    let tokens: Vec<&str> = stream[start + "0 0 0 1 K 0.25 w".len()..]
+        .split_whitespace()
+        .take_while(|&op| op != "S")
+        .collect();
+    let mut segments = Vec::new();
+    let mut from = (0.0, 0.0);
+    for op in tokens.chunks(3) {
+        match op {
+            [x, y, "m"] => from = (mm(x), mm(y)),
+            [x, y, "l"] => segments.push([from.0, from.1, mm(x), mm(y)]),
+            other => panic!("a mark is not a line: {other:?}"),
+        }
+    }
+    segments
+}
+
+/// The trim lines the marks stand on, across one direction: each distinct position once.
+fn cuts(positions: impl Iterator<Item = f32>) -> Vec<f32> {
+    let mut cuts: Vec<f32> = positions.collect();
+    cuts.sort_by(f32::total_cmp);
+    cuts.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+    cuts
+}
+
+/// Each poster's trim edges across one direction, from the cuts: pairs `size` apart, two
+/// bleeds between a poster and the next.
+fn trims(cuts: &[f32], size: f32, name: &str) -> Vec<(f32, f32)> {
+    assert_eq!(cuts.len() % 2, 0, "{name}: cuts {cuts:?} do not pair up");
+    let trims: Vec<(f32, f32)> = cuts.chunks(2).map(|c| (c[0], c[1])).collect();
+    for (i, (start, end)) in trims.iter().enumerate() {
+        assert!(
+            (end - start - size).abs() < 0.01,
+            "{name}: cuts {start} and {end} are not {size} mm apart"
+        );
+        if let Some((next, _)) = trims.get(i + 1) {
+            assert!(
+                (next - end - 2.0 * BLEED_MM).abs() < 0.01,
+                "{name}: the posters' bleeds do not abut between {end} and {next}"
+            );
+        }
+    }
+    trims
+}
+
+#[test]
+fn imposed_sheets_hold_every_poster_once_between_shared_marks() {
+    let test = "imposed_sheets_hold_every_poster_once_between_shared_marks";
+    if !crate::tools::available(test, "pdftoppm", "poppler-utils") {
+        return;
+    }
+    let sheets: Vec<&str> = sample_output()
+        .keys()
+        .filter(|p| p.starts_with("posters/sheet-"))
+        .map(String::as_str)
+        .collect();
+    // An A4 poster with its bleed fits once on either paper: it gets no sheet.
+    assert_eq!(
+        sheets,
+        [
+            "posters/sheet-a5-a3.pdf",
+            "posters/sheet-a5-sra3.pdf",
+            "posters/sheet-plaque-a3.pdf",
+            "posters/sheet-plaque-sra3.pdf"
+        ]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    // Nine plaques, 3 × 3 on the sheet turned; two A5 side by side, the sample's 7 on 4 sheets.
+    for (name, up, pages) in [
+        ("sheet-plaque-a3.pdf", 9, 1),
+        ("sheet-plaque-sra3.pdf", 9, 1),
+        ("sheet-a5-a3.pdf", 2, 4),
+        ("sheet-a5-sra3.pdf", 2, 4),
+    ] {
+        let bytes = &sample_output()[&format!("posters/{name}")];
+        let pdf = dir.path().join(name);
+        std::fs::write(&pdf, bytes).unwrap();
+        let pdf = pdf.to_string_lossy().into_owned();
+        let info = poppler("pdfinfo", &["-box", "-f", "1", "-l", "99", &pdf]);
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("Pages:") && l.ends_with(&format!(" {pages}"))),
+            "{name}: not {pages} pages:\n{info}"
+        );
+        let (short, long) = paper(name);
+        let (medias, trims_boxes) = (boxes(&info, "MediaBox"), boxes(&info, "TrimBox"));
+        assert_eq!(medias.len(), pages, "{name}:\n{info}");
+        for (media, trim) in medias.iter().zip(&trims_boxes) {
+            let size = [media[2] - media[0], media[3] - media[1]].map(|pt| pt / POINTS_PER_MM);
+            let turned = [long, short];
+            assert!(
+                size.iter().zip(turned).all(|(a, b)| (a - b).abs() < 0.02),
+                "{name}: the MediaBox {media:?} is not the paper turned, {long} × {short} mm"
+            );
+            assert_eq!(media, trim, "{name}: the TrimBox is not the paper");
+        }
+
+        let (width, height) = finished(name);
+        let streams = content_streams(bytes);
+        assert_eq!(streams.len(), pages, "{name}: a page description per sheet");
+        let marks = hairlines(&streams[0], short * POINTS_PER_MM);
+        let vertical = marks.iter().filter(|m| (m[0] - m[2]).abs() < 0.01);
+        let horizontal = marks.iter().filter(|m| (m[1] - m[3]).abs() < 0.01);
+        let columns = trims(&cuts(vertical.clone().map(|m| m[0])), width, name);
+        let rows = trims(&cuts(horizontal.clone().map(|m| m[1])), height, name);
+        assert_eq!(
+            columns.len() * rows.len(),
+            up,
+            "{name}: {columns:?} by {rows:?}"
+        );
+        // One mark at each end of every cut.
+        assert_eq!(vertical.count(), 2 * 2 * columns.len(), "{name}");
+        assert_eq!(horizontal.count(), 2 * 2 * rows.len(), "{name}");
+        for mark in &marks {
+            let [x0, y0, x1, y1] = *mark;
+            let (left, right, top, bottom) = (x0.min(x1), x0.max(x1), y0.min(y1), y0.max(y1));
+            assert!(
+                left >= 10.0 && top >= 10.0 && right <= long - 10.0 && bottom <= short - 10.0,
+                "{name}: the mark {mark:?} is in the gripper's 10 mm"
+            );
+            for (x, y) in columns
+                .iter()
+                .flat_map(|&x| rows.iter().map(move |&y| (x, y)))
+            {
+                let crosses = left < x.1 + BLEED_MM
+                    && right > x.0 - BLEED_MM
+                    && top < y.1 + BLEED_MM
+                    && bottom > y.0 - BLEED_MM;
+                assert!(
+                    !crosses,
+                    "{name}: the mark {mark:?} runs over the bleed of the poster at {x:?}, {y:?}"
+                );
+            }
+        }
+
+        // Every relic's code once, each inside the trim the marks give its place.
+        let dpi = 150.0;
+        let render = dir.path().join(name.trim_end_matches(".pdf"));
+        poppler(
+            "pdftoppm",
+            &["-r", "150", "-png", &pdf, &render.to_string_lossy()],
+        );
+        let mut found = Vec::new();
+        for page in 1..=pages {
+            let png = format!("{}-{page}.png", render.to_string_lossy());
+            let image = gray(&std::fs::read(&png).unwrap());
+            let px = |mm: f32| (mm / 25.4 * dpi).round() as u32;
+            for y in &rows {
+                for x in &columns {
+                    let cell = image::imageops::crop_imm(
+                        &image,
+                        px(x.0),
+                        px(y.0),
+                        px(x.1 - x.0),
+                        px(y.1 - y.0),
+                    );
+                    found.extend(decode_all(cell.to_image()));
+                }
+            }
+        }
+        for id in SAMPLE_IDS {
+            let url = format!("{BASE}Q/{id}/");
+            assert_eq!(
+                found.iter().filter(|t| **t == url).count(),
+                1,
+                "{name}: {url} among {found:?}"
+            );
+        }
+        let wifi = usize::from(name.starts_with("sheet-plaque-"));
+        assert_eq!(found.len(), SAMPLE_IDS.len() + wifi, "{name}: {found:?}");
+    }
 }
