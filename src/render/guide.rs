@@ -237,7 +237,33 @@ impl Renderer<'_> {
             sizes: Vec<&'a str>,
             all_pdf: bool,
             dpi: f32,
+            sheets: Vec<SheetLine>,
         }
+        /// An imposed sheet, as the page describes it.
+        #[derive(Serialize)]
+        struct SheetLine {
+            file: String,
+            size: &'static str,
+            paper: &'static str,
+            per_sheet: usize,
+            /// How many sheets the shop prints, the last perhaps part empty.
+            sheets: usize,
+        }
+        let sheets = crate::posters::impose::planned(&config.posters)
+            .into_iter()
+            .map(|imposition| {
+                let size = imposition.size.name;
+                let posters = print_files.iter().filter(|f| f.size == size).count();
+                let per_sheet = imposition.layout.per_sheet();
+                SheetLine {
+                    file: imposition.file_name(),
+                    size,
+                    paper: imposition.paper.name,
+                    per_sheet,
+                    sheets: posters.div_ceil(per_sheet),
+                }
+            })
+            .collect();
         let data = Posters {
             print_files,
             sizes: config.posters.sizes.iter().map(|s| s.name).collect(),
@@ -246,6 +272,7 @@ impl Renderer<'_> {
                 .formats
                 .contains(&crate::config::PrintFormat::Pdf),
             dpi: crate::posters::PNG_DPI,
+            sheets,
         };
         self.render("posters.html", index_file(path), &page, &data, &[])
     }

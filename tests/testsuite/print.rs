@@ -622,3 +622,18 @@ fn imposed_sheets_hold_every_poster_once_between_shared_marks() {
         assert_eq!(found.len(), SAMPLE_IDS.len() + wifi, "{name}: {found:?}");
     }
 }
+
+#[test]
+fn the_posters_page_says_what_each_sheet_holds() {
+    let page = String::from_utf8(sample_output()["posters/index.html"].clone()).unwrap();
+    for line in [
+        "<a href=\"sheet-plaque-a3.pdf\">sheet-plaque-a3.pdf</a>: 9 biển trên một tờ A3, cả bộ 1 tờ A3",
+        "<a href=\"sheet-a5-sra3.pdf\">sheet-a5-sra3.pdf</a>: 2 áp phích A5 trên một tờ SRA3, cả bộ 4 tờ SRA3",
+    ] {
+        assert!(
+            page.contains(line),
+            "the posters page lacks {line:?}:\n{page}"
+        );
+    }
+    assert!(!page.contains("sheet-a4-"), "{page}");
+}
