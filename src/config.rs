@@ -177,6 +177,12 @@ const MAX_BLEED_MM: f64 = 10.0;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PosterSize {
     pub name: &'static str,
+    /// The poster template it is drawn with, `<template>.svg`; sizes that differ only in ink
+    /// share one.
+    pub template: &'static str,
+    /// Black ink on paper alone, for a laser-etched steel plate or a one-colour print: the
+    /// template gets `mono = true` and the print PDF refuses tints, photos and hairlines.
+    pub mono: bool,
     pub width_mm: f32,
     pub height_mm: f32,
     pub error_correction: ErrorCorrection,
@@ -208,21 +214,35 @@ impl ErrorCorrection {
 }
 
 /// The sizes the default theme has templates for.
-pub(crate) const SIZES: [PosterSize; 3] = [
+pub(crate) const SIZES: [PosterSize; 4] = [
     PosterSize {
         name: "a4",
+        template: "a4",
+        mono: false,
         width_mm: 210.0,
         height_mm: 297.0,
         error_correction: ErrorCorrection::Q,
     },
     PosterSize {
         name: "a5",
+        template: "a5",
+        mono: false,
         width_mm: 148.0,
         height_mm: 210.0,
         error_correction: ErrorCorrection::Q,
     },
     PosterSize {
         name: "plaque",
+        template: "plaque",
+        mono: false,
+        width_mm: 120.0,
+        height_mm: 80.0,
+        error_correction: ErrorCorrection::H,
+    },
+    PosterSize {
+        name: "plaque-mono",
+        template: "plaque",
+        mono: true,
         width_mm: 120.0,
         height_mm: 80.0,
         error_correction: ErrorCorrection::H,
@@ -624,7 +644,8 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
     };
     let names: Vec<&str> = SIZES.iter().map(|s| s.name).collect();
     let mut sizes: Vec<PosterSize> = match &raw_sizes {
-        None => SIZES.to_vec(),
+        // The one-colour plate is for a shop that etches or prints in one colour: asked for.
+        None => SIZES.iter().filter(|s| !s.mono).cloned().collect(),
         Some(wanted) => wanted
             .get_ref()
             .iter()

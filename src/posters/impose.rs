@@ -343,7 +343,9 @@ mod tests {
                 "sheet-a5-a3.pdf",
                 "sheet-a5-sra3.pdf",
                 "sheet-plaque-a3.pdf",
-                "sheet-plaque-sra3.pdf"
+                "sheet-plaque-sra3.pdf",
+                "sheet-plaque-mono-a3.pdf",
+                "sheet-plaque-mono-sra3.pdf"
             ]
         );
         posters.formats = vec![PrintFormat::Png, PrintFormat::Svg];

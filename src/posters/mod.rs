@@ -107,6 +107,8 @@ struct SizeView {
     name: &'static str,
     width: f32,
     height: f32,
+    /// Black on white alone: the template draws no colour, tint or photo.
+    mono: bool,
 }
 
 #[derive(Serialize)]
@@ -293,7 +295,7 @@ fn collect(
                     size: page.size.clone(),
                     title: page.title.clone(),
                     bleed_mm: site.config.posters.bleed_mm,
-                    mono: false,
+                    mono: page.size.mono,
                     codes: page
                         .codes
                         .iter()
@@ -501,6 +503,7 @@ impl<'a> PosterJob<'a> {
                 name: size.name,
                 width: size.width_mm,
                 height: size.height_mm,
+                mono: size.mono,
             },
             site: SiteView {
                 title: &config.title[lang],
@@ -677,7 +680,7 @@ impl<'a> PosterJob<'a> {
         codes: Vec<BlackCode>,
     ) -> Result<(String, Sheet), Diagnostic> {
         let context = Context::from_serialize(view).map_err(|e| self.failed(e.to_string()))?;
-        let template = format!("{}.svg", self.size.name);
+        let template = format!("{}.svg", self.size.template);
         let svg = templates::render(self.tera, &self.site.theme.posters, &template, &context)?;
         let tree = self.printer.parse(&svg).map_err(|e| {
             self.failed(format!(
@@ -689,7 +692,7 @@ impl<'a> PosterJob<'a> {
             size: self.size.clone(),
             title: title.to_owned(),
             bleed_mm: view.bleed,
-            mono: false,
+            mono: self.size.mono,
             codes,
         };
         Ok((svg, sheet))

@@ -18,13 +18,13 @@ const SAFE_MM: f32 = 5.0;
 fn finished(name: &str) -> (f32, f32) {
     let stem = name.trim_end_matches(".pdf");
     let size = match stem.strip_prefix("sheet-") {
-        Some(sheet) => sheet.split('-').next().unwrap(),
-        None => stem.rsplit('-').next().unwrap(),
+        Some(sheet) => sheet.rsplit_once('-').unwrap().0,
+        None => stem.split_once('-').unwrap().1,
     };
     match size {
         "a4" => (210.0, 297.0),
         "a5" => (148.0, 210.0),
-        "plaque" => (120.0, 80.0),
+        "plaque" | "plaque-mono" => (120.0, 80.0),
         other => panic!("no size {other}"),
     }
 }
@@ -636,4 +636,72 @@ fn the_posters_page_says_what_each_sheet_holds() {
         );
     }
     assert!(!page.contains("sheet-a4-"), "{page}");
+}
+
+#[test]
+fn the_one_colour_plate_is_black_ink_on_paper_and_scans() {
+    let test = "the_one_colour_plate_is_black_ink_on_paper_and_scans";
+    if !crate::tools::available(test, "pdftoppm", "poppler-utils") {
+        return;
+    }
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "site.toml",
+        "formats = [\"svg\"]",
+        "formats = [\"pdf\", \"svg\"]\nsizes = [\"plaque-mono\"]",
+    );
+    project.build().success();
+    let pdf = project.output().join("posters/DT01-plaque-mono.pdf");
+    let colours = colour_operations(&std::fs::read(&pdf).unwrap());
+    for (operator, value) in &colours {
+        assert!(
+            matches!(operator.as_str(), "k" | "K")
+                && (*value == [0.0, 0.0, 0.0, 1.0] || *value == [0.0, 0.0, 0.0, 0.0]),
+            "{operator} {value:?} is not black ink or paper"
+        );
+    }
+    let svg = project.read("output/posters/DT01-plaque-mono.svg");
+    assert!(!svg.contains("<image"), "the plate holds a photo");
+
+    let png = project.path("plate");
+    poppler(
+        "pdftoppm",
+        &[
+            "-r",
+            "150",
+            "-png",
+            "-singlefile",
+            &pdf.to_string_lossy(),
+            &png.to_string_lossy(),
+        ],
+    );
+    let texts = decode_all(gray(&std::fs::read(png.with_extension("png")).unwrap()));
+    assert!(
+        texts.iter().any(|t| t.ends_with("/Q/DT01/")),
+        "the plate decodes to {texts:?}"
+    );
+}
+
+#[test]
+fn a_tint_on_the_one_colour_plate_is_refused_by_name() {
+    let project = Project::fixture("two-relics");
+    project.edit(
+        "site.toml",
+        "formats = [\"svg\"]",
+        "formats = [\"pdf\"]\nsizes = [\"plaque-mono\"]",
+    );
+    project.build().success();
+    let before = crate::project::files(&project.output());
+    project.write(
+        "posters/plaque.svg",
+        default_plaque().replacen(
+            "<title>",
+            "<rect width=\"5\" height=\"5\" fill=\"#5c534c\"/><title>",
+            1,
+        ),
+    );
+    project.build().failure().stderr_has(&[
+        "error: poster DT01-plaque-mono: the colour #5c534c is neither pure black ink nor paper white",
+    ]);
+    assert_eq!(crate::project::files(&project.output()), before);
 }
