@@ -127,8 +127,8 @@ fn plaque_modules(id: &str) -> usize {
 fn a_plaque_scans_at_three_pixels_per_module_with_blur() {
     for id in SAMPLE_IDS {
         let plaque = gray(&sample_output()[&format!("posters/{id}-plaque.png")]);
-        // The plaque template draws the code 63 mm wide, quiet zone included, at 300 dpi.
-        let pixels_per_module = 63.0 / plaque_modules(id) as f32 / 25.4 * 300.0;
+        // The plaque template draws the code 79 mm wide, quiet zone included, at 300 dpi.
+        let pixels_per_module = 79.0 / plaque_modules(id) as f32 / 25.4 * 300.0;
         let scale = 3.0 / pixels_per_module;
         let small = image::imageops::resize(
             &plaque,
@@ -649,3 +649,31 @@ fn two_fresh_copies_print_the_same_bytes() {
     }
     assert_eq!(first.len(), second.len());
 }
+
+/// The width of the code a poster's SVG draws, from finder pattern to finder pattern, and the
+/// side of its modules, in millimetres on a poster `width_mm` wide; the code holds `payload`.
+fn printed_code(svg: &[u8], width_mm: f32, payload: &str, level: ErrorCorrection) -> (f32, f32) {
+    let options = usvg::Options {
+        fontdb: poster_fonts(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_data(svg, &options).unwrap();
+    let code = tree.node_by_id("qr").expect("no id=\"qr\" path");
+    let width = code.abs_bounding_box().width() * width_mm / tree.size().width();
+    let modules = Matrix::encode(payload, level).unwrap().width;
+    (width, width / modules as f32)
+}
+
+#[test]
+fn the_plaque_gives_its_code_65_mm_in_modules_of_1_6_mm() {
+    for id in SAMPLE_IDS {
+        let svg = &sample_output()[&format!("posters/{id}-plaque.svg")];
+        let payload = format!("{BASE}Q/{id}/");
+        let (code, module) = printed_code(svg, 120.0, &payload, ErrorCorrection::H);
+        assert!(
+            code >= 65.0 && module >= 1.6,
+            "{id}: a code of {code:.1} mm in modules of {module:.2} mm"
+        );
+    }
+}
+
