@@ -677,3 +677,72 @@ fn the_plaque_gives_its_code_65_mm_in_modules_of_1_6_mm() {
     }
 }
 
+/// The print files' table of the posters page: for each relic and size, what its QR column
+/// says.
+fn qr_column(page: &str) -> BTreeMap<(String, String), String> {
+    let html = scraper::Html::parse_document(page);
+    let rows = scraper::Selector::parse("table tbody tr").unwrap();
+    let cells = scraper::Selector::parse("td").unwrap();
+    let code = scraper::Selector::parse("span.code").unwrap();
+    html.select(&rows)
+        .filter_map(|row| {
+            let id = row.select(&code).next()?.text().collect::<String>();
+            let texts: Vec<String> = row.select(&cells).map(|c| c.text().collect()).collect();
+            Some(((id, texts[1].to_lowercase()), texts[2].clone()))
+        })
+        .collect()
+}
+
+/// `value` with `places` decimals at most, and a decimal comma, as Vietnamese writes it.
+fn vietnamese(value: f32, places: i32) -> String {
+    let scale = 10f64.powi(places);
+    let rounded = (f64::from(value) * scale).round() / scale;
+    rounded.to_string().replace('.', ",")
+}
+
+#[test]
+fn the_posters_page_says_how_big_each_code_prints_and_how_far_it_scans() {
+    let out = sample_output();
+    let page = String::from_utf8(out["posters/index.html"].clone()).unwrap();
+    let column = qr_column(&page);
+    assert_eq!(column.len(), 21, "{column:?}");
+    for id in SAMPLE_IDS {
+        for (size, width_mm, level) in [
+            ("a4", 210.0, ErrorCorrection::Q),
+            ("a5", 148.0, ErrorCorrection::Q),
+            ("plaque", 120.0, ErrorCorrection::H),
+        ] {
+            let svg = &out[&format!("posters/{id}-{size}.svg")];
+            let (code, module) = printed_code(svg, width_mm, &format!("{BASE}Q/{id}/"), level);
+            // A phone reads a code from about ten times its width.
+            let expected = format!(
+                "mã {} mm, ô {} mm, quét được từ khoảng {} m",
+                code.round(),
+                vietnamese(module, 2),
+                vietnamese(code * 10.0 / 1000.0, 1)
+            );
+            let said = &column[&(id.to_owned(), size.to_owned())];
+            assert!(
+                said.contains(&expected),
+                "{id}-{size}: {said:?}, not {expected:?}"
+            );
+        }
+    }
+    // What to tell the print shop, and the test print before ordering the seven plaques.
+    for expected in [
+        "120 × 80 mm",
+        "Tràn lề 3 mm mỗi cạnh",
+        "dấu cắt",
+        "khắc laser trên inox",
+        "bề mặt mờ",
+        "mức sửa lỗi H",
+        "Quét mã từ khoảng 1 m",
+        "cả 7 biển",
+    ] {
+        assert!(
+            page.contains(expected),
+            "the posters page lacks {expected:?}"
+        );
+    }
+}
+
