@@ -247,6 +247,9 @@ impl Renderer<'_> {
             bleed_mm: f32,
             /// How many plaques the test print comes before.
             relics: usize,
+            /// What the first relic's code holds, when `qr_base_url` makes it a short address
+            /// that must forward to the guide.
+            short_qr: Option<String>,
         }
         let data = Posters {
             print_files,
@@ -267,6 +270,12 @@ impl Renderer<'_> {
             dpi: crate::posters::PNG_DPI,
             bleed_mm: config.posters.bleed_mm,
             relics: self.site.relics.len(),
+            short_qr: config
+                .posters
+                .qr_base
+                .as_ref()
+                .zip(self.site.relics.first())
+                .map(|(_, relic)| urls::qr_payload(config, &relic.id)),
         };
         self.render("posters.html", index_file(path), &page, &data, &[])
     }

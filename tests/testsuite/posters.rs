@@ -746,3 +746,102 @@ fn the_posters_page_says_how_big_each_code_prints_and_how_far_it_scans() {
     }
 }
 
+/// The QR version the posters page gives DT01's plaque.
+fn plaque_version(page: &[u8]) -> u32 {
+    let column = qr_column(std::str::from_utf8(page).unwrap());
+    let said = &column[&("DT01".to_owned(), "plaque".to_owned())];
+    said.trim_start_matches('v')
+        .split(',')
+        .next()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no version in {said:?}"))
+}
+
+/// The words of a poster's SVG, each text element as written.
+fn words(svg: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(svg)
+        .lines()
+        .filter(|l| l.starts_with("<text"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_short_qr_base_url_goes_into_the_codes_and_nowhere_else() {
+    let project = Project::sample();
+    project.edit(
+        "site.toml",
+        "sizes = [\"a4\", \"a5\", \"plaque\"]",
+        "sizes = [\"plaque\"]\nqr_base_url = \"https://lt.vn/\"",
+    );
+    project.build().success();
+    let short = files(&project.output());
+    let long = sample_output();
+
+    assert_eq!(
+        decode_all(gray(&short["posters/DT01-plaque.png"])),
+        ["https://LT.VN/Q/DT01/"]
+    );
+    let (short_version, long_version) = (
+        plaque_version(&short["posters/index.html"]),
+        plaque_version(&long["posters/index.html"]),
+    );
+    assert!(
+        short_version < long_version,
+        "version {short_version} with the short address, {long_version} without"
+    );
+    let page = String::from_utf8_lossy(&short["posters/index.html"]);
+    assert!(
+        page.contains("https://LT.VN/Q/DT01/"),
+        "the posters page does not say what the codes hold"
+    );
+    // The address typed from under the code, like every word of the plaque, stays on base_url.
+    assert_eq!(
+        words(&short["posters/DT01-plaque.svg"]),
+        words(&long["posters/DT01-plaque.svg"])
+    );
+    // So do the pages: only the print files and the kiosk's codes change (and the build's list
+    // of what it wrote, keyed by site.toml's bytes).
+    for (path, bytes) in &short {
+        if !["posters/", "kiosk/", ".ditich-files"]
+            .iter()
+            .any(|changes| path.starts_with(changes))
+        {
+            assert!(long.get(path) == Some(bytes), "{path} changed");
+        }
+    }
+}
+
+#[test]
+fn a_qr_base_url_that_is_not_a_web_address_stops_the_build_in_both_languages() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    let before = files(&project.output());
+    for value in ["lt.vn", "ftp://lt.vn/"] {
+        let site = project.read("site.toml");
+        project.edit(
+            "site.toml",
+            "formats = [\"svg\"]",
+            &format!("formats = [\"svg\"]\nqr_base_url = \"{value}\""),
+        );
+        project.build().failure().stderr_has(&[
+            &format!("site.toml:17:15: error: `qr_base_url` \"{value}\" is not a web address"),
+            "= help: give the full short address that forwards to the guide, e.g. write qr_base_url = \"https://lt.vn/\"",
+        ]);
+        let run = project
+            .command(&["build"])
+            .env("LC_ALL", "vi_VN.UTF-8")
+            .output()
+            .unwrap();
+        Run::from(run).failure().stderr_has(&[
+            &format!("`qr_base_url` \"{value}\" không phải một địa chỉ web"),
+            "ví dụ viết qr_base_url = \"https://lt.vn/\"",
+        ]);
+        assert_eq!(
+            files(&project.output()),
+            before,
+            "the published site stays as it was"
+        );
+        project.write("site.toml", site);
+    }
+}
