@@ -96,6 +96,7 @@ const EXAMPLES: toml_error::Examples = &[
     ("error_correction", "{ plaque = \"H\" }"),
     ("bleed_mm", "3"),
     ("sheets", "[\"a3\", \"sra3\"]"),
+    ("qr_base_url", "\"https://lt.vn/\""),
     ("content", "{ raw_html = true }"),
     ("raw_html", "true"),
     ("kiosk", "{}"),
@@ -165,6 +166,12 @@ struct RawPosters {
     /// `sra3`, or `[]` for none. A size is imposed on a paper only where two or more fit.
     /// Default: both.
     sheets: Option<Vec<Spanned<String>>>,
+    /// A shorter address for the QR codes alone, e.g. `qr_base_url = "https://lt.vn/"`: a short
+    /// host that forwards `/Q/<ID>/` to the guide's `Q/<ID>/` landing pages, so that the codes
+    /// hold fewer characters and print with larger modules. Pages, the address printed under
+    /// the code and everything else stay on `base_url`. It is printed, so once plaques are,
+    /// the forwarding must last as long as they do. Default: `base_url`.
+    qr_base_url: Option<Spanned<String>>,
 }
 
 /// The bleed print shops ask for unless they say otherwise.
@@ -306,6 +313,33 @@ pub struct Posters {
     pub bleed_mm: f32,
     /// The papers to impose each size on, each once.
     pub sheets: Vec<Paper>,
+    /// `qr_base_url`: where the QR codes point instead of `base_url`, when it is set.
+    pub qr_base: Option<WebAddress>,
+}
+
+/// An absolute `http` or `https` address without a query, in its parts.
+#[derive(Debug, Clone)]
+pub struct WebAddress {
+    pub scheme: String,
+    /// In lowercase, as URLs compare hosts.
+    pub host: String,
+    /// Starts and ends with `/`.
+    pub path: String,
+}
+
+impl WebAddress {
+    /// `text` as a web address the guide can be reached at, if it is one.
+    fn parse(text: &str) -> Option<(url::Url, WebAddress)> {
+        let url = url::Url::parse(text).ok().filter(|u| {
+            matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.query().is_none()
+        })?;
+        let address = WebAddress {
+            scheme: url.scheme().to_owned(),
+            host: url.host_str().unwrap_or_default().to_owned(),
+            path: format!("{}/", url.path().trim_end_matches('/')),
+        };
+        Some((url, address))
+    }
 }
 
 /// `[commune]` as written. Since 1 July 2025 Vietnam has two levels of local government: a
@@ -526,24 +560,15 @@ fn resolve(
         }
     });
 
-    let parsed = url::Url::parse(base_url.get_ref()).ok().filter(|u| {
-        matches!(u.scheme(), "http" | "https") && u.host_str().is_some() && u.query().is_none()
-    });
-    let (host, base_path) = match &parsed {
-        Some(url) => (
-            url.host_str().unwrap_or_default().to_owned(),
-            format!("{}/", url.path().trim_end_matches('/')),
-        ),
-        None => {
-            problems.push(
-                Diagnostic::error(crate::text!("base-url-wrong", value = base_url.get_ref()))
-                    .in_file(file)
-                    .at(at(base_url.span()))
-                    .help(crate::text!("base-url-wrong-help")),
-            );
-            (String::new(), "/".to_owned())
-        }
-    };
+    let parsed = WebAddress::parse(base_url.get_ref());
+    if parsed.is_none() {
+        problems.push(
+            Diagnostic::error(crate::text!("base-url-wrong", value = base_url.get_ref()))
+                .in_file(file)
+                .at(at(base_url.span()))
+                .help(crate::text!("base-url-wrong-help")),
+        );
+    }
 
     let codes = languages.get_ref();
     if codes.is_empty() {
@@ -593,14 +618,14 @@ fn resolve(
     let commune = resolve_commune(commune, &mut report);
     let posters = resolve_posters(posters, &mut report);
 
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let base_url = parsed.map(|u| u.to_string()).unwrap_or_default();
+    let (base_url, base) = match parsed {
+        Some(parsed) if problems.is_empty() => parsed,
+        _ => return Err(problems),
+    };
     Ok(Config {
-        base_url: format!("{}/", base_url.trim_end_matches('/')),
-        host,
-        base_path,
+        base_url: format!("{}/", base_url.as_str().trim_end_matches('/')),
+        host: base.host,
+        base_path: base.path,
         languages: languages.into_inner(),
         title,
         commune,
@@ -628,7 +653,19 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
         error_correction,
         bleed_mm,
         sheets,
+        qr_base_url,
     } = raw;
+    let qr_base = qr_base_url.and_then(|written| match WebAddress::parse(written.get_ref()) {
+        Some((_, address)) => Some(address),
+        None => {
+            report(
+                written.span(),
+                crate::text!("qr-base-url-wrong", value = written.get_ref()),
+                crate::text!("qr-base-url-wrong-help"),
+            );
+            None
+        }
+    });
     let bleed_mm = match bleed_mm {
         None => DEFAULT_BLEED_MM,
         Some(bleed) if (0.0..=MAX_BLEED_MM).contains(bleed.get_ref()) => *bleed.get_ref() as f32,
@@ -707,6 +744,7 @@ fn resolve_posters(raw: RawPosters, report: &mut Report<'_>) -> Posters {
         formats,
         bleed_mm,
         sheets: resolve_sheets(sheets, report),
+        qr_base,
     }
 }
 

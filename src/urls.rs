@@ -59,20 +59,27 @@ pub fn landing_typed(id: &str) -> String {
     format!("q/{}/", id.to_ascii_lowercase())
 }
 
-/// The URL a plaque's code holds: `https://HOST/Q/DT01/`. The host and the landing path are in
-/// capitals so that the encoder can put them in the QR's compact alphanumeric mode (host
-/// names are case-blind, and the landing folder is published in capitals); the scheme stays
-/// in lowercase because some scanner apps do not open `HTTPS://` as a link. The base path, if
-/// any, is kept as written: the web server may not treat it case-blind.
+/// The URL a plaque's code holds: `https://HOST/Q/DT01/`, on `[posters] qr_base_url` when it is
+/// set and on `base_url` otherwise. The host and the landing path are in capitals so that the
+/// encoder can put them in the QR's compact alphanumeric mode (host names are case-blind, and
+/// the landing folder is published in capitals); the scheme stays in lowercase because some
+/// scanner apps do not open `HTTPS://` as a link. The base path, if any, is kept as written: the
+/// web server may not treat it case-blind.
 pub fn qr_payload(config: &Config, id: &str) -> String {
-    let scheme = config
-        .base_url
-        .split_once("://")
-        .map_or("https", |(s, _)| s);
+    let (scheme, host, path) = match &config.posters.qr_base {
+        Some(short) => (short.scheme.as_str(), &short.host, &short.path),
+        None => (
+            config
+                .base_url
+                .split_once("://")
+                .map_or("https", |(s, _)| s),
+            &config.host,
+            &config.base_path,
+        ),
+    };
     format!(
-        "{scheme}://{}{}{}",
-        config.host.to_ascii_uppercase(),
-        config.base_path,
+        "{scheme}://{}{path}{}",
+        host.to_ascii_uppercase(),
         landing(id)
     )
 }

@@ -286,6 +286,8 @@ language-code-wrong-help = use two-letter codes such as "vi" and "en"
 title-missing = the guide has no title in `{ $code }`
 bleed-out-of-range = `bleed_mm` { $value } is not between 0 and 10 mm
 bleed-out-of-range-help = write bleed_mm = 3, the bleed print shops usually ask for
+qr-base-url-wrong = `qr_base_url` "{ $value }" is not a web address
+qr-base-url-wrong-help = give the full short address that forwards to the guide, e.g. write qr_base_url = "https://lt.vn/", or remove the line to print base_url in the codes
 poster-size-unknown = unknown poster size `{ $size }`
 poster-size-not-among = `{ $size }` is not among the poster sizes
 poster-sizes-are = the sizes are { $sizes }
@@ -301,7 +303,7 @@ sheet-papers-are = the papers are { $papers }; write sheets = [] for no imposed 
 plaque-twice = plaque { $code } is listed twice
 plaque-twice-help = keep the entry with the earliest first_printed date
 plaque-url-changed = plaque { $code } was printed with { $printed } but this build's code holds { $now }
-plaque-url-changed-help = printed plaques reach this site only if the old address forwards to the new one; keep base_url as it was printed
+plaque-url-changed-help = printed plaques reach this site only if the old address forwards to the new one; keep base_url and [posters] qr_base_url as they were printed
 plaque-retired-exists = plaque { $code } is marked retired, but relic { $code } exists
 plaque-retired-exists-help = remove `retired` and `redirect` from this plaque, or give the relic a new id
 plaque-orphan = plaque { $code }, printed on { $printed }, has no relic any more: its QR code would open nothing

@@ -274,6 +274,8 @@ language-code-wrong-help = dùng mã hai chữ cái như "vi" và "en"
 title-missing = trang chưa có tiêu đề bằng `{ $code }`
 bleed-out-of-range = `bleed_mm` { $value } không nằm trong khoảng 0 đến 10 mm
 bleed-out-of-range-help = viết bleed_mm = 3, lề chờ xén mà các nhà in thường dùng
+qr-base-url-wrong = `qr_base_url` "{ $value }" không phải một địa chỉ web
+qr-base-url-wrong-help = ghi đầy đủ địa chỉ ngắn chuyển tiếp đến trang, ví dụ viết qr_base_url = "https://lt.vn/", hoặc xoá dòng này để mã QR dùng base_url
 poster-size-unknown = không có khổ áp phích `{ $size }`
 poster-size-not-among = `{ $size }` không nằm trong các khổ áp phích
 poster-sizes-are = các khổ là { $sizes }
@@ -289,7 +291,7 @@ sheet-papers-are = các khổ giấy là { $papers }; viết sheets = [] nếu k
 plaque-twice = biển { $code } được ghi hai lần
 plaque-twice-help = giữ mục có ngày first_printed sớm nhất
 plaque-url-changed = biển { $code } đã in với địa chỉ { $printed } nhưng mã của lần tạo trang này lại chứa { $now }
-plaque-url-changed-help = biển đã in chỉ mở được trang này nếu địa chỉ cũ chuyển tiếp sang địa chỉ mới; hãy giữ base_url như lúc in
+plaque-url-changed-help = biển đã in chỉ mở được trang này nếu địa chỉ cũ chuyển tiếp sang địa chỉ mới; hãy giữ base_url và [posters] qr_base_url như lúc in
 plaque-retired-exists = biển { $code } được ghi là đã thôi dùng, nhưng di tích { $code } vẫn còn
 plaque-retired-exists-help = bỏ `retired` và `redirect` khỏi biển này, hoặc cho di tích một mã mới
 plaque-orphan = biển { $code }, in ngày { $printed }, không còn di tích nào: quét mã QR của nó sẽ không mở được gì

@@ -40,6 +40,20 @@ pub struct PrintFile {
     /// QR version and module size, for the print shop's sanity check.
     pub qr_version: i16,
     pub module_mm: f32,
+    /// The printed code's width from finder pattern to finder pattern, in millimetres.
+    pub code_mm: f32,
+    /// About how far away, in metres, a phone reads the code: [`SCAN_DISTANCE_PER_WIDTH`]
+    /// times its width.
+    pub scan_m: f32,
+}
+
+/// The rule of thumb for QR codes on signs: a phone reads one from about ten times its width.
+const SCAN_DISTANCE_PER_WIDTH: f32 = 10.0;
+
+/// Modules across a QR code of `version`, from finder pattern to finder pattern: 21 for
+/// version 1 and 4 more for each version above it.
+fn modules_across(version: i16) -> f32 {
+    f32::from(17 + 4 * version)
 }
 
 /// What a poster says: all it is made of but the drawing of its QR codes.
@@ -610,6 +624,9 @@ impl<'a> PosterJob<'a> {
         let facts = std::fs::read_to_string(facts)
             .map_err(|e| self.failed(format!("cannot read {}: {e}", facts.display())))?;
         let (qr_version, module_mm) = facts.split_once(' ').unwrap_or_default();
+        let qr_version: i16 = qr_version.parse().unwrap_or_default();
+        let module_mm: f32 = module_mm.parse().unwrap_or_default();
+        let code_mm = module_mm * modules_across(qr_version);
         Ok(PrintFile {
             id: self.relic.id.clone(),
             name: self.relic.texts[0].name.clone(),
@@ -618,8 +635,10 @@ impl<'a> PosterJob<'a> {
                 .iter()
                 .map(|f| f.path.trim_start_matches("posters/").to_owned())
                 .collect(),
-            qr_version: qr_version.parse().unwrap_or_default(),
-            module_mm: module_mm.parse().unwrap_or_default(),
+            qr_version,
+            module_mm,
+            code_mm,
+            scan_m: code_mm * SCAN_DISTANCE_PER_WIDTH / 1000.0,
         })
     }
 

@@ -226,18 +226,31 @@ impl Renderer<'_> {
         self.render("landing.html", index_file(path), &page, &data, &inline)
     }
 
-    /// `posters/`: the print files for officers to download and take to the print shop.
+    /// `posters/`: the print files for officers to download and take to the print shop, with
+    /// what to tell the shop and how to try a plaque before ordering them all.
     pub fn poster_list(&self, print_files: &[crate::posters::PrintFile]) -> Made {
         let config = &self.site.config;
         let path = "posters/";
         let page = self.single_page(path, Key::PostersTitle);
         #[derive(Serialize)]
+        struct Size {
+            name: &'static str,
+            width_mm: f32,
+            height_mm: f32,
+        }
+        #[derive(Serialize)]
         struct Posters<'a> {
             print_files: &'a [crate::posters::PrintFile],
-            sizes: Vec<&'a str>,
+            sizes: Vec<Size>,
             all_pdf: bool,
             dpi: f32,
             sheets: Vec<SheetLine>,
+            bleed_mm: f32,
+            /// How many plaques the test print comes before.
+            relics: usize,
+            /// What the first relic's code holds, when `qr_base_url` makes it a short address
+            /// that must forward to the guide.
+            short_qr: Option<String>,
         }
         /// An imposed sheet, as the page describes it.
         #[derive(Serialize)]
@@ -266,13 +279,30 @@ impl Renderer<'_> {
             .collect();
         let data = Posters {
             print_files,
-            sizes: config.posters.sizes.iter().map(|s| s.name).collect(),
+            sizes: config
+                .posters
+                .sizes
+                .iter()
+                .map(|s| Size {
+                    name: s.name,
+                    width_mm: s.width_mm,
+                    height_mm: s.height_mm,
+                })
+                .collect(),
             all_pdf: config
                 .posters
                 .formats
                 .contains(&crate::config::PrintFormat::Pdf),
             dpi: crate::posters::PNG_DPI,
             sheets,
+            bleed_mm: config.posters.bleed_mm,
+            relics: self.site.relics.len(),
+            short_qr: config
+                .posters
+                .qr_base
+                .as_ref()
+                .zip(self.site.relics.first())
+                .map(|(_, relic)| urls::qr_payload(config, &relic.id)),
         };
         self.render("posters.html", index_file(path), &page, &data, &[])
     }

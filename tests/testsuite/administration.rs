@@ -34,7 +34,11 @@ fn a_commune_without_a_district_builds_with_two_levels_everywhere() {
     project.build().success();
 
     let plaque = project.read("output/posters/DT01-plaque.svg");
-    assert!(plaque.contains(">Xã Long Thành · Nghệ An<"), "{plaque}");
+    // The plaque's narrow column gives the commune a line, and the levels above it the next.
+    assert!(
+        plaque.contains(">Xã Long Thành<") && plaque.contains(">Nghệ An<"),
+        "{plaque}"
+    );
     let poster = project.read("output/posters/DT01-a4.svg");
     assert!(poster.contains(">Xã Long Thành · Nghệ An<"), "{poster}");
     let page = project.read("output/den-a/index.html");
@@ -98,10 +102,10 @@ fn a_project_with_a_district_shows_it_as_before() {
         "formats = [\"svg\"]\nsizes = [\"plaque\"]",
     );
     project.build().success();
+    let plaque = project.read("output/posters/DT01-plaque.svg");
     assert!(
-        project
-            .read("output/posters/DT01-plaque.svg")
-            .contains(">Xã Long Thành · Yên Thành · Nghệ An<")
+        plaque.contains(">Xã Long Thành<") && plaque.contains(">Yên Thành · Nghệ An<"),
+        "{plaque}"
     );
     let page = project.read("output/den-a/index.html");
     assert!(

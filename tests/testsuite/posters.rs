@@ -127,8 +127,8 @@ fn plaque_modules(id: &str) -> usize {
 fn a_plaque_scans_at_three_pixels_per_module_with_blur() {
     for id in SAMPLE_IDS {
         let plaque = gray(&sample_output()[&format!("posters/{id}-plaque.png")]);
-        // The plaque template draws the code 63 mm wide, quiet zone included, at 300 dpi.
-        let pixels_per_module = 63.0 / plaque_modules(id) as f32 / 25.4 * 300.0;
+        // The plaque template draws the code 79 mm wide, quiet zone included, at 300 dpi.
+        let pixels_per_module = 79.0 / plaque_modules(id) as f32 / 25.4 * 300.0;
         let scale = 3.0 / pixels_per_module;
         let small = image::imageops::resize(
             &plaque,
@@ -654,4 +654,200 @@ fn two_fresh_copies_print_the_same_bytes() {
         );
     }
     assert_eq!(first.len(), second.len());
+}
+
+/// The width of the code a poster's SVG draws, from finder pattern to finder pattern, and the
+/// side of its modules, in millimetres on a poster `width_mm` wide; the code holds `payload`.
+fn printed_code(svg: &[u8], width_mm: f32, payload: &str, level: ErrorCorrection) -> (f32, f32) {
+    let options = usvg::Options {
+        fontdb: poster_fonts(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_data(svg, &options).unwrap();
+    let code = tree.node_by_id("qr").expect("no id=\"qr\" path");
+    let width = code.abs_bounding_box().width() * width_mm / tree.size().width();
+    let modules = Matrix::encode(payload, level).unwrap().width;
+    (width, width / modules as f32)
+}
+
+#[test]
+fn the_plaque_gives_its_code_65_mm_in_modules_of_1_6_mm() {
+    for id in SAMPLE_IDS {
+        let svg = &sample_output()[&format!("posters/{id}-plaque.svg")];
+        let payload = format!("{BASE}Q/{id}/");
+        let (code, module) = printed_code(svg, 120.0, &payload, ErrorCorrection::H);
+        assert!(
+            code >= 65.0 && module >= 1.6,
+            "{id}: a code of {code:.1} mm in modules of {module:.2} mm"
+        );
+    }
+}
+
+/// The print files' table of the posters page: for each relic and size, what its QR column
+/// says.
+fn qr_column(page: &str) -> BTreeMap<(String, String), String> {
+    let html = scraper::Html::parse_document(page);
+    let rows = scraper::Selector::parse("table tbody tr").unwrap();
+    let cells = scraper::Selector::parse("td").unwrap();
+    let code = scraper::Selector::parse("span.code").unwrap();
+    html.select(&rows)
+        .filter_map(|row| {
+            let id = row.select(&code).next()?.text().collect::<String>();
+            let texts: Vec<String> = row.select(&cells).map(|c| c.text().collect()).collect();
+            Some(((id, texts[1].to_lowercase()), texts[2].clone()))
+        })
+        .collect()
+}
+
+/// `value` with `places` decimals at most, and a decimal comma, as Vietnamese writes it.
+fn vietnamese(value: f32, places: i32) -> String {
+    let scale = 10f64.powi(places);
+    let rounded = (f64::from(value) * scale).round() / scale;
+    rounded.to_string().replace('.', ",")
+}
+
+#[test]
+fn the_posters_page_says_how_big_each_code_prints_and_how_far_it_scans() {
+    let out = sample_output();
+    let page = String::from_utf8(out["posters/index.html"].clone()).unwrap();
+    let column = qr_column(&page);
+    assert_eq!(column.len(), 21, "{column:?}");
+    for id in SAMPLE_IDS {
+        for (size, width_mm, level) in [
+            ("a4", 210.0, ErrorCorrection::Q),
+            ("a5", 148.0, ErrorCorrection::Q),
+            ("plaque", 120.0, ErrorCorrection::H),
+        ] {
+            let svg = &out[&format!("posters/{id}-{size}.svg")];
+            let (code, module) = printed_code(svg, width_mm, &format!("{BASE}Q/{id}/"), level);
+            // A phone reads a code from about ten times its width.
+            let expected = format!(
+                "mã {} mm, ô {} mm, quét được từ khoảng {} m",
+                code.round(),
+                vietnamese(module, 2),
+                vietnamese(code * 10.0 / 1000.0, 1)
+            );
+            let said = &column[&(id.to_owned(), size.to_owned())];
+            assert!(
+                said.contains(&expected),
+                "{id}-{size}: {said:?}, not {expected:?}"
+            );
+        }
+    }
+    // What to tell the print shop, and the test print before ordering the seven plaques.
+    for expected in [
+        "120 × 80 mm",
+        "Tràn lề 3 mm mỗi cạnh",
+        "dấu cắt",
+        "khắc laser trên inox",
+        "bề mặt mờ",
+        "mức sửa lỗi H",
+        "Quét mã từ khoảng 1 m",
+        "cả 7 biển",
+    ] {
+        assert!(
+            page.contains(expected),
+            "the posters page lacks {expected:?}"
+        );
+    }
+}
+
+/// The QR version the posters page gives DT01's plaque.
+fn plaque_version(page: &[u8]) -> u32 {
+    let column = qr_column(std::str::from_utf8(page).unwrap());
+    let said = &column[&("DT01".to_owned(), "plaque".to_owned())];
+    said.trim_start_matches('v')
+        .split(',')
+        .next()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no version in {said:?}"))
+}
+
+/// The words of a poster's SVG, each text element as written.
+fn words(svg: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(svg)
+        .lines()
+        .filter(|l| l.starts_with("<text"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_short_qr_base_url_goes_into_the_codes_and_nowhere_else() {
+    let project = Project::sample();
+    project.edit(
+        "site.toml",
+        "sizes = [\"a4\", \"a5\", \"plaque\"]",
+        "sizes = [\"plaque\"]\nqr_base_url = \"https://lt.vn/\"",
+    );
+    project.build().success();
+    let short = files(&project.output());
+    let long = sample_output();
+
+    assert_eq!(
+        decode_all(gray(&short["posters/DT01-plaque.png"])),
+        ["https://LT.VN/Q/DT01/"]
+    );
+    let (short_version, long_version) = (
+        plaque_version(&short["posters/index.html"]),
+        plaque_version(&long["posters/index.html"]),
+    );
+    assert!(
+        short_version < long_version,
+        "version {short_version} with the short address, {long_version} without"
+    );
+    let page = String::from_utf8_lossy(&short["posters/index.html"]);
+    assert!(
+        page.contains("https://LT.VN/Q/DT01/"),
+        "the posters page does not say what the codes hold"
+    );
+    // The address typed from under the code, like every word of the plaque, stays on base_url.
+    assert_eq!(
+        words(&short["posters/DT01-plaque.svg"]),
+        words(&long["posters/DT01-plaque.svg"])
+    );
+    // So do the pages: only the print files and the kiosk's codes change (and the build's list
+    // of what it wrote, keyed by site.toml's bytes).
+    for (path, bytes) in &short {
+        if !["posters/", "kiosk/", ".ditich-files"]
+            .iter()
+            .any(|changes| path.starts_with(changes))
+        {
+            assert!(long.get(path) == Some(bytes), "{path} changed");
+        }
+    }
+}
+
+#[test]
+fn a_qr_base_url_that_is_not_a_web_address_stops_the_build_in_both_languages() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    let before = files(&project.output());
+    for value in ["lt.vn", "ftp://lt.vn/"] {
+        let site = project.read("site.toml");
+        project.edit(
+            "site.toml",
+            "formats = [\"svg\"]",
+            &format!("formats = [\"svg\"]\nqr_base_url = \"{value}\""),
+        );
+        project.build().failure().stderr_has(&[
+            &format!("site.toml:17:15: error: `qr_base_url` \"{value}\" is not a web address"),
+            "= help: give the full short address that forwards to the guide, e.g. write qr_base_url = \"https://lt.vn/\"",
+        ]);
+        let run = project
+            .command(&["build"])
+            .env("LC_ALL", "vi_VN.UTF-8")
+            .output()
+            .unwrap();
+        Run::from(run).failure().stderr_has(&[
+            &format!("`qr_base_url` \"{value}\" không phải một địa chỉ web"),
+            "ví dụ viết qr_base_url = \"https://lt.vn/\"",
+        ]);
+        assert_eq!(
+            files(&project.output()),
+            before,
+            "the published site stays as it was"
+        );
+        project.write("site.toml", site);
+    }
 }
