@@ -1,5 +1,6 @@
-//! The open data's schema as a district's system meets it: valid JSON Schema 2020-12, and
-//! every build's data passes it.
+//! The open data's schema and change feed as a district's system meets them: the schema is
+//! valid JSON Schema 2020-12 and every build's data passes it, and the feed is Atom that a
+//! reader parses, dated by the relics and never by the build.
 
 use std::sync::OnceLock;
 
@@ -180,4 +181,124 @@ fn every_field_of_the_schema_is_described_in_vietnamese_and_english() {
     assert_eq!(relic["types"]["items"]["enum"].as_array().unwrap().len(), 5);
     assert_eq!(relic["recognition_date"]["format"], "date");
     assert_eq!(relic["cover_url"]["format"], "uri");
+}
+
+fn feed(project: &Project) -> atom_syndication::Feed {
+    project
+        .read("output/data/changes.atom")
+        .parse()
+        .unwrap_or_else(|e| panic!("changes.atom: {e}"))
+}
+
+/// The start of `date` in Vietnam, as the feed dates it.
+fn instant(date: &str) -> String {
+    format!("{date}T00:00:00+07:00")
+}
+
+#[test]
+fn the_change_feed_has_an_entry_per_dated_relic_dated_by_the_relic() {
+    let project = unusual();
+    let feed = feed(project);
+    let base = "https://example.gov.vn/di-tich/";
+    assert_eq!(feed.id(), format!("{base}data/changes.atom"));
+    assert_eq!(feed.lang(), Some("vi"));
+    assert_eq!(feed.title().as_str(), "Di tích <Đông> & Tây");
+    assert_eq!(feed.authors()[0].name(), "Ban Văn hoá & Thông tin <xã>");
+    let links: Vec<(&str, &str)> = feed.links().iter().map(|l| (l.rel(), l.href())).collect();
+    assert_eq!(
+        links,
+        [
+            ("self", format!("{base}data/changes.atom").as_str()),
+            ("alternate", base)
+        ]
+    );
+
+    let relics = json(project, "output/data/relics.json")["relics"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let dated: Vec<&Value> = relics.iter().filter(|r| r["updated"].is_string()).collect();
+    // Lăng D was never checked against its dossier: the feed cannot say when it changed.
+    assert_eq!(dated.len(), relics.len() - 1);
+    let latest = dated.iter().filter_map(|r| r["updated"].as_str()).max();
+    assert_eq!(feed.updated().to_rfc3339(), instant(latest.unwrap()));
+    assert_eq!(feed.entries().len(), dated.len());
+    for relic in dated {
+        let entry = feed
+            .entries()
+            .iter()
+            .find(|e| e.id() == relic["qr_url"])
+            .unwrap_or_else(|| panic!("no entry for {}", relic["id"]));
+        assert_eq!(entry.title().as_str(), relic["name"]);
+        assert_eq!(entry.summary().unwrap().as_str(), relic["summary"]);
+        assert_eq!(
+            entry.updated().to_rfc3339(),
+            instant(relic["updated"].as_str().unwrap())
+        );
+        assert_eq!(entry.links()[0].href(), relic["url"]);
+    }
+    let newest_first: Vec<String> = feed
+        .entries()
+        .iter()
+        .map(|e| e.updated().to_rfc3339())
+        .collect();
+    assert!(newest_first.is_sorted_by(|a, b| a >= b), "{newest_first:?}");
+}
+
+#[test]
+fn markup_in_a_name_survives_the_change_feed() {
+    let feed = feed(unusual());
+    let den = &feed.entries()[0];
+    assert_eq!(den.title().as_str(), "Đền Ông & Bà <Cả>");
+    assert_eq!(
+        den.summary().unwrap().as_str(),
+        "Đền thờ \"Ông & Bà\"; <b>không</b> phải thẻ, và ]]> không kết thúc gì."
+    );
+    let english = den.links().iter().find(|l| l.hreflang() == Some("en"));
+    assert_eq!(
+        english.map(|l| l.href()),
+        Some("https://example.gov.vn/di-tich/en/den-a/")
+    );
+}
+
+#[test]
+fn the_change_feed_and_schema_keep_their_bytes_on_another_day() {
+    let files = ["output/data/changes.atom", "output/data/relics.schema.json"];
+    let first = unusual();
+    let again = Project::fixture("unusual-data");
+    // 2030-03-17: a feed dated by the build would change.
+    let run = again
+        .command(&["build"])
+        .env("SOURCE_DATE_EPOCH", "1900000000")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for file in files {
+        assert_eq!(first.read(file), again.read(file), "{file}");
+    }
+}
+
+#[test]
+fn the_home_pages_link_the_change_feed() {
+    let project = sample();
+    let selector =
+        scraper::Selector::parse(r#"head link[rel="alternate"][type="application/atom+xml"]"#)
+            .unwrap();
+    for home in ["output/index.html", "output/en/index.html"] {
+        let page = scraper::Html::parse_document(&project.read(home));
+        let links: Vec<_> = page.select(&selector).collect();
+        assert_eq!(links.len(), 1, "{home}");
+        let href = links[0].value().attr("href").unwrap();
+        let folder = std::path::Path::new(home).parent().unwrap();
+        assert!(
+            project.path(&folder.join(href).to_string_lossy()).is_file(),
+            "{home}: {href}"
+        );
+    }
+    // None of the sample's relics says when it was last checked: the feed is empty, and valid.
+    assert!(feed(project).entries().is_empty());
 }
