@@ -1,21 +1,26 @@
 //! Open data for the district and province: the same records as JSON, GeoJSON and CSV.
-//! Field names are the open data's contract; add fields, never rename them.
+//! Field names are the open data's contract, which `data_schema` publishes: add fields, never
+//! rename them, and any change of fields is a new schema version.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::data_schema;
 use crate::cache::{Kept, Key};
 use crate::model::{Relic, Site};
 use crate::urls;
 
+/// The licence of everything the open data publishes, as an SPDX identifier.
+pub(super) const LICENSE: &str = "CC-BY-4.0";
+
 /// One relic as published. The Wifi password stays on the plaque, out of the data.
 #[derive(Serialize)]
-struct Record<'a> {
+pub(super) struct Record<'a> {
     id: &'a str,
     slug: &'a str,
-    name: &'a str,
-    summary: &'a str,
+    pub(super) name: &'a str,
+    pub(super) summary: &'a str,
     rank: &'static str,
     category: &'static str,
     types: Vec<&'static str>,
@@ -34,23 +39,23 @@ struct Record<'a> {
     recognition_decision: Option<&'a str>,
     recognition_date: Option<String>,
     recognition_authority: Option<&'a str>,
-    url: String,
-    qr_url: String,
+    pub(super) url: String,
+    pub(super) qr_url: String,
     /// The cover's widest published variant, and its size in pixels.
     cover_url: Option<String>,
     cover_width: Option<u32>,
     cover_height: Option<u32>,
     audio_url: Option<String>,
-    updated: Option<String>,
+    pub(super) updated: Option<String>,
     /// Per other language: name, summary and page URL.
-    translations: BTreeMap<&'a str, Translation<'a>>,
+    pub(super) translations: BTreeMap<&'a str, Translation<'a>>,
 }
 
 #[derive(Serialize)]
-struct Translation<'a> {
+pub(super) struct Translation<'a> {
     name: &'a str,
     summary: &'a str,
-    url: String,
+    pub(super) url: String,
 }
 
 fn record<'a>(site: &'a Site, relic: &'a Relic) -> Record<'a> {
@@ -102,7 +107,7 @@ fn record<'a>(site: &'a Site, relic: &'a Relic) -> Record<'a> {
     }
 }
 
-fn records(site: &Site) -> Vec<Record<'_>> {
+pub(super) fn records(site: &Site) -> Vec<Record<'_>> {
     site.relics.iter().map(|r| record(site, r)).collect()
 }
 
@@ -119,6 +124,7 @@ pub fn fingerprint(site: &Site) -> Key {
 pub fn json(site: &Site) -> Vec<u8> {
     #[derive(Serialize)]
     struct Document<'a> {
+        schema_version: u32,
         title: &'a BTreeMap<String, String>,
         base_url: &'a str,
         commune: &'a crate::config::Commune,
@@ -127,10 +133,11 @@ pub fn json(site: &Site) -> Vec<u8> {
     }
     let config = &site.config;
     pretty(&Document {
+        schema_version: data_schema::VERSION,
         title: &config.title,
         base_url: &config.base_url,
         commune: &config.commune,
-        license: "CC-BY-4.0",
+        license: LICENSE,
         relics: records(site),
     })
 }
@@ -140,6 +147,8 @@ pub fn geojson(site: &Site) -> Vec<u8> {
     #[derive(Serialize)]
     struct Collection<'a> {
         r#type: &'static str,
+        /// A foreign member (RFC 7946 § 6.1): the version of the schema its properties follow.
+        schema_version: u32,
         features: Vec<Feature<'a>>,
     }
     #[derive(Serialize)]
@@ -168,6 +177,7 @@ pub fn geojson(site: &Site) -> Vec<u8> {
         .collect();
     pretty(&Collection {
         r#type: "FeatureCollection",
+        schema_version: data_schema::VERSION,
         features,
     })
 }

@@ -3,8 +3,10 @@
 //! except to name files that the write stage copies.
 
 mod assets;
+mod change_feed;
 mod codes;
 mod data;
+mod data_schema;
 mod guide;
 mod htaccess;
 mod jsonld;
@@ -113,15 +115,17 @@ impl<'a> Renderer<'a> {
             .chain(rayon::iter::once(self.not_found()))
     }
 
-    /// The sitemap, `robots.txt` and the open data. Each lists every relic, so at a province's
+    /// The sitemap, `robots.txt`, the open data with its schema, and the change feed. Each lists every relic, so at a province's
     /// scale each takes a while: made side by side, and only when what they list changed.
     pub fn listings(&self) -> impl ParallelIterator<Item = Made> + '_ {
-        let listings: [(&str, Listing); 5] = [
+        let listings: [(&str, Listing); 7] = [
             ("sitemap.xml", sitemap::sitemap),
             ("robots.txt", sitemap::robots),
             ("data/relics.json", data::json),
             ("data/relics.geojson", data::geojson),
             ("data/relics.csv", data::csv),
+            (data_schema::PATH, data_schema::schema),
+            (change_feed::PATH, change_feed::feed),
         ];
         let listed = data::fingerprint(self.site);
         listings.into_par_iter().map(move |(path, make)| {

@@ -15,6 +15,7 @@ mod language;
 mod lock;
 mod officer;
 mod open_data;
+mod open_schema;
 mod plaques;
 mod posters;
 mod print;
