@@ -423,7 +423,10 @@ mod tests {
         for template in theme.posters.values() {
             let source = &template.source;
             for (at, _) in source.match_indices("\"#") {
-                if let Some(hex) = source.get(at + 1..at + 8).filter(|h| parse_hex(h).is_some()) {
+                if let Some(hex) = source
+                    .get(at + 1..at + 8)
+                    .filter(|h| parse_hex(h).is_some())
+                {
                     found.push(hex.to_owned());
                 }
             }
