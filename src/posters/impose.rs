@@ -332,6 +332,7 @@ mod tests {
             formats: PrintFormat::ALL.to_vec(),
             bleed_mm: 3.0,
             sheets: PAPERS.to_vec(),
+            qr_base: None,
         };
         let names: Vec<String> = planned(&posters)
             .iter()

@@ -29,6 +29,23 @@ fn finished(name: &str) -> (f32, f32) {
     }
 }
 
+/// What the codes on the first page of `pdf` hold, rendered at 150 dpi beside it.
+fn decoded(pdf: &std::path::Path) -> Vec<String> {
+    let png = pdf.with_extension("");
+    poppler(
+        "pdftoppm",
+        &[
+            "-r",
+            "150",
+            "-png",
+            "-singlefile",
+            &pdf.to_string_lossy(),
+            &png.to_string_lossy(),
+        ],
+    );
+    decode_all(gray(&std::fs::read(png.with_extension("png")).unwrap()))
+}
+
 /// `[left, bottom, right, top]` of each page's `box` (`MediaBox`, `BleedBox`, `TrimBox`).
 fn boxes(info: &str, name: &str) -> Vec<[f32; 4]> {
     info.lines()
@@ -259,20 +276,7 @@ fn the_print_pdfs_still_scan() {
     ] {
         let pdf = dir.path().join(format!("{id}-{size}.pdf"));
         std::fs::write(&pdf, &sample_output()[&format!("posters/{id}-{size}.pdf")]).unwrap();
-        let png = dir.path().join(format!("{id}-{size}"));
-        poppler(
-            "pdftoppm",
-            &[
-                "-r",
-                "150",
-                "-png",
-                "-singlefile",
-                &pdf.to_string_lossy(),
-                &png.to_string_lossy(),
-            ],
-        );
-        let image = gray(&std::fs::read(png.with_extension("png")).unwrap());
-        let texts = decode_all(image);
+        let texts = decoded(&pdf);
         assert!(
             texts.contains(&format!("{BASE}Q/{id}/")),
             "{id}-{size}: the print PDF decodes to {texts:?}"
@@ -663,19 +667,7 @@ fn the_one_colour_plate_is_black_ink_on_paper_and_scans() {
     let svg = project.read("output/posters/DT01-plaque-mono.svg");
     assert!(!svg.contains("<image"), "the plate holds a photo");
 
-    let png = project.path("plate");
-    poppler(
-        "pdftoppm",
-        &[
-            "-r",
-            "150",
-            "-png",
-            "-singlefile",
-            &pdf.to_string_lossy(),
-            &png.to_string_lossy(),
-        ],
-    );
-    let texts = decode_all(gray(&std::fs::read(png.with_extension("png")).unwrap()));
+    let texts = decoded(&pdf);
     assert!(
         texts.iter().any(|t| t.ends_with("/Q/DT01/")),
         "the plate decodes to {texts:?}"
