@@ -243,7 +243,10 @@ impl Pass<'_> {
                 .as_ref()
                 .map(|s| self.stroke(s, text.abs_transform()))
                 .transpose()?;
-            for glyph in &span.positioned_glyphs {
+            // krilla fills glyphs black when told neither: text the template leaves unpainted
+            // is not printed.
+            let painted = fill.is_some() || stroke.is_some();
+            for glyph in span.positioned_glyphs.iter().filter(|_| painted) {
                 let Some(font) = self.drawer.fonts.get(&glyph.font) else {
                     continue;
                 };
