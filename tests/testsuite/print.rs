@@ -29,6 +29,13 @@ fn finished(name: &str) -> (f32, f32) {
     }
 }
 
+/// The sample's print PDFs, by their path in the output.
+fn sample_pdfs() -> impl Iterator<Item = (&'static String, &'static Vec<u8>)> {
+    sample_output()
+        .iter()
+        .filter(|(p, _)| p.starts_with("posters/") && p.ends_with(".pdf"))
+}
+
 /// What the codes on the first page of `pdf` hold, rendered at 150 dpi beside it.
 fn decoded(pdf: &std::path::Path) -> Vec<String> {
     let png = pdf.with_extension("");
@@ -64,9 +71,7 @@ fn boxes(info: &str, name: &str) -> Vec<[f32; 4]> {
 }
 
 fn print_files(dir: &std::path::Path) -> Vec<(String, std::path::PathBuf)> {
-    sample_output()
-        .iter()
-        .filter(|(p, _)| p.starts_with("posters/") && p.ends_with(".pdf"))
+    sample_pdfs()
         .map(|(p, bytes)| {
             let path = dir.join(p.replace('/', "_"));
             std::fs::write(&path, bytes).unwrap();
@@ -172,10 +177,7 @@ fn colour_operations(pdf: &[u8]) -> Vec<(String, Vec<f32>)> {
 
 #[test]
 fn print_pdfs_are_drawn_in_cmyk_alone() {
-    for (name, bytes) in sample_output()
-        .iter()
-        .filter(|(p, _)| p.starts_with("posters/") && p.ends_with(".pdf"))
-    {
+    for (name, bytes) in sample_pdfs() {
         let colours = colour_operations(bytes);
         assert!(!colours.is_empty(), "{name}: no colour at all");
         for (operator, operands) in &colours {
@@ -222,10 +224,7 @@ fn black_text_is_black_ink_alone() {
 
 #[test]
 fn crop_marks_are_hairlines_in_black_ink_only() {
-    for (name, bytes) in sample_output()
-        .iter()
-        .filter(|(p, _)| p.starts_with("posters/") && p.ends_with(".pdf"))
-    {
+    for (name, bytes) in sample_pdfs() {
         let streams = content_streams(bytes);
         assert!(
             streams
@@ -238,10 +237,7 @@ fn crop_marks_are_hairlines_in_black_ink_only() {
 
 #[test]
 fn codes_are_printed_in_black_ink_alone() {
-    for (name, bytes) in sample_output()
-        .iter()
-        .filter(|(p, _)| p.starts_with("posters/") && p.ends_with(".pdf"))
-    {
+    for (name, bytes) in sample_pdfs() {
         // Every code's top left finder pattern starts at module 4, past the quiet zone.
         let codes: usize = content_streams(bytes)
             .iter()
