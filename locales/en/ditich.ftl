@@ -508,3 +508,24 @@ draft-printed = plaque { $id } is printed, so this relic cannot be a draft: its 
 draft-printed-help = remove the line draft = true so the relic's page stays published; if the relic is gone, run ditich retire { $folder } --to <the ID of the relic its plaque should open>
 link-to-draft = the relic `{ $folder }` is a draft, so it has no page yet
 link-to-draft-help = remove the link until the draft is published, or remove the line draft = true from its index.md
+
+## A province's guide: [province] and [[members]] in site.toml
+
+config-is-guide = this project is a province's guide, built from its members' data
+config-is-guide-help = on a guide over member communes only `build`, `check`, `serve` and `fetch` work; run this command in a commune's project folder
+commune-missing = site.toml has no [commune]
+commune-missing-help = add [commune] with name = "…" and province = "…"; a province's guide has [province] and [[members]] instead
+commune-and-members = site.toml has both [commune] and [[members]]
+commune-and-members-help = a commune's project has [commune] and its relics under sites/; a province's guide has [province] and [[members]]: keep one of the two
+province-missing = site.toml lists [[members]] but has no [province]
+province-missing-help = add [province] with name = "…" (and code = "…", two digits) before the first [[members]]
+members-empty = a province's guide needs at least one [[members]] entry
+member-source-missing = this member has neither `project` nor `data`
+member-project-and-data = this member has both `project` and `data`
+member-source-help = write project = "../long-thanh" for a commune's ditich project folder, or data = "members/dien-chau.json" for a commune's published relics.json saved here
+member-url-wrong = `url` "{ $value }" is not a web address
+member-url-wrong-help = give the full address of the commune's published data, e.g. url = "https://dienchau.example.gov.vn/du-lich/data/relics.json"
+member-url-without-data = `url` needs `data`: the file `ditich fetch` saves the download in
+member-url-without-data-help = a project member is read from its folder; for a commune's published data write data = "members/<commune>.json" beside url
+member-slug-wrong = `slug` "{ $value }" is not a page address
+member-slug-wrong-help = use lowercase letters without accents, digits and hyphens, e.g. slug = "{ $suggestion }"

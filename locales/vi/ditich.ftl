@@ -471,3 +471,24 @@ draft-printed = biển { $id } đã in, nên di tích này không thể là bả
 draft-printed-help = xoá dòng draft = true để trang của di tích vẫn được xuất bản; nếu di tích không còn, chạy ditich retire { $folder } --to <mã di tích mà biển sẽ mở>
 link-to-draft = `{ $folder }` là bản nháp, chưa có trang
 link-to-draft-help = bỏ liên kết cho tới khi bản nháp được xuất bản, hoặc xoá dòng draft = true trong index.md của nó
+
+## Trang thuyết minh của tỉnh: [province] và [[members]] trong site.toml
+
+config-is-guide = dự án này là trang thuyết minh của tỉnh, dựng từ dữ liệu của các xã thành viên
+config-is-guide-help = với trang gộp các xã thành viên chỉ dùng được `build`, `check`, `serve` và `fetch`; hãy chạy lệnh này trong thư mục dự án của một xã
+commune-missing = site.toml chưa có mục [commune]
+commune-missing-help = thêm [commune] với name = "…" và province = "…"; trang của tỉnh thì có [province] và [[members]] thay vào đó
+commune-and-members = site.toml có cả [commune] lẫn [[members]]
+commune-and-members-help = dự án của xã có [commune] và các di tích trong sites/; trang của tỉnh có [province] và [[members]]: chỉ giữ một trong hai
+province-missing = site.toml có [[members]] nhưng chưa có [province]
+province-missing-help = thêm [province] với name = "…" (và code = "…", hai chữ số) trước mục [[members]] đầu tiên
+members-empty = trang của tỉnh cần ít nhất một mục [[members]]
+member-source-missing = xã thành viên này không có `project` cũng không có `data`
+member-project-and-data = xã thành viên này có cả `project` lẫn `data`
+member-source-help = viết project = "../long-thanh" cho thư mục dự án ditich của một xã, hoặc data = "members/dien-chau.json" cho tệp relics.json mà xã đã công bố, lưu tại đây
+member-url-wrong = `url` "{ $value }" không phải một địa chỉ web
+member-url-wrong-help = ghi đầy đủ địa chỉ dữ liệu mà xã công bố, ví dụ url = "https://dienchau.example.gov.vn/du-lich/data/relics.json"
+member-url-without-data = `url` cần có `data`: tệp mà `ditich fetch` lưu bản tải về
+member-url-without-data-help = xã có thư mục dự án thì được đọc từ thư mục đó; với dữ liệu xã đã công bố hãy viết data = "members/<xã>.json" cạnh url
+member-slug-wrong = `slug` "{ $value }" không dùng được làm địa chỉ trang
+member-slug-wrong-help = dùng chữ thường không dấu, chữ số và dấu gạch nối, ví dụ slug = "{ $suggestion }"

@@ -1,4 +1,8 @@
-//! `site.toml`: the commune's settings, read once and shared by every stage.
+//! `site.toml`: the commune's settings, read once and shared by every stage. A province's
+//! guide over member communes has its own settings, [`members::Guide`], read from the same
+//! file: a `site.toml` that lists `[[members]]` is one.
+
+pub mod members;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -26,8 +30,14 @@ struct RawConfig {
     /// The guide's name in each language: `[title]` with `vi = "…"`, `en = "…"`; or one name
     /// for all of them, `title = "Di tích Long Thành"`.
     title: Spanned<RawTitle>,
-    /// Where the relics are: `[commune]`, see [`RawCommune`].
-    commune: RawCommune,
+    /// Where the relics are: `[commune]`, see [`RawCommune`]. A province's guide has
+    /// `[province]` and `[[members]]` instead.
+    commune: Option<Spanned<RawCommune>>,
+    /// A province's guide: `[province]`, see [`members::RawProvince`].
+    province: Option<Spanned<members::RawProvince>>,
+    /// A province's guide: the communes it is built from, see [`members::RawMember`].
+    #[serde(default)]
+    members: Vec<Spanned<members::RawMember>>,
     /// Who answers visitors' questions; shown in every page's footer.
     #[serde(default)]
     contact: Contact,
@@ -508,8 +518,112 @@ pub fn messages_language(root: &Path) -> Option<Language> {
     Language::of_code(table.get("messages")?.as_str()?)
 }
 
-/// Reads and validates `root/site.toml`.
+/// Reads and validates `root/site.toml`, a commune's settings. A province's guide is an
+/// error here, naming what works on it: see [`members::load`].
 pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let written = read(root)?;
+    let (shared, mut problems) = resolve_shared(&written);
+    let file = written.file;
+    let at = |span: std::ops::Range<usize>| Location::of_span(&written.source, span);
+    let RawConfig {
+        commune,
+        province,
+        members,
+        posters,
+        content,
+        kiosk,
+        ..
+    } = written.raw;
+    let commune = match (commune, province) {
+        (Some(commune), None) if members.is_empty() => commune,
+        (None, Some(province)) => {
+            return Err(vec![
+                Diagnostic::error(crate::text!("config-is-guide"))
+                    .in_file(file)
+                    .at(at(province.span()))
+                    .help(crate::text!("config-is-guide-help")),
+            ]);
+        }
+        (None, None) => {
+            return Err(vec![
+                Diagnostic::error(crate::text!("commune-missing"))
+                    .in_file(file)
+                    .help(crate::text!("commune-missing-help")),
+            ]);
+        }
+        (Some(commune), _) => {
+            return Err(vec![
+                Diagnostic::error(crate::text!("commune-and-members"))
+                    .in_file(file)
+                    .at(at(commune.span()))
+                    .help(crate::text!("commune-and-members-help")),
+            ]);
+        }
+    };
+    let mut report = |span, message, help| {
+        problems.push(
+            Diagnostic::error(message)
+                .in_file(file)
+                .at(at(span))
+                .help(help),
+        );
+    };
+    let commune = resolve_commune(commune.into_inner(), &mut report);
+    let posters = resolve_posters(posters, &mut report);
+    let shared = match shared {
+        Some(shared) if problems.is_empty() => shared,
+        _ => return Err(problems),
+    };
+    let Shared {
+        base_url,
+        host,
+        base_path,
+        languages,
+        title,
+        contact,
+        messages,
+        digest,
+    } = shared;
+    Ok(Config {
+        base_url,
+        host,
+        base_path,
+        languages,
+        title,
+        commune,
+        contact,
+        posters,
+        content,
+        messages,
+        kiosk: Kiosk {
+            relics: kiosk.relics.map(|ids| {
+                ids.into_iter()
+                    .map(|id| (id.get_ref().trim().to_owned(), at(id.span())))
+                    .collect()
+            }),
+        },
+        digest,
+    })
+}
+
+/// Whether `root/site.toml` is a province's guide: it lists `[[members]]`. Says nothing of a
+/// file it cannot read: loading it reports that.
+pub fn is_guide(root: &Path) -> bool {
+    let Ok(source) = std::fs::read_to_string(root.join(FILE_NAME)) else {
+        return false;
+    };
+    toml::from_str::<toml::Table>(&source).is_ok_and(|table| table.contains_key("members"))
+}
+
+/// `site.toml` parsed, not yet checked.
+struct Written {
+    file: &'static Path,
+    source: String,
+    raw: RawConfig,
+    digest: blake3::Hash,
+}
+
+fn read(root: &Path) -> Result<Written, Vec<Diagnostic>> {
     let file = Path::new(FILE_NAME);
     let bytes = std::fs::read(root.join(file)).map_err(|err| {
         vec![
@@ -521,44 +635,63 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let source = crate::read::text::decode(file, &bytes).map_err(|d| vec![d])?;
     let raw: RawConfig =
         toml_error::parse_with(file, &source, 0, &source, EXAMPLES).map_err(|d| vec![d])?;
-    resolve(file, &source, raw, blake3::hash(&bytes))
+    Ok(Written {
+        file,
+        source,
+        raw,
+        digest: blake3::hash(&bytes),
+    })
 }
 
-fn resolve(
-    file: &Path,
-    source: &str,
-    raw: RawConfig,
+/// The settings every guide has, checked: a commune's [`Config`] and a province's
+/// [`members::Guide`] alike.
+struct Shared {
+    base_url: String,
+    host: String,
+    base_path: String,
+    languages: Vec<String>,
+    title: BTreeMap<String, String>,
+    contact: Contact,
+    messages: Option<Language>,
     digest: blake3::Hash,
-) -> Result<Config, Vec<Diagnostic>> {
+}
+
+/// The shared settings, or `None` when one is wrong, and the problems found.
+fn resolve_shared(written: &Written) -> (Option<Shared>, Vec<Diagnostic>) {
+    let Written {
+        file,
+        source,
+        raw,
+        digest,
+    } = written;
     let RawConfig {
         base_url,
         languages,
         title,
-        commune,
         contact,
-        posters,
-        content,
-        kiosk,
         messages,
+        ..
     } = raw;
     let mut problems = Vec::new();
     let at = |span: std::ops::Range<usize>| Location::of_span(source, span);
 
-    let messages = messages.and_then(|code| match Language::of_code(code.get_ref()) {
-        Some(language) => Some(language),
-        None => {
-            problems.push(
-                Diagnostic::error(crate::text!(
-                    "config-messages-unknown",
-                    value = code.get_ref()
-                ))
-                .in_file(file)
-                .at(at(code.span()))
-                .help(crate::text!("config-messages-help")),
-            );
-            None
-        }
-    });
+    let messages = messages
+        .as_ref()
+        .and_then(|code| match Language::of_code(code.get_ref()) {
+            Some(language) => Some(language),
+            None => {
+                problems.push(
+                    Diagnostic::error(crate::text!(
+                        "config-messages-unknown",
+                        value = code.get_ref()
+                    ))
+                    .in_file(file)
+                    .at(at(code.span()))
+                    .help(crate::text!("config-messages-help")),
+                );
+                None
+            }
+        });
 
     let parsed = WebAddress::parse(base_url.get_ref());
     if parsed.is_none() {
@@ -590,9 +723,9 @@ fn resolve(
         }
     }
     let title_at = title.span();
-    let title = match title.into_inner() {
+    let title: BTreeMap<String, String> = match title.get_ref() {
         RawTitle::Same(name) => codes.iter().map(|c| (c.clone(), name.clone())).collect(),
-        RawTitle::PerLanguage(names) => names,
+        RawTitle::PerLanguage(names) => names.clone(),
     };
     for code in codes {
         if !title.contains_key(code) {
@@ -606,42 +739,17 @@ fn resolve(
             );
         }
     }
-
-    let mut report = |span, message, help| {
-        problems.push(
-            Diagnostic::error(message)
-                .in_file(file)
-                .at(at(span))
-                .help(help),
-        );
-    };
-    let commune = resolve_commune(commune, &mut report);
-    let posters = resolve_posters(posters, &mut report);
-
-    let (base_url, base) = match parsed {
-        Some(parsed) if problems.is_empty() => parsed,
-        _ => return Err(problems),
-    };
-    Ok(Config {
+    let shared = parsed.map(|(base_url, base)| Shared {
         base_url: format!("{}/", base_url.as_str().trim_end_matches('/')),
         host: base.host,
         base_path: base.path,
-        languages: languages.into_inner(),
+        languages: codes.clone(),
         title,
-        commune,
-        contact,
-        posters,
-        content,
+        contact: contact.clone(),
         messages,
-        kiosk: Kiosk {
-            relics: kiosk.relics.map(|ids| {
-                ids.into_iter()
-                    .map(|id| (id.get_ref().trim().to_owned(), at(id.span())))
-                    .collect()
-            }),
-        },
-        digest,
-    })
+        digest: *digest,
+    });
+    (shared, problems)
 }
 
 type Report<'a> = dyn FnMut(std::ops::Range<usize>, crate::i18n::Text, crate::i18n::Text) + 'a;
