@@ -512,7 +512,7 @@ link-to-draft-help = remove the link until the draft is published, or remove the
 ## A province's guide: [province] and [[members]] in site.toml
 
 config-is-guide = this project is a province's guide, built from its members' data
-config-is-guide-help = on a guide over member communes only `build`, `check`, `serve` and `fetch` work; run this command in a commune's project folder
+config-is-guide-help = this version of ditich reads a guide's [province] and [[members]] but does not build it yet; run this command in a commune's project folder
 commune-missing = site.toml has no [commune]
 commune-missing-help = add [commune] with name = "…" and province = "…"; a province's guide has [province] and [[members]] instead
 commune-and-members = site.toml has both [commune] and [[members]]

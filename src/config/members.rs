@@ -350,6 +350,22 @@ mod tests {
     }
 
     #[test]
+    fn a_commune_command_on_a_guide_says_it_is_a_guide() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "base_url = \"https://dulich.example.gov.vn/\"\nlanguages = [\"vi\"]\n\
+             title = { vi = \"Di tích Nghệ An\" }\n[province]\nname = \"Nghệ An\"\n\
+             [[members]]\nproject = \"../long-thanh\"\n",
+        )
+        .unwrap();
+        let problems = super::super::load(dir.path()).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("province"), "{problems:?}");
+        assert_eq!(problems[0].location.as_ref().map(|l| l.line), Some(4));
+    }
+
+    #[test]
     fn a_guide_needs_a_province_and_members() {
         let found = messages(guide(""));
         assert!(found[0].contains("[[members]]"), "{found:?}");

@@ -606,15 +606,6 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     })
 }
 
-/// Whether `root/site.toml` is a province's guide: it lists `[[members]]`. Says nothing of a
-/// file it cannot read: loading it reports that.
-pub fn is_guide(root: &Path) -> bool {
-    let Ok(source) = std::fs::read_to_string(root.join(FILE_NAME)) else {
-        return false;
-    };
-    toml::from_str::<toml::Table>(&source).is_ok_and(|table| table.contains_key("members"))
-}
-
 /// `site.toml` parsed, not yet checked.
 struct Written {
     file: &'static Path,
