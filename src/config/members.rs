@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Contact, FILE_NAME, RawConfig, Shared, WebAddress, read, resolve_shared};
+use super::{FILE_NAME, RawConfig, Shared, WebAddress, read, resolve_shared};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::i18n::Language;
 
 /// `[province]` as written.
 #[derive(Debug, Deserialize)]
@@ -44,20 +43,10 @@ pub(super) struct RawMember {
 /// A province's guide settings, checked.
 #[derive(Debug, Clone)]
 pub struct Guide {
-    /// Always ends with `/`.
-    pub base_url: String,
-    pub host: String,
-    /// Starts and ends with `/`.
-    pub base_path: String,
-    pub languages: Vec<String>,
-    pub title: std::collections::BTreeMap<String, String>,
+    pub site: Shared,
     pub province: Province,
-    pub contact: Contact,
     /// In the order `site.toml` lists them.
     pub members: Vec<Member>,
-    pub messages: Option<Language>,
-    /// A hash of `site.toml`'s bytes.
-    pub digest: blake3::Hash,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -229,30 +218,11 @@ pub fn load(root: &Path) -> Result<Guide, Vec<Diagnostic>> {
         );
     }
     match (shared, province) {
-        (Some(shared), Some(province)) if problems.is_empty() => {
-            let Shared {
-                base_url,
-                host,
-                base_path,
-                languages,
-                title,
-                contact,
-                messages,
-                digest,
-            } = shared;
-            Ok(Guide {
-                base_url,
-                host,
-                base_path,
-                languages,
-                title,
-                province,
-                contact,
-                members,
-                messages,
-                digest,
-            })
-        }
+        (Some(site), Some(province)) if problems.is_empty() => Ok(Guide {
+            site,
+            province,
+            members,
+        }),
         _ => Err(problems),
     }
 }

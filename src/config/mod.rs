@@ -636,15 +636,19 @@ fn read(root: &Path) -> Result<Written, Vec<Diagnostic>> {
 
 /// The settings every guide has, checked: a commune's [`Config`] and a province's
 /// [`members::Guide`] alike.
-struct Shared {
-    base_url: String,
-    host: String,
-    base_path: String,
-    languages: Vec<String>,
-    title: BTreeMap<String, String>,
-    contact: Contact,
-    messages: Option<Language>,
-    digest: blake3::Hash,
+#[derive(Debug, Clone)]
+pub struct Shared {
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub host: String,
+    /// Starts and ends with `/`.
+    pub base_path: String,
+    pub languages: Vec<String>,
+    pub title: BTreeMap<String, String>,
+    pub contact: Contact,
+    pub messages: Option<Language>,
+    /// A hash of `site.toml`'s bytes.
+    pub digest: blake3::Hash,
 }
 
 /// The shared settings, or `None` when one is wrong, and the problems found.
