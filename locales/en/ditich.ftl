@@ -513,8 +513,6 @@ link-to-draft-help = remove the link until the draft is published, or remove the
 
 config-is-guide = this project is a province's guide, built from its members' data
 config-is-guide-help = this version of ditich reads a guide's [province] and [[members]] but does not build it yet; run this command in a commune's project folder
-commune-missing = site.toml has no [commune]
-commune-missing-help = add [commune] with name = "…" and province = "…"; a province's guide has [province] and [[members]] instead
 commune-and-members = site.toml has both [commune] and [[members]]
 commune-and-members-help = a commune's project has [commune] and its relics under sites/; a province's guide has [province] and [[members]]: keep one of the two
 province-missing = site.toml lists [[members]] but has no [province]

@@ -476,8 +476,6 @@ link-to-draft-help = bỏ liên kết cho tới khi bản nháp được xuất 
 
 config-is-guide = dự án này là trang thuyết minh của tỉnh, dựng từ dữ liệu của các xã thành viên
 config-is-guide-help = phiên bản ditich này đọc được [province] và [[members]] của trang gộp nhưng chưa dựng được trang đó; hãy chạy lệnh này trong thư mục dự án của một xã
-commune-missing = site.toml chưa có mục [commune]
-commune-missing-help = thêm [commune] với name = "…" và province = "…"; trang của tỉnh thì có [province] và [[members]] thay vào đó
 commune-and-members = site.toml có cả [commune] lẫn [[members]]
 commune-and-members-help = dự án của xã có [commune] và các di tích trong sites/; trang của tỉnh có [province] và [[members]]: chỉ giữ một trong hai
 province-missing = site.toml có [[members]] nhưng chưa có [province]

@@ -545,10 +545,14 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
             ]);
         }
         (None, None) => {
+            // Worded as serde's own missing keys are, with a line that builds when typed in.
+            let example = EXAMPLES.iter().find(|(key, _)| *key == "commune");
+            let line = format!("commune = {}", example.map_or("\"…\"", |(_, value)| value));
             return Err(vec![
-                Diagnostic::error(crate::text!("commune-missing"))
+                Diagnostic::error(crate::text!("key-missing", key = "commune"))
                     .in_file(file)
-                    .help(crate::text!("commune-missing-help")),
+                    .at(Location::of_line(&written.source, 1))
+                    .help(crate::text!("add-line-above", line = line)),
             ]);
         }
         (Some(commune), _) => {
