@@ -519,7 +519,7 @@ pub fn messages_language(root: &Path) -> Option<Language> {
 }
 
 /// Reads and validates `root/site.toml`, a commune's settings. A province's guide is an
-/// error here, naming what works on it: see [`members::load`].
+/// error here: it is read by [`members::load`].
 pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let written = read(root)?;
     let (shared, mut problems) = resolve_shared(&written);
