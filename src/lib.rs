@@ -13,6 +13,7 @@ pub mod fix;
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod guide;
 pub mod hooks;
 pub mod html;
 pub mod i18n;
@@ -172,6 +173,7 @@ pub fn build(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Repor
 /// as it was until [`Staged::publish`].
 pub struct Staged {
     staging: write::Staging,
+    relics: usize,
     printed: Vec<ledger::Printed>,
     warnings: Vec<Diagnostic>,
     drafts: Vec<(String, Option<String>)>,
@@ -181,6 +183,9 @@ pub struct Staged {
 /// publishing it.
 pub fn stage(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Staged> {
     check_output_folder(root, out)?;
+    if config::is_guide(root) {
+        return stage_guide(root, out);
+    }
     let (site, mut diagnostics) =
         load_site_with(root, &model::RelicCache::writing(root), options.unsaved);
     let Some(mut site) = site else {
@@ -200,6 +205,7 @@ pub fn stage(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Stage
     diagnostic::sort(&mut diagnostics);
     Ok(Staged {
         staging,
+        relics: site.relics.len(),
         printed: site
             .relics
             .iter()
@@ -218,13 +224,37 @@ pub fn stage(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Stage
     })
 }
 
+/// A province's guide, built from its members' data into the staging folder of `out`.
+fn stage_guide(root: &Path, out: &Path) -> anyhow::Result<Staged> {
+    let site = guide::load(root).map_err(Problems)?;
+    let staging = write::Staging::open(out)?;
+    match guide::render(&site, &staging) {
+        Ok(Ok(())) => {}
+        Ok(Err(problems)) => {
+            staging.abandon();
+            return Err(Problems(problems).into());
+        }
+        Err(err) => {
+            staging.abandon();
+            return Err(err);
+        }
+    }
+    Ok(Staged {
+        staging,
+        relics: site.communes.iter().map(|c| c.relics.len()).sum(),
+        printed: Vec::new(),
+        warnings: Vec::new(),
+        drafts: Vec::new(),
+    })
+}
+
 impl Staged {
     /// Swaps the new site in for the output.
     pub fn publish(self, progress: &dyn progress::Progress) -> anyhow::Result<Report> {
         hooks::pause("staged");
         let files = self.staging.publish(progress)?;
         Ok(Report {
-            relics: self.printed.len(),
+            relics: self.relics,
             printed: self.printed,
             pages: files.iter().filter(|f| f.ends_with(".html")).count(),
             print_files: files

@@ -84,6 +84,7 @@ cli-stats-logs = Access logs of the web server serving the guide, in nginx's or 
 cli-stats-csv = Also write the counts as CSV to FILE: period,id,name,scans,visitors, one row per relic and period with scans
 cli-stats-svg = Also write an SVG bar chart of each relic's scans to FILE
 cli-stats-by = The period of each row of the table and the CSV
+cli-stats-publish = Also keep the monthly counts per code in the project's stats/scans.csv, which the next build publishes as open data; the months these logs cover replace what it held for them
 cli-studio-about = Edit, check and preview the relics in a browser, on this computer only
 cli-studio-long-about =
     Edit, check and preview the relics in a browser, on this computer only.
@@ -163,6 +164,18 @@ stats-project-errors = the project has { $count ->
 } (`ditich build` lists them); { $counted }
 stats-cannot-read = cannot read the log { $log }
 stats-no-key = cannot draw a random key to hash visitors with
+stats-published = kept { $rows } rows of monthly scans in { $file } ({ $months } months from these logs); the next build publishes them as data/scans.csv
+stats-publish-first = { $file } has a mistake (shown above), so nothing was counted or written to it
+scans-unreadable = cannot read the scan counts: { $reason }
+scans-wrong-help = each line of { $file } is month,code,scans,visitors, for example 2026-03,DT01,120,85; fix this line, or run ditich stats --publish again with that month's logs
+scans-not-csv = this line cannot be read as CSV: { $reason }
+scans-header = the first line must be { $header }
+scans-columns = this line has { $count } columns; it needs exactly 4: month, code, scans, visitors
+scans-month = "{ $value }" is not a month; write year-month, for example 2026-03
+scans-id-missing = this line has no relic code
+scans-count = the { $column } column reads "{ $value }", which is not a count
+scans-more-visitors = more visitors ({ $visitors }) than scans ({ $scans }); every visitor scans at least once
+scans-twice = code { $id } has two lines for { $period }
 cannot-write = cannot write { $file }
 stage-done = { $stage }: { $total } done in { $seconds } s
 cli-stage-pages = pages

@@ -27,6 +27,10 @@ pub struct StatsArgs {
     /// Also write an SVG bar chart of each relic's scans to FILE
     #[arg(long, value_name = "FILE")]
     svg: Option<PathBuf>,
+    /// Also keep the monthly counts per code in the project's stats/scans.csv, which the next
+    /// build publishes as open data; the months these logs cover replace what it held for them
+    #[arg(long)]
+    publish: bool,
     /// The period of each row of the table and the CSV
     #[arg(long, value_enum, value_name = "PERIOD", default_value_t = Period::Month)]
     by: Period,
@@ -67,6 +71,23 @@ impl StatsArgs {
             let (style, warning) = (severity.style(), severity.label());
             verbosity.status(format_args!("{style}{warning}:{style:#} {errors}\n"));
         }
+        // A kept file with a mistake is refused before the logs are read: an hour of reading
+        // must not end in nothing written.
+        let kept = if self.publish {
+            let root = &self.project.root;
+            match stats::published::read(root) {
+                Ok(kept) => Some(kept.unwrap_or_default()),
+                Err(problem) => {
+                    verbosity.diagnostics(std::slice::from_ref(&problem));
+                    bail!(
+                        "{}",
+                        text!("stats-publish-first", file = stats::published::FILE)
+                    );
+                }
+            }
+        } else {
+            None
+        };
         // Every log opened before any is read: a mistyped name fails at once, not after an
         // hour of reading the others.
         let logs = self
@@ -97,6 +118,21 @@ impl StatsArgs {
         }
         if let Some(path) = &self.svg {
             write(path, chart::svg(&stats).as_bytes())?;
+        }
+        if let Some(kept) = kept {
+            let rows = stats::published::merge(kept, &stats);
+            let file = stats::published::FILE;
+            stats::published::save(&self.project.root, &rows)
+                .with_context(|| text!("cannot-write", file = file))?;
+            verbosity.status(format_args!(
+                "{}\n",
+                text!(
+                    "stats-published",
+                    rows = rows.len(),
+                    file = file,
+                    months = stats.months_read.len()
+                )
+            ));
         }
         verbosity.status(format_args!("{}", stats.summary));
         Ok(ExitCode::SUCCESS)

@@ -610,6 +610,12 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     })
 }
 
+/// Whether `root/site.toml` is a province's guide: `[province]` without `[commune]`. `false`
+/// when it cannot be read, which [`load`] then reports.
+pub fn is_guide(root: &Path) -> bool {
+    read(root).is_ok_and(|written| written.raw.province.is_some() && written.raw.commune.is_none())
+}
+
 /// `site.toml` parsed, not yet checked.
 struct Written {
     file: &'static Path,

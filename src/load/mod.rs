@@ -40,6 +40,8 @@ pub struct Project {
     pub relics: Vec<RelicFiles>,
     /// `plaques.toml`, once something has been printed.
     pub ledger: Option<ledger::LedgerFile>,
+    /// `stats/scans.csv`, once `ditich stats --publish` kept some.
+    pub scans: Vec<crate::stats::published::Row>,
 }
 
 /// One `sites/<folder>/` as read from disk.
@@ -195,12 +197,17 @@ pub fn project(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Project
         diagnostics.push(d);
         None
     });
+    let scans = crate::stats::published::read(root).unwrap_or_else(|d| {
+        diagnostics.push(d);
+        None
+    });
     Some(Project {
         root: root.to_path_buf(),
         config,
         theme,
         relics,
         ledger,
+        scans: scans.unwrap_or_default(),
     })
 }
 

@@ -37,6 +37,8 @@ pub struct Site {
     pub kiosk: Vec<usize>,
     /// Relics whose `index.md` says `draft = true`, left out of everything the site shows.
     pub drafts: Vec<Draft>,
+    /// The monthly scans of each code kept in `stats/scans.csv`, by month then code.
+    pub scans: Vec<crate::stats::published::Row>,
 }
 
 /// A relic left out of the site because its `index.md` says `draft = true`.

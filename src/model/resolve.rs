@@ -37,6 +37,7 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         theme,
         relics: files,
         ledger,
+        scans,
     } = project;
     let results: Vec<_> = files
         .par_iter()
@@ -140,6 +141,7 @@ pub fn resolve(project: Project, cache: &RelicCache, diagnostics: &mut Vec<Diagn
         retired,
         kiosk,
         drafts,
+        scans,
     }
 }
 

@@ -36,7 +36,10 @@ pub fn run(
     if !out.settle(diagnostics)? || !print_files(&renderer, &out, diagnostics, options) {
         return Ok(false);
     }
-    renderer.listings().for_each(|listing| out.emit(listing));
+    renderer
+        .listings()
+        .into_iter()
+        .for_each(|listing| out.emit(listing));
     if options.photos {
         render::relic_files(site).for_each(|file| out.emit(file));
     }

@@ -111,13 +111,15 @@ pub(super) fn records(site: &Site) -> Vec<Record<'_>> {
     site.relics.iter().map(|r| record(site, r)).collect()
 }
 
-/// What every listing's key starts from: `site.toml`, and each relic's record, which holds
-/// every field the open data and the sitemap show. Hashed in a compact binary form, it costs a
+/// What every listing's key starts from: `site.toml`, each relic's record, which holds every
+/// field the open data and the sitemap show, and the kept scans. Hashed in a compact binary form, it costs a
 /// small part of writing the listings.
 pub fn fingerprint(site: &Site) -> Key {
     let records = postcard::to_stdvec(&records(site)).expect("records serialize with postcard");
     let mut key = Key::new(Kept::Listing);
-    key.part(site.config.digest.as_bytes()).part(records);
+    key.part(site.config.digest.as_bytes())
+        .part(records)
+        .part(crate::stats::published::csv(&site.scans));
     key
 }
 

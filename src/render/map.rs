@@ -29,18 +29,43 @@ pub struct MapPoint {
     pub y: f64,
     pub id: String,
     pub name: String,
-    pub rank: &'static str,
+    pub rank: String,
     pub href: String,
 }
 
 /// Projects the located relics with an equirectangular projection around their centre: at a
 /// commune's or a province's size the distortion is far below a marker's width.
 pub fn view(site: &Site, lang: &str, href: impl Fn(&crate::model::Relic) -> String) -> MapView {
-    let located: Vec<_> = site
-        .relics
-        .iter()
-        .filter_map(|r| r.location.map(|p| (r, p)))
-        .collect();
+    project(
+        site.relics
+            .iter()
+            .filter_map(|relic| {
+                let place = relic.location?;
+                Some((
+                    place.lat,
+                    place.lon,
+                    Marker {
+                        id: relic.id.clone(),
+                        name: relic.text_or_default(lang).name.clone(),
+                        rank: relic.rank.key().to_owned(),
+                        href: href(relic),
+                    },
+                ))
+            })
+            .collect(),
+    )
+}
+
+/// What a point on the map stands for.
+pub struct Marker {
+    pub id: String,
+    pub name: String,
+    pub rank: String,
+    pub href: String,
+}
+
+/// The map of `located` markers, each at its latitude and longitude.
+pub fn project(located: Vec<(f64, f64, Marker)>) -> MapView {
     if located.is_empty() {
         return MapView {
             width: WIDTH,
@@ -50,8 +75,8 @@ pub fn view(site: &Site, lang: &str, href: impl Fn(&crate::model::Relic) -> Stri
             scale_length: 0.0,
         };
     }
-    let (min_lat, max_lat) = bounds(located.iter().map(|(_, p)| p.lat));
-    let (min_lon, max_lon) = bounds(located.iter().map(|(_, p)| p.lon));
+    let (min_lat, max_lat) = bounds(located.iter().map(|(lat, ..)| *lat));
+    let (min_lon, max_lon) = bounds(located.iter().map(|(_, lon, _)| *lon));
     let km_per_lon = KM_PER_DEGREE_LON_AT_EQUATOR * ((min_lat + max_lat) / 2.0).to_radians().cos();
     // Half a kilometre at least, so one relic or a tight cluster is not blown up to the edges.
     let span_x = ((max_lon - min_lon) * km_per_lon).max(0.5);
@@ -60,14 +85,14 @@ pub fn view(site: &Site, lang: &str, href: impl Fn(&crate::model::Relic) -> Stri
     let height = (span_y * scale + 2.0 * MARGIN).max(320.0);
     let round = |v: f64| (v * 10.0).round() / 10.0;
     let points = located
-        .iter()
-        .map(|(relic, p)| MapPoint {
-            x: round(MARGIN + (p.lon - min_lon) * km_per_lon * scale),
-            y: round(MARGIN + (max_lat - p.lat) * KM_PER_DEGREE_LAT * scale),
-            id: relic.id.clone(),
-            name: relic.text_or_default(lang).name.clone(),
-            rank: relic.rank.key(),
-            href: href(relic),
+        .into_iter()
+        .map(|(lat, lon, marker)| MapPoint {
+            x: round(MARGIN + (lon - min_lon) * km_per_lon * scale),
+            y: round(MARGIN + (max_lat - lat) * KM_PER_DEGREE_LAT * scale),
+            id: marker.id,
+            name: marker.name,
+            rank: marker.rank,
+            href: marker.href,
         })
         .collect();
     let scale_km = nice_length(span_x.max(span_y) / 4.0);

@@ -3,6 +3,7 @@
 //! except to name files that the write stage copies.
 
 mod assets;
+pub mod catalogue;
 mod change_feed;
 mod codes;
 mod data;
@@ -10,8 +11,9 @@ mod data_schema;
 mod guide;
 mod htaccess;
 mod jsonld;
-mod map;
+pub mod map;
 mod offline;
+mod scans;
 mod sitemap;
 mod template;
 pub mod view;
@@ -28,6 +30,15 @@ use crate::theme::strings::Strings;
 use crate::theme::templates;
 pub use assets::relic_files;
 pub use offline::{Stored, stored, stored_bytes};
+
+/// The version of the open data's fields, which every `relics.json` states.
+pub const OPEN_DATA_VERSION: u32 = data_schema::VERSION;
+
+/// `site`'s `data/relics.json`, as its build publishes it: what a province's guide reads of a
+/// member commune.
+pub fn relics_json(site: &Site) -> Vec<u8> {
+    data::json(site)
+}
 
 pub struct Renderer<'a> {
     site: &'a Site,
@@ -46,6 +57,8 @@ pub struct Renderer<'a> {
 
 /// A file made from the whole site: the sitemap, the open data.
 type Listing = fn(&Site) -> Vec<u8>;
+/// The open data's catalogue, made from the site and the open data's files.
+type Catalogue = fn(&catalogue::Publisher<'_>, &[(&catalogue::Format, &[u8])]) -> Vec<u8>;
 
 impl<'a> Renderer<'a> {
     /// The renderer of `site`'s files, which asks `keeper` before making a page or listing
@@ -115,10 +128,12 @@ impl<'a> Renderer<'a> {
             .chain(rayon::iter::once(self.not_found()))
     }
 
-    /// The sitemap, `robots.txt`, the open data with its schema, and the change feed. Each lists every relic, so at a province's
-    /// scale each takes a while: made side by side, and only when what they list changed.
-    pub fn listings(&self) -> impl ParallelIterator<Item = Made> + '_ {
-        let listings: [(&str, Listing); 7] = [
+    /// The sitemap, `robots.txt`, the open data with its schema, the change feed, and the
+    /// catalogue of the open data. Each lists every relic, so at a province's scale each takes
+    /// a while: made side by side, and only when what they list changed.
+    pub fn listings(&self) -> Vec<Made> {
+        let site = self.site;
+        let mut listings: Vec<(&str, Listing)> = vec![
             ("sitemap.xml", sitemap::sitemap),
             ("robots.txt", sitemap::robots),
             ("data/relics.json", data::json),
@@ -127,20 +142,65 @@ impl<'a> Renderer<'a> {
             (data_schema::PATH, data_schema::schema),
             (change_feed::PATH, change_feed::feed),
         ];
-        let listed = data::fingerprint(self.site);
-        listings.into_par_iter().map(move |(path, make)| {
-            let key = listed.clone().part(path).hash();
-            if self.keeper.kept(path, &key) {
-                return Ok(None);
-            }
-            Ok(Some(OutputFile {
-                path: path.to_owned(),
-                content: Content::Rendered {
-                    bytes: make(self.site),
-                    key,
-                },
-            }))
-        })
+        if !site.scans.is_empty() {
+            listings.extend([
+                (scans::CSV, scans::csv as Listing),
+                (scans::JSON, scans::json),
+            ]);
+        }
+        let listed = data::fingerprint(site);
+        let key = |path: &str| listed.clone().part(path).hash();
+        let made: Vec<(&str, blake3::Hash, Option<Vec<u8>>)> = listings
+            .par_iter()
+            .map(|&(path, make)| {
+                let key = key(path);
+                let bytes = (!self.keeper.kept(path, &key)).then(|| make(site));
+                (path, key, bytes)
+            })
+            .collect();
+        let catalogues: Vec<(&str, blake3::Hash, Catalogue)> = [
+            (catalogue::TURTLE, catalogue::turtle as Catalogue),
+            (catalogue::JSON_LD, catalogue::json_ld),
+        ]
+        .into_iter()
+        .map(|(path, make)| (path, key(path), make))
+        .filter(|(path, key, _)| !self.keeper.kept(path, key))
+        .collect();
+        let mut catalogued = Vec::new();
+        if !catalogues.is_empty() {
+            // The catalogue gives each file's size and hash, so it needs the bytes of those a
+            // keeper kept too.
+            let listed: Vec<(&catalogue::Format, Vec<u8>)> = catalogue::FORMATS
+                .par_iter()
+                .filter_map(|format| {
+                    let (_, _, bytes) = made.iter().find(|(path, ..)| *path == format.path)?;
+                    let bytes = bytes.clone().or_else(|| {
+                        let (_, make) = listings.iter().find(|(path, _)| *path == format.path)?;
+                        Some(make(site))
+                    })?;
+                    Some((format, bytes))
+                })
+                .collect();
+            let files: Vec<(&catalogue::Format, &[u8])> = listed
+                .iter()
+                .map(|(format, bytes)| (*format, bytes.as_slice()))
+                .collect();
+            let publisher = catalogue::Publisher::of_site(site);
+            catalogued.extend(
+                catalogues
+                    .into_iter()
+                    .map(|(path, key, make)| (path, key, Some(make(&publisher, &files)))),
+            );
+        }
+        made.into_iter()
+            .chain(catalogued)
+            .map(|(path, key, bytes)| {
+                Ok(bytes.map(|bytes| OutputFile {
+                    path: path.to_owned(),
+                    content: Content::Rendered { bytes, key },
+                }))
+            })
+            .collect()
     }
 
     /// The files of the site as a whole: the theme's assets, the web app's manifest and icons,

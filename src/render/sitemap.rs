@@ -36,6 +36,14 @@ pub fn sitemap(site: &Site) -> Vec<u8> {
             relic.updated.map(|d| d.to_string()),
         );
     }
+    // The open data's catalogue, for the crawlers of data portals.
+    for path in [super::catalogue::TURTLE, super::catalogue::JSON_LD] {
+        let _ = writeln!(
+            xml,
+            "  <url>\n    <loc>{}</loc>\n  </url>",
+            escape(&config.absolute(path))
+        );
+    }
     xml.push_str("</urlset>\n");
     xml.into_bytes()
 }
@@ -78,8 +86,9 @@ fn escape(text: &str) -> String {
 
 pub fn robots(site: &Site) -> Vec<u8> {
     format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        site.config.absolute("sitemap.xml")
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n# Open data catalogue (DCAT-AP): {}\n",
+        site.config.absolute("sitemap.xml"),
+        site.config.absolute(super::catalogue::TURTLE)
     )
     .into_bytes()
 }

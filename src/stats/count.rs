@@ -2,7 +2,7 @@
 //! requests and malformed lines, and scans tallied per relic and day, per relic and month, per
 //! relic and for the whole site.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io::BufRead;
 
@@ -164,6 +164,7 @@ pub struct Counter {
     site_days: BTreeMap<Date, Tally>,
     site_months: BTreeMap<Month, Tally>,
     site: Tally,
+    months_read: BTreeSet<Month>,
     summary: Summary,
 }
 
@@ -201,6 +202,7 @@ impl Counter {
             site_days: BTreeMap::new(),
             site_months: BTreeMap::new(),
             site: Tally::default(),
+            months_read: BTreeSet::new(),
             summary: Summary::default(),
         }
     }
@@ -250,6 +252,7 @@ impl Counter {
             Ok(entry) => entry,
             Err(err) => return self.malformed(file, number, err.0),
         };
+        self.months_read.insert(entry.date.into());
         let relic = match self.classify(&entry) {
             Kind::Scan(relic) => relic,
             Kind::Bot => return self.summary.bots += 1,
@@ -324,6 +327,7 @@ impl Counter {
             site: self.site.count(),
             by_day,
             by_month,
+            months_read: self.months_read,
             title: self.catalogue.title,
             relics: self.catalogue.relics,
             summary: self.summary,
@@ -383,6 +387,8 @@ pub struct Stats {
     /// The first and last day with a scan.
     pub first_day: Option<Date>,
     pub last_day: Option<Date>,
+    /// The months of every line read, scan or not: the logs cover these.
+    pub months_read: BTreeSet<Month>,
     pub summary: Summary,
 }
 

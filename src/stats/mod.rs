@@ -15,6 +15,7 @@ pub mod chart;
 pub mod count;
 pub mod landing;
 pub mod parse;
+pub mod published;
 pub mod read;
 pub mod report;
 pub mod visitors;

@@ -31,6 +31,8 @@ fn the_sample_builds_every_path_of_the_contract() {
         "data/relics.json".to_owned(),
         "data/relics.geojson".to_owned(),
         "data/relics.csv".to_owned(),
+        "data/catalog.ttl".to_owned(),
+        "data/catalog.jsonld".to_owned(),
         "map/index.html".to_owned(),
         "en/map/index.html".to_owned(),
         "kiosk/index.html".to_owned(),
@@ -327,7 +329,8 @@ fn sitemap_lists_every_page_with_absolute_urls() {
     );
     assert_eq!(
         project.read("output/robots.txt"),
-        "User-agent: *\nAllow: /\n\nSitemap: https://example.gov.vn/du-lich/sitemap.xml\n"
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.gov.vn/du-lich/sitemap.xml\n\
+         # Open data catalogue (DCAT-AP): https://example.gov.vn/du-lich/data/catalog.ttl\n"
     );
 }
 

@@ -4,6 +4,7 @@
 mod administration;
 mod browser;
 mod build;
+mod catalogue;
 mod deploy;
 mod drafts;
 mod errors;

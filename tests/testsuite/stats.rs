@@ -287,3 +287,111 @@ fn usage_mistakes_exit_2() {
         assert_eq!(run.code, Some(2), "{args:?}: {}", run.stderr);
     }
 }
+
+/// A project's kept counts: January from an earlier run, and a March row that March's log
+/// will replace.
+const KEPT: &str = "period,id,scans,visitors\n2026-01,DT01,5,4\n2026-03,DT02,99,50\n";
+
+#[test]
+fn publish_merges_the_months_of_the_logs_into_the_kept_counts() {
+    let dir = logs();
+    let project = Project::fixture("two-relics");
+    project.write("stats/scans.csv", KEPT);
+    let run = stats(
+        dir.path(),
+        project.root(),
+        &["access.log.1.gz", "access.log", "--publish"],
+    )
+    .success();
+    assert!(
+        run.stderr
+            .contains("kept 5 rows of monthly scans in stats/scans.csv (2 months from these logs)"),
+        "{}",
+        run.stderr
+    );
+    // January is kept; March and April are the logs', whatever the file said of them.
+    let merged = "period,id,scans,visitors\n\
+                  2026-01,DT01,5,4\n\
+                  2026-03,DT01,3,2\n\
+                  2026-03,DT02,2,2\n\
+                  2026-04,DT01,3,3\n\
+                  2026-04,DT02,1,1\n";
+    assert_eq!(project.read("stats/scans.csv"), merged);
+    assert!(
+        project.staging_leftovers().is_empty()
+            && !project.path("stats/.scans.csv.partial").exists()
+    );
+
+    // The same logs again change nothing.
+    stats(
+        dir.path(),
+        project.root(),
+        &["access.log", "access.log.1.gz", "--publish"],
+    )
+    .success();
+    assert_eq!(project.read("stats/scans.csv"), merged);
+
+    // The next build publishes them.
+    project.build().success();
+    assert_eq!(project.read("output/data/scans.csv"), merged);
+    let json: serde_json::Value =
+        serde_json::from_str(&project.read("output/data/scans.json")).unwrap();
+    assert_eq!(json["period"], "month");
+    assert_eq!(json["license"], "CC-BY-4.0");
+    assert_eq!(json["scans"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        json["scans"][1],
+        serde_json::json!({ "period": "2026-03", "id": "DT01", "scans": 3, "visitors": 2 })
+    );
+    let catalogue = project.read("output/data/catalog.ttl");
+    assert!(
+        catalogue.contains("data/scans.csv>") && catalogue.contains("data/scans.json>"),
+        "{catalogue}"
+    );
+}
+
+#[test]
+fn a_project_without_kept_counts_publishes_none() {
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    assert!(!project.output().join("data/scans.csv").exists());
+    assert!(!project.read("output/data/catalog.ttl").contains("#scans"));
+}
+
+/// A hand-edited count that is not one: `stats --publish` refuses before reading any log and
+/// leaves the file as it was; `build` fails on the line and keeps the published site.
+#[test]
+fn a_wrong_line_in_the_kept_counts_is_named_and_nothing_is_lost() {
+    let dir = logs();
+    let project = Project::fixture("two-relics");
+    project.build().success();
+    let before = crate::project::files(&project.output());
+    let wrong = "period,id,scans,visitors\n2026-01,DT01,5,4\n2026-02,DT01,mười,4\n";
+    project.write("stats/scans.csv", wrong);
+
+    stats(dir.path(), project.root(), &["access.log", "--publish"])
+        .failure()
+        .stderr_has(&[
+            "stats/scans.csv:3",
+            "the scans column reads \"mười\", which is not a count",
+            "stats/scans.csv has a mistake (shown above), so nothing was counted or written to it",
+        ]);
+    assert_eq!(project.read("stats/scans.csv"), wrong);
+
+    project.build().failure().stderr_has(&[
+        "stats/scans.csv:3",
+        "which is not a count",
+        "2026-03,DT01,120,85",
+    ]);
+    assert_eq!(crate::project::files(&project.output()), before);
+
+    // In Vietnamese, for an officer whose computer speaks it.
+    project
+        .command(&["build"])
+        .env("LC_ALL", "vi_VN.UTF-8")
+        .output()
+        .map(Run::from)
+        .unwrap()
+        .failure()
+        .stderr_has(&["cột scans ghi \"mười\", không phải một số đếm"]);
+}

@@ -1,0 +1,230 @@
+//! The member communes' data, read as each commune publishes it: a project folder is built
+//! in memory to the `relics.json` its own build writes, and a saved file is read as it was
+//! downloaded. Either way the guide sees only what the commune publishes.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::config::FILE_NAME;
+use crate::config::members::{Guide, Member, Source};
+use crate::diagnostic::{Diagnostic, display_path};
+
+/// One member commune, with its relics as it publishes them.
+#[derive(Debug)]
+pub struct Commune {
+    /// Its page in the guide, `/<slug>/`.
+    pub slug: String,
+    pub name: String,
+    pub province: String,
+    /// The commune's national code, when it publishes one.
+    pub code: Option<String>,
+    /// Its own guide's address, always ending with `/`.
+    pub base_url: String,
+    pub title: BTreeMap<String, String>,
+    pub relics: Vec<Relic>,
+}
+
+/// The fields of a published relic that the guide shows or indexes. The record as a whole is
+/// kept in `record`, as the commune published it, for the combined open data.
+#[derive(Debug, Deserialize)]
+pub struct Relic {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub rank: String,
+    pub category: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub url: String,
+    pub qr_url: String,
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub translations: BTreeMap<String, Translation>,
+    #[serde(skip)]
+    pub record: serde_json::Value,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Translation {
+    pub name: String,
+    pub summary: String,
+    pub url: String,
+}
+
+/// `relics.json` as a commune publishes it; only what the guide reads.
+#[derive(Deserialize)]
+struct Published {
+    schema_version: u32,
+    title: BTreeMap<String, String>,
+    base_url: String,
+    commune: PublishedCommune,
+    relics: Vec<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct PublishedCommune {
+    name: String,
+    province: String,
+    code: Option<String>,
+}
+
+/// Every member's commune, in the order `site.toml` lists them, or the problems of those
+/// that could not be read: a guide missing a commune is not built.
+pub fn load(guide: &Guide) -> Result<Vec<Commune>, Vec<Diagnostic>> {
+    let results: Vec<Result<Commune, Vec<Diagnostic>>> = {
+        use rayon::prelude::*;
+        guide.members.par_iter().map(member).collect()
+    };
+    let mut communes = Vec::new();
+    let mut problems = Vec::new();
+    for result in results {
+        match result {
+            Ok(commune) => communes.push(commune),
+            Err(more) => problems.extend(more),
+        }
+    }
+    let mut slugs: BTreeMap<&str, &Commune> = BTreeMap::new();
+    for (commune, member) in communes.iter().zip(&guide.members) {
+        if let Some(first) = slugs.insert(&commune.slug, commune) {
+            problems.push(
+                Diagnostic::error(crate::text!(
+                    "member-slug-twice",
+                    first = first.name.as_str(),
+                    second = commune.name.as_str(),
+                    slug = commune.slug.as_str()
+                ))
+                .in_file(Path::new(FILE_NAME))
+                .at(member.at.clone())
+                .help(crate::text!("member-slug-twice-help")),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(communes)
+    } else {
+        Err(problems)
+    }
+}
+
+fn member(member: &Member) -> Result<Commune, Vec<Diagnostic>> {
+    let in_site_toml = |message: crate::i18n::Text, help: crate::i18n::Text| {
+        Diagnostic::error(message)
+            .in_file(Path::new(FILE_NAME))
+            .at(member.at.clone())
+            .help(help)
+    };
+    let bytes = match &member.source {
+        Source::Project(folder) => {
+            let (site, problems) = crate::load_site(folder);
+            let Some(site) = site else {
+                let errors = problems.iter().filter(|d| d.is_error()).count();
+                let first = problems
+                    .iter()
+                    .find(|d| d.is_error())
+                    .map(|d| d.message.clone())
+                    .unwrap_or_default();
+                return Err(vec![in_site_toml(
+                    crate::text!(
+                        "member-project-failed",
+                        folder = display_path(folder),
+                        count = errors,
+                        first = first
+                    ),
+                    crate::text!("member-project-failed-help", folder = display_path(folder)),
+                )]);
+            };
+            crate::render::relics_json(&site)
+        }
+        Source::Saved { file, .. } => std::fs::read(file).map_err(|err| {
+            vec![in_site_toml(
+                crate::text!(
+                    "member-data-unreadable",
+                    file = display_path(file),
+                    reason = err.to_string()
+                ),
+                crate::text!("member-data-unreadable-help"),
+            )]
+        })?,
+    };
+    let name = match &member.source {
+        Source::Project(folder) => folder.join("output/data/relics.json"),
+        Source::Saved { file, .. } => file.clone(),
+    };
+    let published = read(&bytes).map_err(|reason| {
+        vec![in_site_toml(
+            crate::text!(
+                "member-data-wrong",
+                file = display_path(&name),
+                reason = reason
+            ),
+            crate::text!("member-data-wrong-help"),
+        )]
+    })?;
+    let slug = member
+        .slug
+        .clone()
+        .unwrap_or_else(|| crate::slug::slugify(&published.commune.name));
+    let relics = published
+        .relics
+        .into_iter()
+        .map(|record| {
+            let mut relic: Relic = serde_json::from_value(record.clone()).map_err(|err| {
+                vec![in_site_toml(
+                    crate::text!(
+                        "member-data-wrong",
+                        file = display_path(&name),
+                        reason = err.to_string()
+                    ),
+                    crate::text!("member-data-wrong-help"),
+                )]
+            })?;
+            relic.record = record;
+            Ok(relic)
+        })
+        .collect::<Result<Vec<_>, Vec<Diagnostic>>>()?;
+    let mut base_url = published.base_url;
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Ok(Commune {
+        slug,
+        name: published.commune.name,
+        province: published.commune.province,
+        code: published.commune.code,
+        base_url,
+        title: published.title,
+        relics,
+    })
+}
+
+/// A commune's `relics.json` as this version reads it, or why it cannot be: not JSON, a
+/// schema version it does not know, or a field missing or of the wrong kind. Used by `fetch`
+/// too, before a download replaces the saved copy.
+fn read(bytes: &[u8]) -> Result<Published, String> {
+    let published: Published = serde_json::from_slice(bytes).map_err(|err| err.to_string())?;
+    let known = crate::render::OPEN_DATA_VERSION;
+    if published.schema_version != known {
+        return Err(crate::text!(
+            "member-data-version",
+            found = published.schema_version,
+            known = known
+        )
+        .to_string());
+    }
+    if !published.base_url.starts_with("https://") && !published.base_url.starts_with("http://") {
+        return Err(crate::text!("member-data-base-url", value = published.base_url).to_string());
+    }
+    Ok(published)
+}
+
+/// Whether `bytes` are a commune's `relics.json` this version can build a guide from, and the
+/// number of relics in it; otherwise why not.
+pub fn check(bytes: &[u8]) -> Result<usize, String> {
+    let published = read(bytes)?;
+    for record in &published.relics {
+        serde_json::from_value::<Relic>(record.clone()).map_err(|err| err.to_string())?;
+    }
+    Ok(published.relics.len())
+}
