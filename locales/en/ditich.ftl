@@ -540,3 +540,16 @@ member-url-without-data = `url` needs `data`: the file `ditich fetch` saves the 
 member-url-without-data-help = a project member is read from its folder; for a commune's published data write data = "members/<commune>.json" beside url
 member-slug-wrong = `slug` "{ $value }" is not a page address
 member-slug-wrong-help = use lowercase letters without accents, digits and hyphens, e.g. slug = "{ $suggestion }"
+member-project-failed = the member project { $folder } has { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}, the first: { $first }
+member-project-failed-help = run ditich check in { $folder } and fix it there: the guide shows the commune as its own build would
+member-data-unreadable = cannot read the member's saved data { $file }: { $reason }
+member-data-unreadable-help = run ditich fetch to download it again, or check the path after data =
+member-data-wrong = { $file } is not a commune's relics.json this version can read: { $reason }
+member-data-wrong-help = save the file the commune's build publishes at …/data/relics.json, or run ditich fetch
+member-data-version = it follows version { $found } of the open data's fields, and this version of ditich reads version { $known }
+member-data-base-url = its base_url "{ $value }" is not a web address
+member-slug-twice = { $first } and { $second } would both be at /{ $slug }/
+member-slug-twice-help = give one of them its own slug: add a line slug = "…" to its [[members]] entry

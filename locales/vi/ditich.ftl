@@ -503,3 +503,13 @@ member-url-without-data = `url` cần có `data`: tệp mà `ditich fetch` lưu 
 member-url-without-data-help = xã có thư mục dự án thì được đọc từ thư mục đó; với dữ liệu xã đã công bố hãy viết data = "members/<xã>.json" cạnh url
 member-slug-wrong = `slug` "{ $value }" không dùng được làm địa chỉ trang
 member-slug-wrong-help = dùng chữ thường không dấu, chữ số và dấu gạch nối, ví dụ slug = "{ $suggestion }"
+member-project-failed = dự án thành viên { $folder } có { $count } lỗi, lỗi đầu tiên: { $first }
+member-project-failed-help = chạy ditich check trong { $folder } và sửa ở đó: trang của tỉnh hiện xã đúng như trang của chính xã
+member-data-unreadable = không đọc được dữ liệu đã lưu của thành viên { $file }: { $reason }
+member-data-unreadable-help = chạy ditich fetch để tải lại, hoặc kiểm tra đường dẫn sau data =
+member-data-wrong = { $file } không phải tệp relics.json của một xã mà phiên bản này đọc được: { $reason }
+member-data-wrong-help = lưu đúng tệp mà trang của xã công bố ở …/data/relics.json, hoặc chạy ditich fetch
+member-data-version = tệp theo phiên bản { $found } của các trường dữ liệu mở, còn phiên bản ditich này đọc phiên bản { $known }
+member-data-base-url = base_url "{ $value }" của tệp không phải một địa chỉ web
+member-slug-twice = { $first } và { $second } sẽ cùng ở địa chỉ /{ $slug }/
+member-slug-twice-help = đặt cho một trong hai một slug riêng: thêm dòng slug = "…" vào mục [[members]] của nó

@@ -72,10 +72,11 @@ struct PublishedCommune {
 
 /// Every member's commune, in the order `site.toml` lists them, or the problems of those
 /// that could not be read: a guide missing a commune is not built.
-pub fn load(guide: &Guide) -> Result<Vec<Commune>, Vec<Diagnostic>> {
+/// Paths in messages are shown from `root`, the guide's folder, as `site.toml` writes them.
+pub fn load(root: &Path, guide: &Guide) -> Result<Vec<Commune>, Vec<Diagnostic>> {
     let results: Vec<Result<Commune, Vec<Diagnostic>>> = {
         use rayon::prelude::*;
-        guide.members.par_iter().map(member).collect()
+        guide.members.par_iter().map(|m| member(root, m)).collect()
     };
     let mut communes = Vec::new();
     let mut problems = Vec::new();
@@ -108,7 +109,8 @@ pub fn load(guide: &Guide) -> Result<Vec<Commune>, Vec<Diagnostic>> {
     }
 }
 
-fn member(member: &Member) -> Result<Commune, Vec<Diagnostic>> {
+fn member(root: &Path, member: &Member) -> Result<Commune, Vec<Diagnostic>> {
+    let shown = |path: &Path| display_path(path.strip_prefix(root).unwrap_or(path));
     let in_site_toml = |message: crate::i18n::Text, help: crate::i18n::Text| {
         Diagnostic::error(message)
             .in_file(Path::new(FILE_NAME))
@@ -128,11 +130,11 @@ fn member(member: &Member) -> Result<Commune, Vec<Diagnostic>> {
                 return Err(vec![in_site_toml(
                     crate::text!(
                         "member-project-failed",
-                        folder = display_path(folder),
+                        folder = shown(folder),
                         count = errors,
                         first = first
                     ),
-                    crate::text!("member-project-failed-help", folder = display_path(folder)),
+                    crate::text!("member-project-failed-help", folder = shown(folder)),
                 )]);
             };
             crate::render::relics_json(&site)
@@ -141,7 +143,7 @@ fn member(member: &Member) -> Result<Commune, Vec<Diagnostic>> {
             vec![in_site_toml(
                 crate::text!(
                     "member-data-unreadable",
-                    file = display_path(file),
+                    file = shown(file),
                     reason = err.to_string()
                 ),
                 crate::text!("member-data-unreadable-help"),
@@ -154,11 +156,7 @@ fn member(member: &Member) -> Result<Commune, Vec<Diagnostic>> {
     };
     let published = read(&bytes).map_err(|reason| {
         vec![in_site_toml(
-            crate::text!(
-                "member-data-wrong",
-                file = display_path(&name),
-                reason = reason
-            ),
+            crate::text!("member-data-wrong", file = shown(&name), reason = reason),
             crate::text!("member-data-wrong-help"),
         )]
     })?;
@@ -174,7 +172,7 @@ fn member(member: &Member) -> Result<Commune, Vec<Diagnostic>> {
                 vec![in_site_toml(
                     crate::text!(
                         "member-data-wrong",
-                        file = display_path(&name),
+                        file = shown(&name),
                         reason = err.to_string()
                     ),
                     crate::text!("member-data-wrong-help"),

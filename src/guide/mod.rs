@@ -37,7 +37,7 @@ pub fn load(root: &Path) -> Result<GuideSite, Vec<Diagnostic>> {
     let guide = crate::config::members::load(root)?;
     let mut problems = Vec::new();
     let theme = crate::load::theme::load(root, &mut problems);
-    let communes = members::load(&guide).unwrap_or_else(|more| {
+    let communes = members::load(root, &guide).unwrap_or_else(|more| {
         problems.extend(more);
         Vec::new()
     });

@@ -8,7 +8,8 @@ import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 
 export const SITE = process.env.DITICH_SITE;
-export const PREFIX = "/du-lich/";
+// The sample's base path; a province's guide test sets its own.
+export const PREFIX = process.env.DITICH_PREFIX ?? "/du-lich/";
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
   ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml",
@@ -49,7 +50,8 @@ async function serve(request, response) {
 
 async function notFound(response) {
   response.writeHead(404, { "content-type": TYPES[".html"] });
-  response.end(await readFile(join(SITE, "404.html")));
+  // A province's guide has no 404 page of its own.
+  response.end(await readFile(join(SITE, "404.html")).catch(() => "not found"));
 }
 
 /** Debian's Chromium, headless, quiet: it asks no server but the ones a test starts. */

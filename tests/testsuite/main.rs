@@ -22,6 +22,7 @@ mod posters;
 mod print;
 mod project;
 mod properties;
+mod province;
 mod publish;
 mod running;
 mod serve;
