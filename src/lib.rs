@@ -132,6 +132,9 @@ pub fn check_unsaved(root: &Path, unsaved: &[(PathBuf, Vec<u8>)]) -> CheckReport
 }
 
 fn check_with(root: &Path, unsaved: &[(PathBuf, Vec<u8>)]) -> CheckReport {
+    if config::is_guide(root) {
+        return check_guide(root);
+    }
     let options = Options {
         print_files: false,
         photos: false,
@@ -156,6 +159,26 @@ fn check_with(root: &Path, unsaved: &[(PathBuf, Vec<u8>)]) -> CheckReport {
             let _ = pipeline::run(&site, &output::Discard, &mut diagnostics, &options);
         }
     }
+    diagnostic::sort(&mut diagnostics);
+    CheckReport {
+        relics,
+        diagnostics,
+    }
+}
+
+/// [`check`] of a province's guide: its members read, and every page made.
+fn check_guide(root: &Path) -> CheckReport {
+    let (relics, mut diagnostics) = match guide::load(root) {
+        Ok(site) => {
+            let relics = site.communes.iter().map(|c| c.relics.len()).sum();
+            match guide::render(&site, &output::Discard) {
+                Ok(Ok(())) => (relics, Vec::new()),
+                Ok(Err(problems)) => (relics, problems),
+                Err(err) => (relics, vec![Diagnostic::error(err.to_string())]),
+            }
+        }
+        Err(problems) => (0, problems),
+    };
     diagnostic::sort(&mut diagnostics);
     CheckReport {
         relics,

@@ -525,7 +525,7 @@ link-to-draft-help = remove the link until the draft is published, or remove the
 ## A province's guide: [province] and [[members]] in site.toml
 
 config-is-guide = this project is a province's guide, built from its members' data
-config-is-guide-help = this version of ditich reads a guide's [province] and [[members]] but does not build it yet; run this command in a commune's project folder
+config-is-guide-help = this command works on one commune's relics: run it in a member commune's project folder. A guide is built with ditich build, checked with ditich check, previewed with ditich serve and its saved members refreshed with ditich fetch
 commune-and-members = site.toml has both [commune] and [[members]]
 commune-and-members-help = a commune's project has [commune] and its relics under sites/; a province's guide has [province] and [[members]]: keep one of the two
 province-missing = site.toml lists [[members]] but has no [province]
@@ -553,3 +553,23 @@ member-data-version = it follows version { $found } of the open data's fields, a
 member-data-base-url = its base_url "{ $value }" is not a web address
 member-slug-twice = { $first } and { $second } would both be at /{ $slug }/
 member-slug-twice-help = give one of them its own slug: add a line slug = "…" to its [[members]] entry
+fetch-timeout-wrong = --timeout takes a number of seconds above 0, e.g. --timeout 30
+fetch-nothing = no member of site.toml has data = and url =, so there is nothing to download
+fetch-updated = { $file }: downloaded, { $relics } relics ({ $kilobytes } KB)
+fetch-unchanged = { $file }: up to date, { $relics } relics
+fetch-kept = { $file }: kept the saved copy, since { $url } { $reason }
+fetch-none-kept = { $file }: nothing saved yet, since { $url } { $reason }
+fetch-timeout = did not answer within { $seconds } s
+fetch-refused = refused the connection (is the site down?)
+fetch-no-host = names a host that cannot be found (check the address, and this computer's connection)
+fetch-too-large = sent more than any commune's data
+fetch-failed = could not be read: { $reason }
+fetch-status = answered { $status }
+fetch-not-data = sent something that is not a commune's relics.json: { $reason }
+fetch-cannot-save = could not be saved to { $file }: { $reason }
+cli-fetch-about = Download the saved members of a province's guide from the communes' sites
+cli-fetch-long-about =
+    Download the saved members of a province's guide from the communes' sites.
+
+    Each member with data = and url = in site.toml is downloaded and checked; a download that is not a commune's relics.json, or a site that is down or slow, leaves the saved copy as it was. Building never uses the network: fetch, then build.
+cli-fetch-timeout = Give up on a commune's server after this many seconds, keeping its saved copy

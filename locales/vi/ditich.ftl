@@ -488,7 +488,7 @@ link-to-draft-help = bỏ liên kết cho tới khi bản nháp được xuất 
 ## Trang thuyết minh của tỉnh: [province] và [[members]] trong site.toml
 
 config-is-guide = dự án này là trang thuyết minh của tỉnh, dựng từ dữ liệu của các xã thành viên
-config-is-guide-help = phiên bản ditich này đọc được [province] và [[members]] của trang gộp nhưng chưa dựng được trang đó; hãy chạy lệnh này trong thư mục dự án của một xã
+config-is-guide-help = lệnh này làm việc với di tích của một xã: hãy chạy trong thư mục dự án của một xã thành viên. Trang của tỉnh được dựng bằng ditich build, kiểm tra bằng ditich check, xem thử bằng ditich serve, và tải lại dữ liệu đã lưu của các xã bằng ditich fetch
 commune-and-members = site.toml có cả [commune] lẫn [[members]]
 commune-and-members-help = dự án của xã có [commune] và các di tích trong sites/; trang của tỉnh có [province] và [[members]]: chỉ giữ một trong hai
 province-missing = site.toml có [[members]] nhưng chưa có [province]
@@ -513,3 +513,23 @@ member-data-version = tệp theo phiên bản { $found } của các trường d�
 member-data-base-url = base_url "{ $value }" của tệp không phải một địa chỉ web
 member-slug-twice = { $first } và { $second } sẽ cùng ở địa chỉ /{ $slug }/
 member-slug-twice-help = đặt cho một trong hai một slug riêng: thêm dòng slug = "…" vào mục [[members]] của nó
+fetch-timeout-wrong = --timeout cần một số giây lớn hơn 0, ví dụ --timeout 30
+fetch-nothing = không thành viên nào trong site.toml có data = và url =, nên không có gì để tải
+fetch-updated = { $file }: đã tải, { $relics } di tích ({ $kilobytes } KB)
+fetch-unchanged = { $file }: đã mới nhất, { $relics } di tích
+fetch-kept = { $file }: giữ bản đã lưu, vì { $url } { $reason }
+fetch-none-kept = { $file }: chưa có bản nào được lưu, vì { $url } { $reason }
+fetch-timeout = không trả lời trong { $seconds } giây
+fetch-refused = từ chối kết nối (trang có đang tắt không?)
+fetch-no-host = ghi một tên máy chủ không tìm thấy (kiểm tra địa chỉ và kết nối mạng của máy này)
+fetch-too-large = gửi nhiều hơn dữ liệu của bất kỳ xã nào
+fetch-failed = không đọc được: { $reason }
+fetch-status = trả lời { $status }
+fetch-not-data = gửi một tệp không phải relics.json của một xã: { $reason }
+fetch-cannot-save = không lưu được vào { $file }: { $reason }
+cli-fetch-about = Tải dữ liệu đã lưu của các xã thành viên của trang tỉnh từ trang của các xã
+cli-fetch-long-about =
+    Tải dữ liệu đã lưu của các xã thành viên của trang tỉnh từ trang của các xã.
+
+    Mỗi thành viên có data = và url = trong site.toml được tải về và kiểm tra; tệp tải về không phải relics.json của một xã, hay trang của xã tắt hoặc chậm, thì bản đã lưu được giữ nguyên. Dựng trang không bao giờ dùng mạng: tải trước, rồi dựng.
+cli-fetch-timeout = Bỏ qua máy chủ của một xã sau từng này giây, giữ bản đã lưu

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod fetch;
 pub mod help;
 mod new;
 mod output;
@@ -84,6 +85,12 @@ enum Command {
     /// write them for a report. No address is stored: visitors are told apart by a keyed hash
     /// whose key is made anew for each run.
     Stats(stats::StatsArgs),
+    /// Download the saved members of a province's guide from the communes' sites.
+    ///
+    /// Each member with data = and url = in site.toml is downloaded and checked; a download
+    /// that is not a commune's relics.json, or a site that is down or slow, leaves the saved
+    /// copy as it was. Building never uses the network: fetch, then build.
+    Fetch(fetch::FetchArgs),
     /// Edit, check and preview the relics in a browser, on this computer only.
     ///
     /// Opens a form for every relic, in Vietnamese; each save is checked as ditich check does
@@ -125,6 +132,7 @@ impl Cli {
         match self.command {
             Command::Build(args) => args.run(verbosity),
             Command::Check(args) => args.run(verbosity),
+            Command::Fetch(args) => args.run(verbosity),
             Command::New(args) => args.run(verbosity),
             Command::Posters(args) => args.run(verbosity),
             Command::Rename(args) => args.run(verbosity),

@@ -616,6 +616,16 @@ pub fn is_guide(root: &Path) -> bool {
     read(root).is_ok_and(|written| written.raw.province.is_some() && written.raw.commune.is_none())
 }
 
+/// The settings every kind of project has, checked: what `serve` needs of a commune's
+/// project and of a province's guide alike.
+pub fn shared(root: &Path) -> Result<Shared, Vec<Diagnostic>> {
+    let written = read(root)?;
+    match resolve_shared(&written) {
+        (Some(shared), problems) if problems.is_empty() => Ok(shared),
+        (_, problems) => Err(problems),
+    }
+}
+
 /// `site.toml` parsed, not yet checked.
 struct Written {
     file: &'static Path,

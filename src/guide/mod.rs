@@ -10,6 +10,7 @@
 //! write (the build's staging folder, as for a commune).
 
 pub mod data;
+pub mod fetch;
 pub mod members;
 pub mod pages;
 pub mod search;

@@ -65,7 +65,8 @@ struct Shared {
 /// Builds the project at `root`, serves it at `address` and rebuilds on every change until the
 /// process is stopped. `report` receives what happens.
 pub fn run(root: &Path, address: SocketAddr, report: &dyn Fn(Event)) -> anyhow::Result<()> {
-    let config = crate::config::load(root).map_err(crate::diagnostic::Problems)?;
+    // A commune's project or a province's guide: both are served the same way.
+    let config = crate::config::shared(root).map_err(crate::diagnostic::Problems)?;
     let site = root.join(crate::cache::DIR).join("serve");
     let shared = Arc::new(Shared {
         site: site.clone(),

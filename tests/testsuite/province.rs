@@ -283,3 +283,175 @@ fn two_members_on_one_page_are_refused() {
     ]);
     assert!(!province.root().join("output").exists());
 }
+
+/// How the test's web server answers.
+#[derive(Clone)]
+enum Answer {
+    /// 200 with these bytes.
+    Data(Vec<u8>),
+    Status(u16),
+    /// The right bytes, but only after this long.
+    Late(std::time::Duration, Vec<u8>),
+}
+
+/// A web server on 127.0.0.1, answering every request the same way until dropped.
+struct Server {
+    address: std::net::SocketAddr,
+    server: std::sync::Arc<tiny_http::Server>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Server {
+    fn start(answer: Answer) -> Server {
+        let server = std::sync::Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+        let address = server.server_addr().to_ip().unwrap();
+        let serving = std::sync::Arc::clone(&server);
+        let thread = std::thread::spawn(move || {
+            for request in serving.incoming_requests() {
+                let answer = answer.clone();
+                std::thread::spawn(move || {
+                    let _ = match answer {
+                        Answer::Data(bytes) => {
+                            request.respond(tiny_http::Response::from_data(bytes))
+                        }
+                        Answer::Status(code) => request.respond(
+                            tiny_http::Response::from_string("no such file").with_status_code(code),
+                        ),
+                        Answer::Late(wait, bytes) => {
+                            std::thread::sleep(wait);
+                            request.respond(tiny_http::Response::from_data(bytes))
+                        }
+                    };
+                });
+            }
+        });
+        Server {
+            address,
+            server,
+            thread: Some(thread),
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://{}/du-lich/data/relics.json", self.address)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// `ditich fetch` in the guide, with no proxy between it and 127.0.0.1.
+fn fetch(province: &Province, args: &[&str]) -> Run {
+    let mut command = binary();
+    command.arg("fetch").args(args).current_dir(province.root());
+    for proxy in [
+        "ALL_PROXY",
+        "HTTPS_PROXY",
+        "HTTP_PROXY",
+        "all_proxy",
+        "https_proxy",
+        "http_proxy",
+    ] {
+        command.env_remove(proxy);
+    }
+    Run::from(command.output().unwrap())
+}
+
+/// Points the saved member's `url` at `url`.
+fn point(province: &Province, url: &str) {
+    let site_toml = province.root().join("site.toml");
+    let text = std::fs::read_to_string(&site_toml).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("url = "))
+        .unwrap()
+        .to_owned();
+    std::fs::write(&site_toml, text.replace(&line, &format!("url = \"{url}\""))).unwrap();
+}
+
+#[test]
+fn fetch_replaces_a_saved_member_only_with_its_commune_s_data() {
+    let province = Province::new();
+    let saved_file = province.root().join("members/quynh-doi.json");
+    let saved = std::fs::read(&saved_file).unwrap();
+    let newer = String::from_utf8(saved.clone())
+        .unwrap()
+        .replace("Di tích thử", "Di tích Quỳnh Đôi")
+        .into_bytes();
+
+    let server = Server::start(Answer::Data(newer.clone()));
+    point(&province, &server.url());
+    fetch(&province, &[])
+        .success()
+        .stderr_has(&["members/quynh-doi.json: downloaded, 2 relics (3 KB)"]);
+    assert_eq!(std::fs::read(&saved_file).unwrap(), newer);
+    fetch(&province, &[])
+        .success()
+        .stderr_has(&["members/quynh-doi.json: up to date, 2 relics"]);
+    drop(server);
+
+    // Whatever goes wrong, the last good copy stays, and the guide still builds from it.
+    let down = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap()
+    };
+    let wrong: [(Answer, &str); 4] = [
+        (
+            Answer::Data(
+                "<!doctype html><title>Trang chủ</title>"
+                    .as_bytes()
+                    .to_vec(),
+            ),
+            "sent something that is not a commune's relics.json: expected value at line 1 column 1",
+        ),
+        (
+            Answer::Data(
+                String::from_utf8(newer.clone())
+                    .unwrap()
+                    .replace("\"schema_version\": 1", "\"schema_version\": 2")
+                    .into_bytes(),
+            ),
+            "sent something that is not a commune's relics.json: it follows version 2 of the open data's fields, and this version of ditich reads version 1",
+        ),
+        (Answer::Status(404), "answered 404 Not Found"),
+        (
+            Answer::Late(std::time::Duration::from_secs(4), newer.clone()),
+            "did not answer within 1 s",
+        ),
+    ];
+    for (answer, why) in wrong {
+        let server = Server::start(answer);
+        point(&province, &server.url());
+        let run = fetch(&province, &["--timeout", "1"]).failure();
+        let kept = format!(
+            "members/quynh-doi.json: kept the saved copy, since {} {why}",
+            server.url()
+        );
+        assert!(run.stderr.contains(&kept), "{}\nlacks: {kept}", run.stderr);
+        assert_eq!(std::fs::read(&saved_file).unwrap(), newer, "{why}");
+    }
+    point(
+        &province,
+        &format!("http://{down}/du-lich/data/relics.json"),
+    );
+    fetch(&province, &["--timeout", "1"])
+        .failure()
+        .stderr_has(&[
+            "kept the saved copy, since",
+            "refused the connection (is the site down?)",
+        ]);
+    assert_eq!(std::fs::read(&saved_file).unwrap(), newer);
+
+    province.build().success();
+    assert!(
+        province
+            .read("output/quynh-doi/index.html")
+            .contains("Mở Di tích Quỳnh Đôi")
+    );
+}
