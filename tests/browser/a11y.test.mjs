@@ -5,10 +5,8 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { PREFIX, openSite } from "./harness.mjs";
+import { PREFIX, axe, describe, openSite } from "./harness.mjs";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 // No service worker: it would answer navigations that page.route() then cannot hold.
 const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: "block" };
 const LAPTOP = { viewport: { width: 1366, height: 768 }, serviceWorkers: "block" };
@@ -65,23 +63,6 @@ async function open(context, { path, still }) {
   if (still) assert.equal(page.url(), at(path), "the landing page was held still");
   return page;
 }
-
-/** Runs every rule axe-core enables by default (WCAG 2.0–2.2 A and AA and best practices). */
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const results = await window.axe.run(document, { resultTypes: ["violations"] });
-    return results.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      elements: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
-    }));
-  });
-}
-
-const describe = (violations) =>
-  violations.map((v) => `  ${v.rule} (${v.impact}): ${v.help}\n${v.elements.map((e) => `    ${e}`).join("\n")}`).join("\n");
 
 for (const [label, device] of [["412 × 915", PHONE], ["1366 × 768", LAPTOP]]) {
   test(`axe-core finds no violation on any page type at ${label}`, async () => {

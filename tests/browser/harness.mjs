@@ -5,7 +5,10 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 export const SITE = process.env.DITICH_SITE;
 // The sample's base path; a province's guide test sets its own.
@@ -78,3 +81,20 @@ export async function openSite() {
     },
   };
 }
+
+/** Runs every rule axe-core enables by default (WCAG 2.0–2.2 A and AA and best practices). */
+export async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ["violations"] });
+    return results.violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      elements: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`),
+    }));
+  });
+}
+
+export const describe = (violations) =>
+  violations.map((v) => `  ${v.rule} (${v.impact}): ${v.help}\n${v.elements.map((e) => `    ${e}`).join("\n")}`).join("\n");

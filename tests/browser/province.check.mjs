@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { openSite } from "./harness.mjs";
+import { axe, describe, openSite } from "./harness.mjs";
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -55,6 +55,32 @@ test("the search finds Đền Cả however it is typed, and links to the commune
       await page.screenshot({ path: `${process.env.DITICH_SHOTS}/province-search-phone.png`, fullPage: true });
     }
     await context.close();
+  } finally {
+    await site.close();
+  }
+});
+
+test("axe-core finds no violation on the guide's pages at a phone's and a laptop's size", async () => {
+  const site = await openSite();
+  try {
+    const found = [];
+    for (const device of [PHONE, { viewport: { width: 1366, height: 768 } }]) {
+      const context = await site.browser.newContext({ ...device, locale: "vi-VN", bypassCSP: true });
+      for (const path of ["", "en/", "long-thanh/", "en/quynh-doi/"]) {
+        const page = await context.newPage();
+        await page.goto(site.at(path));
+        if (path === "") await search(page, "den");
+        const violations = await axe(page);
+        if (violations.length) found.push(`/${path} at ${device.viewport.width}:\n${describe(violations)}`);
+        if (process.env.DITICH_SHOTS) {
+          const name = (path || "home").replaceAll("/", "-").replace(/-$/, "");
+          await page.screenshot({ path: `${process.env.DITICH_SHOTS}/province-${name}-${device.viewport.width}.png`, fullPage: true });
+        }
+        await page.close();
+      }
+      await context.close();
+    }
+    assert.equal(found.length, 0, `axe-core violations:\n${found.join("\n")}`);
   } finally {
     await site.close();
   }

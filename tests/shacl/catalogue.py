@@ -75,6 +75,7 @@ def main():
             [str(turtle.value(p, DCAT.startDate)), str(turtle.value(p, DCAT.endDate))]
             for p in turtle.objects(dataset, DCTERMS.temporal)
         ]
+        entry["parts"] = sorted(str(p) for p in turtle.objects(dataset, DCTERMS.hasPart))
         entry["distributions"] = []
         for distribution in sorted(turtle.objects(dataset, DCAT.distribution)):
             checksum = turtle.value(distribution, SPDX.checksum)

@@ -64,19 +64,25 @@ fn python(test: &str) -> Option<&'static Path> {
     python.as_deref()
 }
 
-/// The address the project publishes at, as its open data says.
-fn base_url(project: &Project) -> String {
-    let data: Value = serde_json::from_str(&project.read("output/data/relics.json")).unwrap();
+/// The address the build in `output` is published at, as its open data says.
+fn base_url(output: &Path) -> String {
+    let data = std::fs::read_to_string(output.join("data/relics.json")).unwrap();
+    let data: Value = serde_json::from_str(&data).unwrap();
     data["base_url"].as_str().unwrap().to_owned()
 }
 
 /// What `tests/shacl/catalogue.py` finds in `project`'s built catalogue.
 fn harvest(python: &Path, project: &Project) -> Value {
+    harvest_in(python, &project.output())
+}
+
+/// What `tests/shacl/catalogue.py` finds in the catalogue of the build in `output`.
+fn harvest_in(python: &Path, output: &Path) -> Value {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let output = Command::new(python)
         .arg(root.join("tests/shacl/catalogue.py"))
         .arg(root.join(SHAPES))
-        .arg(project.output())
+        .arg(output)
         .output()
         .expect("the virtual environment's python runs");
     assert!(
@@ -109,6 +115,11 @@ fn assert_has(found: &Value, wanted: &[&str], node: &str) {
 /// The checks every build's catalogue passes; returns its datasets, by address: the relics',
 /// then the scans' when there are counts.
 fn assert_harvestable(harvest: &Value, project: &Project) -> Vec<Value> {
+    assert_harvestable_in(harvest, &project.output())
+}
+
+/// [`assert_harvestable`] of the build in `output`.
+fn assert_harvestable_in(harvest: &Value, output: &Path) -> Vec<Value> {
     assert_eq!(
         harvest["conforms"],
         true,
@@ -143,12 +154,12 @@ fn assert_harvestable(harvest: &Value, project: &Project) -> Vec<Value> {
     );
     let datasets = harvest["datasets"].as_array().unwrap();
     for dataset in datasets {
-        assert_dataset(dataset, project);
+        assert_dataset(dataset, output);
     }
     datasets.clone()
 }
 
-fn assert_dataset(dataset: &Value, project: &Project) {
+fn assert_dataset(dataset: &Value, output: &Path) {
     let name = dataset["iri"].as_str().unwrap().rsplit('#').next().unwrap();
     assert_has(
         &dataset["properties"],
@@ -175,10 +186,9 @@ fn assert_dataset(dataset: &Value, project: &Project) {
         }
     }
 
-    let schema: Value =
-        serde_json::from_str(&project.read("output/data/relics.schema.json")).unwrap();
-    let schema_id = schema["$id"].as_str().unwrap();
-    let base_url = base_url(project);
+    let base_url = base_url(output);
+    let schema_id = format!("{base_url}data/relics.schema.json?version=1");
+    let schema_id = schema_id.as_str();
     let distributions = dataset["distributions"].as_array().unwrap();
     let mut downloads = Vec::new();
     for distribution in distributions {
@@ -186,7 +196,7 @@ fn assert_dataset(dataset: &Value, project: &Project) {
         let path = url
             .strip_prefix(&base_url)
             .unwrap_or_else(|| panic!("{url} is not under the site's base_url {base_url}"));
-        let bytes = std::fs::read(project.output().join(path))
+        let bytes = std::fs::read(output.join(path))
             .unwrap_or_else(|e| panic!("{url} lists {path}, which the build lacks: {e}"));
         assert_eq!(
             distribution["byte_size"].as_u64(),
@@ -231,7 +241,9 @@ fn assert_dataset(dataset: &Value, project: &Project) {
         downloads.push(path.to_owned());
     }
     downloads.sort();
+    let guide = output.join("search").is_dir();
     let expected: &[&str] = match name {
+        "relics" if guide => &["data/relics.geojson", "data/relics.json"],
         "relics" => &[
             "data/changes.atom",
             "data/relics.csv",
@@ -271,7 +283,7 @@ fn the_sample_catalogue_passes_the_dcat_ap_shapes() {
             .read("output/robots.txt")
             .contains("data/catalog.ttl")
     );
-    let listed = format!("<loc>{}data/catalog.ttl</loc>", base_url(project));
+    let listed = format!("<loc>{}data/catalog.ttl</loc>", base_url(&project.output()));
     assert!(project.read("output/sitemap.xml").contains(&listed));
 }
 
@@ -349,4 +361,41 @@ fn the_catalogue_is_served_with_its_media_types() {
             "{htaccess}"
         );
     }
+}
+
+/// A province's catalogue: one dataset of every member's relics, whose parts are the
+/// communes' own datasets, so a portal harvesting the province reaches each commune.
+#[test]
+fn a_province_catalogue_names_each_commune_s_dataset_as_a_part() {
+    let Some(python) = python("a_province_catalogue_names_each_commune_s_dataset_as_a_part") else {
+        return;
+    };
+    let province = crate::province::Province::new();
+    province.build().success();
+    let output = province.root().join("output");
+    let datasets = assert_harvestable_in(&harvest_in(python, &output), &output);
+    assert_eq!(datasets.len(), 1);
+    let parts = strings(&datasets[0]["parts"]);
+    assert_eq!(
+        parts,
+        [
+            "https://example.gov.vn/di-tich/data/catalog.ttl#relics",
+            "https://example.gov.vn/du-lich/data/catalog.ttl#relics",
+            "https://longthanh.yenthanh.nghean.gov.vn/du-lich/data/catalog.ttl#relics",
+            "https://quynhdoi.example.gov.vn/du-lich/data/catalog.ttl#relics",
+        ]
+    );
+    // Each part is the address a commune's own catalogue gives its dataset.
+    let member = province.member("xa-thu");
+    let built = crate::project::binary()
+        .arg("build")
+        .current_dir(&member)
+        .status()
+        .unwrap();
+    assert!(built.success());
+    let own = std::fs::read_to_string(member.join("output/data/catalog.ttl")).unwrap();
+    assert!(
+        own.contains("<https://example.gov.vn/du-lich/data/catalog.ttl#relics> a dcat:Dataset"),
+        "{own}"
+    );
 }
