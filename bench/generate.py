@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Writes a synthetic heritage guide of N relics, to time builds at scale.
 
-    bench/generate.py [--posters none|plaque-pdf-png|all] [--no-photos] [--seed S] N DIR
+    bench/generate.py [--posters none|plaque-pdf-png|all] [--no-photos] [--seed S]
+                      [--commune NAME --base-url URL] N DIR
     bench/generate.py --hugo [--no-photos] [--seed S] N DIR
 
 The first form writes a ditich project: DIR/site.toml (the sample's, with [posters] set by
---posters; default none) and DIR/sites/<folder>/index.md for each relic. The second writes the
+--posters; default none, and the commune and address of --commune and --base-url when given,
+as bench/province.sh does for each member of a province) and DIR/sites/<folder>/index.md for
+each relic. The second writes the
 same relics as a Hugo site (hugo.toml, content/<folder>/index.md, minimal layouts), so that
 `hugo --source DIR` builds comparable pages.
 
@@ -492,9 +495,13 @@ def relics(n, seed):
         yield relic
 
 
-def site_toml(posters):
+def site_toml(posters, commune=None, base_url=None):
     sizes, formats = POSTERS[posters]
     text = SAMPLE_SITE.read_text(encoding="utf-8")
+    if commune:
+        text = re.sub(r'(?m)^name = "Long Thành"$', f"name = {toml_string(commune)}", text, 1)
+    if base_url:
+        text = re.sub(r"(?m)^base_url = .*$", f"base_url = {toml_string(base_url)}", text, 1)
     text = re.sub(r"(?m)^sizes = .*$", f"sizes = {sizes}", text)
     text = re.sub(r"(?m)^formats = .*$", f"formats = {formats}", text)
     text = re.sub(r'(?m)^vi = ".*"$', 'vi = "Di tích Nghệ An (dữ liệu thử hiệu năng)"', text, 1)
@@ -614,6 +621,8 @@ def main():
     parser.add_argument("--no-photos", action="store_true",
                         help="give no relic a photo (the case of the speed targets)")
     parser.add_argument("--seed", type=int, default=2026, help="random seed (default: 2026)")
+    parser.add_argument("--commune", help="the commune's name in site.toml (default: the sample's)")
+    parser.add_argument("--base-url", help="the base_url in site.toml (default: the sample's)")
     args = parser.parse_args()
     if args.n < 1:
         parser.error("N must be at least 1")
@@ -628,7 +637,7 @@ def main():
             write(args.dir / "layouts" / name, text)
         root = args.dir / "content"
     else:
-        write(args.dir / "site.toml", site_toml(args.posters))
+        write(args.dir / "site.toml", site_toml(args.posters, args.commune, args.base_url))
         root = args.dir / "sites"
 
     total_words = photos = translations = 0
