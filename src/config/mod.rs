@@ -545,15 +545,12 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
             ]);
         }
         (None, None) => {
-            // Worded as serde's own missing keys are, with a line that builds when typed in.
-            let example = EXAMPLES.iter().find(|(key, _)| *key == "commune");
-            let line = format!("commune = {}", example.map_or("\"…\"", |(_, value)| value));
-            return Err(vec![
-                Diagnostic::error(crate::text!("key-missing", key = "commune"))
-                    .in_file(file)
-                    .at(Location::of_line(&written.source, 1))
-                    .help(crate::text!("add-line-above", line = line)),
-            ]);
+            return Err(vec![toml_error::missing_key(
+                file,
+                &written.source,
+                "commune",
+                EXAMPLES,
+            )]);
         }
         (Some(commune), _) => {
             return Err(vec![

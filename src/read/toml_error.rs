@@ -54,6 +54,19 @@ pub fn parse_with<T: DeserializeOwned>(
     })
 }
 
+/// The error for `key`, missing at the top of the `.toml` file `source`, worded as serde's own
+/// missing keys are, with a line that builds when typed in: for a key that serde cannot tell
+/// is missing, such as one of two tables either of which will do.
+pub fn missing_key(file: &Path, source: &str, key: &str, examples: Examples) -> Diagnostic {
+    let at = Spot {
+        source,
+        offset: 0,
+        span: None,
+        examples,
+    };
+    at.missing_key(key).in_file(file)
+}
+
 /// Where an error is, and what is needed to word its fix.
 struct Spot<'a> {
     source: &'a str,
