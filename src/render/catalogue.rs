@@ -152,7 +152,28 @@ const SHA256: &str = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256";
 
 /// The catalogue in Turtle.
 pub fn turtle(publisher: &Publisher<'_>, files: &[(&Format, &[u8])]) -> Vec<u8> {
-    let mut serializer = oxttl::TurtleSerializer::new();
+    serialize(oxrdfio::RdfFormat::Turtle, publisher, files)
+}
+
+/// The catalogue in JSON-LD.
+pub fn json_ld(publisher: &Publisher<'_>, files: &[(&Format, &[u8])]) -> Vec<u8> {
+    let mut bytes = serialize(
+        oxrdfio::RdfFormat::JsonLd {
+            profile: oxrdfio::JsonLdProfileSet::empty(),
+        },
+        publisher,
+        files,
+    );
+    bytes.push(b'\n');
+    bytes
+}
+
+fn serialize(
+    format: oxrdfio::RdfFormat,
+    publisher: &Publisher<'_>,
+    files: &[(&Format, &[u8])],
+) -> Vec<u8> {
+    let mut serializer = oxrdfio::RdfSerializer::from_format(format);
     for (name, iri) in PREFIXES {
         serializer = serializer
             .with_prefix(name, iri)
@@ -165,25 +186,6 @@ pub fn turtle(publisher: &Publisher<'_>, files: &[(&Format, &[u8])]) -> Vec<u8> 
             .expect("writing to memory cannot fail");
     }
     writer.finish().expect("writing to memory cannot fail")
-}
-
-/// The catalogue in JSON-LD.
-pub fn json_ld(publisher: &Publisher<'_>, files: &[(&Format, &[u8])]) -> Vec<u8> {
-    let mut serializer = oxjsonld::JsonLdSerializer::new();
-    for (name, iri) in PREFIXES {
-        serializer = serializer
-            .with_prefix(name, iri)
-            .expect("the prefixes are IRIs");
-    }
-    let mut writer = serializer.for_writer(Vec::new());
-    for triple in statements(publisher, files) {
-        writer
-            .serialize_quad(triple.as_ref().in_graph(oxrdf::GraphNameRef::DefaultGraph))
-            .expect("writing to memory cannot fail");
-    }
-    let mut bytes = writer.finish().expect("writing to memory cannot fail");
-    bytes.push(b'\n');
-    bytes
 }
 
 /// Statements grouped by subject, the order both serializers keep.

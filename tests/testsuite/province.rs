@@ -11,7 +11,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::project::{Run, binary, files};
+use crate::project::{Run, binary, copy_dir, files};
 
 /// A folder holding the guide, `nghe-an/`, and its member projects beside it.
 pub struct Province {
@@ -30,14 +30,14 @@ impl Province {
     pub fn new() -> Province {
         let dir = tempfile::tempdir().unwrap();
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        copy(&fixtures.join("province"), &dir.path().join("nghe-an"));
+        copy_dir(&fixtures.join("province"), &dir.path().join("nghe-an"));
         for (folder, fixture) in MEMBERS {
             let to = dir.path().join(folder);
             match fixture {
-                Some(fixture) => copy(&fixtures.join(fixture), &to),
+                Some(fixture) => copy_dir(&fixtures.join(fixture), &to),
                 None => {
                     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-                    copy(&root.join("sites"), &to.join("sites"));
+                    copy_dir(&root.join("sites"), &to.join("sites"));
                     std::fs::copy(root.join("site.toml"), to.join("site.toml")).unwrap();
                 }
             }
@@ -64,18 +64,6 @@ impl Province {
 
 fn run(root: &Path, args: &[&str]) -> Run {
     Run::from(binary().args(args).current_dir(root).output().unwrap())
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn edit(file: &Path, from: &str, to: &str) {
