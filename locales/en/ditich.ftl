@@ -550,7 +550,7 @@ member-data-unreadable-help = run ditich fetch to download it again, or check th
 member-data-wrong = { $file } is not a commune's relics.json this version can read: { $reason }
 member-data-wrong-help = save the file the commune's build publishes at …/data/relics.json, or run ditich fetch
 member-data-version = it follows version { $found } of the open data's fields, and this version of ditich reads version { $known }
-member-data-base-url = its base_url "{ $value }" is not a web address
+member-data-schema = its data breaks the schema of relics.json: { $problems }
 member-slug-twice = { $first } and { $second } would both be at /{ $slug }/
 member-slug-twice-help = give one of them its own slug: add a line slug = "…" to its [[members]] entry
 fetch-timeout-wrong = --timeout takes a number of seconds above 0, e.g. --timeout 30

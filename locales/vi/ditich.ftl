@@ -510,7 +510,7 @@ member-data-unreadable-help = chạy ditich fetch để tải lại, hoặc ki�
 member-data-wrong = { $file } không phải tệp relics.json của một xã mà phiên bản này đọc được: { $reason }
 member-data-wrong-help = lưu đúng tệp mà trang của xã công bố ở …/data/relics.json, hoặc chạy ditich fetch
 member-data-version = tệp theo phiên bản { $found } của các trường dữ liệu mở, còn phiên bản ditich này đọc phiên bản { $known }
-member-data-base-url = base_url "{ $value }" của tệp không phải một địa chỉ web
+member-data-schema = dữ liệu không đúng lược đồ của relics.json: { $problems }
 member-slug-twice = { $first } và { $second } sẽ cùng ở địa chỉ /{ $slug }/
 member-slug-twice-help = đặt cho một trong hai một slug riêng: thêm dòng slug = "…" vào mục [[members]] của nó
 fetch-timeout-wrong = --timeout cần một số giây lớn hơn 0, ví dụ --timeout 30

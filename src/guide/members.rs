@@ -56,7 +56,6 @@ pub struct Translation {
 /// `relics.json` as a commune publishes it; only what the guide reads.
 #[derive(Deserialize)]
 struct Published {
-    schema_version: u32,
     title: BTreeMap<String, String>,
     base_url: String,
     commune: PublishedCommune,
@@ -197,24 +196,49 @@ fn member(root: &Path, member: &Member) -> Result<Commune, Vec<Diagnostic>> {
     })
 }
 
-/// A commune's `relics.json` as this version reads it, or why it cannot be: not JSON, a
-/// schema version it does not know, or a field missing or of the wrong kind. Used by `fetch`
-/// too, before a download replaces the saved copy.
+/// A commune's `relics.json` as this version reads it, or why it cannot be: not JSON, another
+/// schema version, or data its schema does not allow. Used by `fetch` too, before a download
+/// replaces the saved copy.
 fn read(bytes: &[u8]) -> Result<Published, String> {
-    let published: Published = serde_json::from_slice(bytes).map_err(|err| err.to_string())?;
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|err| err.to_string())?;
+    let version = value
+        .get("schema_version")
+        .and_then(serde_json::Value::as_u64);
     let known = crate::render::OPEN_DATA_VERSION;
-    if published.schema_version != known {
-        return Err(crate::text!(
-            "member-data-version",
-            found = published.schema_version,
-            known = known
-        )
-        .to_string());
+    if let Some(found) = version.filter(|v| *v != u64::from(known)) {
+        return Err(crate::text!("member-data-version", found = found, known = known).to_string());
     }
-    if !published.base_url.starts_with("https://") && !published.base_url.starts_with("http://") {
-        return Err(crate::text!("member-data-base-url", value = published.base_url).to_string());
+    let wrong: Vec<String> = schema()
+        .iter_errors(&value)
+        .take(3)
+        .map(|err| {
+            let path = err.instance_path().to_string();
+            if path.is_empty() {
+                err.to_string()
+            } else {
+                format!("{path}: {err}")
+            }
+        })
+        .collect();
+    if !wrong.is_empty() {
+        return Err(crate::text!("member-data-schema", problems = wrong.join("; ")).to_string());
     }
+    let published: Published = serde_json::from_value(value).map_err(|err| err.to_string())?;
     Ok(published)
+}
+
+/// The validator of the schema every commune publishes beside its `relics.json`, made once:
+/// the data a guide joins is checked as strictly as the schema promises, formats included.
+fn schema() -> &'static jsonschema::Validator {
+    static SCHEMA: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let schema = crate::render::open_data_schema("urn:ditich:relics.schema.json");
+        jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("the published schema is valid JSON Schema")
+    })
 }
 
 /// Whether `bytes` are a commune's `relics.json` this version can build a guide from, and the

@@ -29,6 +29,13 @@ pub(super) const PATH: &str = "data/relics.schema.json";
 /// never share an identifier in a consumer's cache of schemas.
 pub fn schema(site: &Site) -> Vec<u8> {
     let id = format!("{}?version={VERSION}", site.config.absolute(PATH));
+    let mut bytes = serde_json::to_vec_pretty(&document(&id)).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The schema, with `id` as its `$id`: what a province's guide checks a commune's data with.
+pub fn document(id: &str) -> Value {
     let mut document = object(vec![
         (
             "schema_version",
@@ -95,9 +102,7 @@ pub fn schema(site: &Site) -> Vec<u8> {
         "translation": translation(),
         "feature_collection": feature_collection(),
     });
-    let mut bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    document
 }
 
 fn commune() -> Value {

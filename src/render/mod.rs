@@ -34,6 +34,11 @@ pub use offline::{Stored, stored, stored_bytes};
 /// The version of the open data's fields, which every `relics.json` states.
 pub const OPEN_DATA_VERSION: u32 = data_schema::VERSION;
 
+/// The JSON Schema of every commune's `relics.json`, with `id` as its `$id`.
+pub fn open_data_schema(id: &str) -> serde_json::Value {
+    data_schema::document(id)
+}
+
 /// `site`'s `data/relics.json`, as its build publishes it: what a province's guide reads of a
 /// member commune.
 pub fn relics_json(site: &Site) -> Vec<u8> {

@@ -389,7 +389,7 @@ fn fetch_replaces_a_saved_member_only_with_its_commune_s_data() {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.local_addr().unwrap()
     };
-    let wrong: [(Answer, &str); 4] = [
+    let wrong: [(Answer, &str); 5] = [
         (
             Answer::Data(
                 "<!doctype html><title>Trang chủ</title>"
@@ -406,6 +406,15 @@ fn fetch_replaces_a_saved_member_only_with_its_commune_s_data() {
                     .into_bytes(),
             ),
             "sent something that is not a commune's relics.json: it follows version 2 of the open data's fields, and this version of ditich reads version 1",
+        ),
+        (
+            Answer::Data(
+                String::from_utf8(newer.clone())
+                    .unwrap()
+                    .replacen("\"rank\": \"national\"", "\"rank\": \"quốc gia\"", 1)
+                    .into_bytes(),
+            ),
+            "sent something that is not a commune's relics.json: its data breaks the schema of relics.json: /relics/0/rank: \"quốc gia\" is not one of",
         ),
         (Answer::Status(404), "answered 404 Not Found"),
         (
