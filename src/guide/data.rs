@@ -21,7 +21,7 @@ fn json(site: &GuideSite) -> Vec<u8> {
         province: &'a crate::config::members::Province,
         license: &'static str,
         communes: Vec<Member<'a>>,
-        relics: Vec<&'a serde_json::Value>,
+        relics: Vec<&'a serde_json::value::RawValue>,
     }
     #[derive(Serialize)]
     struct Member<'a> {
@@ -56,37 +56,50 @@ fn json(site: &GuideSite) -> Vec<u8> {
         relics: site
             .communes
             .iter()
-            .flat_map(|c| c.relics.iter().map(|r| &r.record))
+            .flat_map(|c| c.relics.iter().map(|r| &*r.record))
             .collect(),
     })
 }
 
 /// GeoJSON of the same records, as each commune's own: the record is each point's properties.
 fn geojson(site: &GuideSite) -> Vec<u8> {
-    let features: Vec<serde_json::Value> = site
-        .communes
-        .iter()
-        .flat_map(|c| &c.relics)
-        .map(|relic| {
-            let geometry = match (relic.lon, relic.lat) {
-                (Some(lon), Some(lat)) => {
-                    serde_json::json!({ "type": "Point", "coordinates": [lon, lat] })
-                }
-                _ => serde_json::Value::Null,
-            };
-            serde_json::json!({
-                "type": "Feature",
-                "id": format!("{}#{}", relic.qr_url, relic.id),
-                "geometry": geometry,
-                "properties": relic.record,
+    #[derive(Serialize)]
+    struct Collection<'a> {
+        r#type: &'static str,
+        schema_version: u32,
+        features: Vec<Feature<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Feature<'a> {
+        r#type: &'static str,
+        /// The QR landing: a relic's code is unique only within its commune.
+        id: &'a str,
+        geometry: Option<Point>,
+        properties: &'a serde_json::value::RawValue,
+    }
+    #[derive(Serialize)]
+    struct Point {
+        r#type: &'static str,
+        coordinates: [f64; 2],
+    }
+    pretty(&Collection {
+        r#type: "FeatureCollection",
+        schema_version: crate::render::OPEN_DATA_VERSION,
+        features: site
+            .communes
+            .iter()
+            .flat_map(|c| &c.relics)
+            .map(|relic| Feature {
+                r#type: "Feature",
+                id: &relic.qr_url,
+                geometry: relic.lon.zip(relic.lat).map(|(lon, lat)| Point {
+                    r#type: "Point",
+                    coordinates: [lon, lat],
+                }),
+                properties: &relic.record,
             })
-        })
-        .collect();
-    pretty(&serde_json::json!({
-        "type": "FeatureCollection",
-        "schema_version": crate::render::OPEN_DATA_VERSION,
-        "features": features,
-    }))
+            .collect(),
+    })
 }
 
 fn pretty(value: &impl Serialize) -> Vec<u8> {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::config::FILE_NAME;
 use crate::config::members::{Guide, Member, Source};
@@ -42,8 +43,13 @@ pub struct Relic {
     pub updated: Option<String>,
     #[serde(default)]
     pub translations: BTreeMap<String, Translation>,
-    #[serde(skip)]
-    pub record: serde_json::Value,
+    /// The record as the commune published it, kept as its text.
+    #[serde(skip, default = "unread")]
+    pub record: Box<RawValue>,
+}
+
+fn unread() -> Box<RawValue> {
+    RawValue::from_string("null".to_owned()).expect("null is JSON")
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,7 +65,7 @@ struct Published {
     title: BTreeMap<String, String>,
     base_url: String,
     commune: PublishedCommune,
-    relics: Vec<serde_json::Value>,
+    relics: Vec<Box<RawValue>>,
 }
 
 #[derive(Deserialize)]
@@ -167,7 +173,7 @@ fn member(root: &Path, member: &Member) -> Result<Commune, Vec<Diagnostic>> {
         .relics
         .into_iter()
         .map(|record| {
-            let mut relic: Relic = serde_json::from_value(record.clone()).map_err(|err| {
+            let mut relic: Relic = serde_json::from_str(record.get()).map_err(|err| {
                 vec![in_site_toml(
                     crate::text!(
                         "member-data-wrong",
@@ -223,7 +229,8 @@ fn read(bytes: &[u8]) -> Result<Published, String> {
     if !wrong.is_empty() {
         return Err(crate::text!("member-data-schema", problems = wrong.join("; ")).to_string());
     }
-    let published: Published = serde_json::from_value(value).map_err(|err| err.to_string())?;
+    drop(value);
+    let published: Published = serde_json::from_slice(bytes).map_err(|err| err.to_string())?;
     Ok(published)
 }
 
@@ -246,7 +253,7 @@ fn schema() -> &'static jsonschema::Validator {
 pub fn check(bytes: &[u8]) -> Result<usize, String> {
     let published = read(bytes)?;
     for record in &published.relics {
-        serde_json::from_value::<Relic>(record.clone()).map_err(|err| err.to_string())?;
+        serde_json::from_str::<Relic>(record.get()).map_err(|err| err.to_string())?;
     }
     Ok(published.relics.len())
 }

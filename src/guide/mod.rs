@@ -53,24 +53,27 @@ pub fn load(root: &Path) -> Result<GuideSite, Vec<Diagnostic>> {
     })
 }
 
-/// Makes every file of the guide and hands it to `sink`.
+/// Makes every file of the guide and hands it to `sink`, one kind after another, so that
+/// only one kind is in memory at a time.
 pub fn render(site: &GuideSite, sink: &dyn Sink) -> anyhow::Result<Result<(), Vec<Diagnostic>>> {
     let pages = match pages::pages(site) {
         Ok(pages) => pages,
         Err(problems) => return Ok(Err(problems)),
     };
-    let files = pages
-        .into_iter()
-        .chain(search::files(&site.communes))
-        .chain(data::files(site))
-        .chain(
-            site.theme
-                .static_files
-                .iter()
-                .map(|(name, bytes)| (format!("assets/{name}"), bytes.clone())),
-        );
-    for (path, bytes) in files {
-        sink.put(OutputFile::bytes(path, bytes))?;
-    }
+    let put = |files: Vec<(String, Vec<u8>)>| -> anyhow::Result<()> {
+        for (path, bytes) in files {
+            sink.put(OutputFile::bytes(path, bytes))?;
+        }
+        Ok(())
+    };
+    put(pages)?;
+    put(search::files(&site.communes))?;
+    put(data::files(site))?;
+    put(site
+        .theme
+        .static_files
+        .iter()
+        .map(|(name, bytes)| (format!("assets/{name}"), bytes.clone()))
+        .collect())?;
     Ok(Ok(()))
 }

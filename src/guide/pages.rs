@@ -193,8 +193,7 @@ fn home(site: &GuideSite, lang: &str, t: &toml::Table) -> tera::Context {
                 .replace("{count}", &commune.relics.len().to_string()),
         })
         .collect();
-    // Dots only: 2,600 linked and labelled markers would be most of the page.
-    let map = map::project(
+    let mut map = map::project(
         site.communes
             .iter()
             .flat_map(|c| &c.relics)
@@ -207,6 +206,9 @@ fn home(site: &GuideSite, lang: &str, t: &toml::Table) -> tera::Context {
         "map_caption",
         &guide_text(t, "map_caption").replace("{relics}", &map.points.len().to_string()),
     );
+    context.insert("dots", &dots(&map));
+    // The markers are in the dots now: a page of 40,000 would be megabytes.
+    map.points.clear();
     context.insert("map", &map);
     context.insert(
         "search_index",
@@ -264,6 +266,42 @@ fn card<'a>(relic: &'a Relic, lang: &str, default: &str) -> Card<'a> {
         page: translation.map_or(&relic.url, |t| &t.url),
         landing: &relic.qr_url,
     }
+}
+
+/// A dot on the home page's map: the relics within one cell of a grid, drawn larger the more
+/// there are, and dark when one of them is of national rank.
+#[derive(Serialize)]
+struct Dot {
+    x: f64,
+    y: f64,
+    r: f64,
+    national: bool,
+}
+
+/// The side of the home map's grid cells, in SVG units of a 1,000-wide map: a dot's width, so
+/// that relics closer than a dot are one dot, and the map's size is bounded by its area.
+const CELL: f64 = 10.0;
+
+fn dots(map: &MapView) -> Vec<Dot> {
+    let mut cells: BTreeMap<(i64, i64), (f64, f64, usize, bool)> = BTreeMap::new();
+    for point in &map.points {
+        let cell = ((point.x / CELL) as i64, (point.y / CELL) as i64);
+        let entry = cells.entry(cell).or_insert((0.0, 0.0, 0, false));
+        entry.0 += point.x;
+        entry.1 += point.y;
+        entry.2 += 1;
+        entry.3 |= matches!(point.rank.as_str(), "national" | "special-national");
+    }
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    cells
+        .into_values()
+        .map(|(x, y, count, national)| Dot {
+            x: round(x / count as f64),
+            y: round(y / count as f64),
+            r: round(4.0 + 2.0 * (count as f64).log2()),
+            national,
+        })
+        .collect()
 }
 
 /// A relic's marker: its link is the commune's page of it, in this language if it has one.

@@ -1,6 +1,6 @@
-// The guide's search: offline, blind to diacritics and case. The index is cut into files by
-// the first three letters of each word (search/den.json); a query loads the file of its
-// longest word, or for a word of one or two letters the files whose names begin with it.
+// The guide's search: offline, blind to diacritics and case. search/index.json lists groups
+// of words, each with the numbered files of the relics that have such a word; a query loads
+// the files of its rarest word, and keeps the relics that have every word it typed.
 // Folding must match the build's (src/guide/search.rs): decompose, drop the marks, đ → d,
 // lower case, anything but letters and digits splits words.
 (function () {
@@ -12,8 +12,11 @@
   var list = form.querySelector(".search-results");
   var base = form.getAttribute("data-index");
   var english = form.getAttribute("data-lang") !== form.getAttribute("data-default-lang");
+  // The most relics shown, and the most files a one-word query reads to find them.
+  var SHOWN = 50;
+  var FILES = 8;
   var files = {};
-  var keys = null;
+  var contents = null;
   var asked = 0;
 
   function fold(text) {
@@ -31,35 +34,34 @@
     return files[name];
   }
 
-  function filesFor(word) {
-    if (word.length >= 3) return Promise.resolve([word.slice(0, 3)]);
-    keys = keys || load("index");
-    return keys.then(function (all) {
-      return all.filter(function (k) { return k.indexOf(word) === 0; }).slice(0, 40);
+  // The groups whose words may begin with `word`: a group of the words beginning with a
+  // prefix of it, or any group under it.
+  function groupsFor(word, groups) {
+    return groups.filter(function (g) {
+      var key = g[0];
+      return (!g[1] && word.indexOf(key) === 0) || key.indexOf(word) === 0;
     });
   }
 
-  function show(found) {
+  function show(found, more) {
     list.textContent = "";
-    var text = found.length
-      ? status.getAttribute("data-found").replace("{count}", found.length)
-      : status.getAttribute("data-none");
+    var text = !found.length ? status.getAttribute("data-none")
+      : (more ? status.getAttribute("data-more") : status.getAttribute("data-found")).replace("{count}", found.length);
     status.textContent = text;
-    found.slice(0, 50).forEach(function (entry) {
-      var name = english && entry[1] ? entry[1] : entry[0];
-      var page = english && entry[4] ? entry[4] : entry[3];
+    var names = contents ? contents.communes : [];
+    found.slice(0, SHOWN).forEach(function (entry) {
       var item = document.createElement("li");
       item.className = "card";
       var link = document.createElement("a");
-      link.href = page;
+      link.href = english && entry[4] ? entry[4] : entry[3];
       var title = document.createElement("span");
       title.className = "card-title";
-      title.textContent = name;
+      title.textContent = english && entry[1] ? entry[1] : entry[0];
       link.appendChild(title);
       item.appendChild(link);
       var meta = document.createElement("p");
       meta.className = "meta";
-      meta.appendChild(document.createTextNode(status.getAttribute("data-commune") + " " + entry[2] + " · "));
+      meta.appendChild(document.createTextNode(status.getAttribute("data-commune") + " " + names[entry[2]] + " · "));
       var landing = document.createElement("a");
       landing.href = entry[5];
       landing.textContent = status.getAttribute("data-landing");
@@ -77,28 +79,41 @@
       status.textContent = "";
       return;
     }
-    var longest = words.reduce(function (a, b) { return b.length > a.length ? b : a; });
-    filesFor(longest).then(function (names) {
-      return Promise.all(names.map(load));
-    }).then(function (parts) {
+    load("index").then(function (index) {
+      contents = index;
+      // The rarest word: the one whose groups hold the fewest relics.
+      var best = null;
+      words.forEach(function (word) {
+        var groups = groupsFor(word, index.groups);
+        var count = groups.reduce(function (sum, g) { return sum + g[2]; }, 0);
+        if (!best || count < best.count) best = { groups: groups, count: count };
+      });
+      var numbers = [];
+      best.groups.forEach(function (g) { numbers = numbers.concat(g[3]); });
+      var more = words.length === 1 && numbers.length > FILES;
+      if (more) numbers = numbers.slice(0, FILES);
+      return Promise.all(numbers.map(load)).then(function (parts) { return { parts: parts, more: more }; });
+    }).then(function (loaded) {
       if (ask !== asked) return;
+      var names = contents.communes;
       var seen = {};
       var found = [];
-      parts.forEach(function (entries) {
+      loaded.parts.forEach(function (entries) {
         entries.forEach(function (entry) {
-          var own = entry[6].split(" ");
+          if (seen[entry[3]]) return;
+          var own = fold(entry[0] + " " + entry[1] + " " + entry[6] + " " + names[entry[2]]).split(" ");
           var all = words.every(function (w) {
             return own.some(function (o) { return o.indexOf(w) === 0; });
           });
-          if (all && !seen[entry[3]]) {
+          if (all) {
             seen[entry[3]] = true;
             found.push(entry);
           }
         });
       });
-      show(found);
+      show(found, loaded.more);
     }, function () {
-      if (ask === asked) show([]);
+      if (ask === asked) show([], false);
     });
   }
 
