@@ -73,6 +73,7 @@ pub fn summary(report: &ditich::Report) -> String {
 
 impl PostersArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+        self.build.project.commune()?;
         let _lock = self.build.project.lock(verbosity)?;
         let out = self.build.out();
         let ids: Vec<String> = self

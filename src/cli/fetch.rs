@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
+use ditich::diagnostic::Problems;
 use ditich::guide::fetch::{self, Outcome};
 use ditich::text;
 
@@ -26,13 +27,7 @@ impl FetchArgs {
             .ok()
             .filter(|t| !t.is_zero())
             .ok_or_else(|| anyhow::anyhow!("{}", text!("fetch-timeout-wrong")))?;
-        let fetched = match fetch::fetch(&self.project.root, timeout) {
-            Ok(fetched) => fetched,
-            Err(problems) => {
-                verbosity.diagnostics(&problems);
-                return Err(ditich::diagnostic::Problems(problems).into());
-            }
-        };
+        let fetched = fetch::fetch(&self.project.root, timeout).map_err(Problems)?;
         if fetched.is_empty() {
             verbosity.status(format_args!("{}\n", text!("fetch-nothing")));
             return Ok(ExitCode::SUCCESS);

@@ -118,6 +118,15 @@ pub fn waiting() -> String {
 }
 
 impl Project {
+    /// Refuses a province's guide, for a command that works on one commune's relics: the
+    /// message says where to run it instead.
+    fn commune(&self) -> anyhow::Result<()> {
+        if ditich::config::is_guide(&self.root) {
+            ditich::config::load(&self.root).map_err(Problems)?;
+        }
+        Ok(())
+    }
+
     /// Takes the project's lock for a command that writes, saying so if it has to wait.
     fn lock(&self, verbosity: Verbosity) -> anyhow::Result<ditich::lock::ProjectLock> {
         ditich::lock::ProjectLock::acquire(&self.root, || {

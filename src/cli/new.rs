@@ -22,6 +22,7 @@ pub struct NewArgs {
 
 impl NewArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+        self.project.commune()?;
         let created = ditich::scaffold::relic(
             &self.project.root,
             &self.name,

@@ -20,6 +20,7 @@ pub struct RenameArgs {
 
 impl RenameArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+        self.project.commune()?;
         let lock = self.project.lock(verbosity)?;
         let renamed = ditich::manage::rename_relic_locked(
             &lock,

@@ -22,6 +22,7 @@ pub struct RetireArgs {
 
 impl RetireArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+        self.project.commune()?;
         let lock = self.project.lock(verbosity)?;
         let retired = ditich::manage::retire_relic_locked(
             &lock,

@@ -46,6 +46,7 @@ enum Period {
 
 impl StatsArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+        self.project.commune()?;
         let (catalogue, errors) = match stats::catalogue::load(&self.project.root) {
             Ok(loaded) => loaded,
             Err(problems) => {

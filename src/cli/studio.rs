@@ -22,6 +22,7 @@ pub struct StudioArgs {
 
 impl StudioArgs {
     pub fn run(self, verbosity: Verbosity) -> anyhow::Result<ExitCode> {
+        self.project.commune()?;
         let open = !self.no_open;
         ditich::studio::run(&self.project.root, self.port, &|event| match event {
             Event::Serving { url } => {

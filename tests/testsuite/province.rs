@@ -452,3 +452,32 @@ fn fetch_replaces_a_saved_member_only_with_its_commune_s_data() {
             .contains("Mở Di tích Quỳnh Đôi")
     );
 }
+
+#[test]
+fn check_reads_a_guide_and_its_members_and_writes_nothing() {
+    let province = Province::new();
+    run(&province.root(), &["check"]).success();
+    assert!(!province.root().join("output").exists());
+    let relic = province.member("dong-tay").join("sites/chua-b/index.md");
+    let text = std::fs::read_to_string(&relic).unwrap();
+    std::fs::write(&relic, text.replacen("+++", "+++\nrank = 3", 1)).unwrap();
+    run(&province.root(), &["check"])
+        .failure()
+        .stderr_has(&["error: the member project ../dong-tay has 1 error"]);
+    // A command for one commune's relics says where to run it, and writes nothing.
+    let before = files(&province.root());
+    for command in [
+        &["new", "Đền Cả"][..],
+        &["rename", "den-a", "den-b"],
+        &["retire", "den-a"],
+        &["posters"],
+        &["stats", "access.log"],
+        &["studio", "--no-open"],
+    ] {
+        run(&province.root(), command).failure().stderr_has(&[
+            "this project is a province's guide",
+            "run it in a member commune's project folder",
+        ]);
+    }
+    assert_eq!(files(&province.root()), before);
+}
