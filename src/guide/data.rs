@@ -61,45 +61,15 @@ fn json(site: &GuideSite) -> Vec<u8> {
     })
 }
 
-/// GeoJSON of the same records, as each commune's own: the record is each point's properties.
+/// GeoJSON of the same records, as each commune's own: the record is each point's
+/// properties, and its id the QR landing, since a code is unique only within its commune.
 fn geojson(site: &GuideSite) -> Vec<u8> {
-    #[derive(Serialize)]
-    struct Collection<'a> {
-        r#type: &'static str,
-        schema_version: u32,
-        features: Vec<Feature<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Feature<'a> {
-        r#type: &'static str,
-        /// The QR landing: a relic's code is unique only within its commune.
-        id: &'a str,
-        geometry: Option<Point>,
-        properties: &'a serde_json::value::RawValue,
-    }
-    #[derive(Serialize)]
-    struct Point {
-        r#type: &'static str,
-        coordinates: [f64; 2],
-    }
-    pretty(&Collection {
-        r#type: "FeatureCollection",
-        schema_version: crate::render::OPEN_DATA_VERSION,
-        features: site
-            .communes
+    crate::render::geojson_of(
+        site.communes
             .iter()
             .flat_map(|c| &c.relics)
-            .map(|relic| Feature {
-                r#type: "Feature",
-                id: &relic.qr_url,
-                geometry: relic.lon.zip(relic.lat).map(|(lon, lat)| Point {
-                    r#type: "Point",
-                    coordinates: [lon, lat],
-                }),
-                properties: &relic.record,
-            })
-            .collect(),
-    })
+            .map(|r| (r.qr_url.clone(), r.lat, r.lon, &*r.record)),
+    )
 }
 
 fn pretty(value: &impl Serialize) -> Vec<u8> {

@@ -146,41 +146,50 @@ pub fn json(site: &Site) -> Vec<u8> {
 
 /// RFC 7946 GeoJSON: `[lon, lat]` in WGS84; a relic without a location has a null geometry.
 pub fn geojson(site: &Site) -> Vec<u8> {
+    geojson_of(
+        records(site)
+            .into_iter()
+            .map(|r| (r.id.to_owned(), r.lat, r.lon, r)),
+    )
+}
+
+/// A GeoJSON collection of points, one per `(id, lat, lon, properties)`, with the schema's
+/// version as a foreign member (RFC 7946 § 6.1): a commune's relics, or a province's.
+pub fn geojson_of<P: Serialize>(
+    features: impl Iterator<Item = (String, Option<f64>, Option<f64>, P)>,
+) -> Vec<u8> {
     #[derive(Serialize)]
-    struct Collection<'a> {
+    struct Collection<P> {
         r#type: &'static str,
-        /// A foreign member (RFC 7946 § 6.1): the version of the schema its properties follow.
         schema_version: u32,
-        features: Vec<Feature<'a>>,
+        features: Vec<Feature<P>>,
     }
     #[derive(Serialize)]
-    struct Feature<'a> {
+    struct Feature<P> {
         r#type: &'static str,
-        id: &'a str,
+        id: String,
         geometry: Option<Point>,
-        properties: Record<'a>,
+        properties: P,
     }
     #[derive(Serialize)]
     struct Point {
         r#type: &'static str,
         coordinates: [f64; 2],
     }
-    let features = records(site)
-        .into_iter()
-        .map(|r| Feature {
-            r#type: "Feature",
-            id: r.id,
-            geometry: r.lon.zip(r.lat).map(|(lon, lat)| Point {
-                r#type: "Point",
-                coordinates: [lon, lat],
-            }),
-            properties: r,
-        })
-        .collect();
     pretty(&Collection {
         r#type: "FeatureCollection",
         schema_version: data_schema::VERSION,
-        features,
+        features: features
+            .map(|(id, lat, lon, properties)| Feature {
+                r#type: "Feature",
+                id,
+                geometry: lon.zip(lat).map(|(lon, lat)| Point {
+                    r#type: "Point",
+                    coordinates: [lon, lat],
+                }),
+                properties,
+            })
+            .collect(),
     })
 }
 
