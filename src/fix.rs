@@ -90,7 +90,6 @@ fn fix(bytes: &[u8]) -> Option<(String, Vec<String>)> {
 fn replace(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temporary = path.with_file_name(format!(".{name}.ditich-fix"));
-    std::fs::write(&temporary, bytes)
-        .and_then(|()| std::fs::rename(&temporary, path))
+    crate::write::durably(&temporary, bytes, path)
         .with_context(|| crate::text!("cannot-rewrite", file = path.display().to_string()))
 }

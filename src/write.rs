@@ -537,6 +537,23 @@ fn remove_if_present(dir: &Path) -> anyhow::Result<()> {
     }
 }
 
+/// Writes `bytes` to `path` by way of `partial` beside it: written, flushed to the disk, then
+/// renamed over `path`, so that a crash or a full disk leaves the old file whole, never half of
+/// the new one. For the files of the project an officer keeps (the scan counts, a guide's saved
+/// members, fixed texts); `partial` is removed when anything fails.
+pub fn durably(partial: &Path, bytes: &[u8], path: &Path) -> io::Result<()> {
+    let written = (|| {
+        let mut file = fs::File::create(partial)?;
+        io::Write::write_all(&mut file, bytes)?;
+        file.sync_all()?;
+        fs::rename(partial, path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(partial);
+    }
+    written
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -551,15 +551,19 @@ member-data-wrong = { $file } is not a commune's relics.json this version can re
 member-data-wrong-help = save the file the commune's build publishes at …/data/relics.json, or run ditich fetch
 member-data-version = it follows version { $found } of the open data's fields, and this version of ditich reads version { $known }
 member-data-schema = its data breaks the schema of relics.json: { $problems }
+member-data-address = "{ $value }" is not a web address the guide can link to (http or https, without ? or #)
+member-slug-taken = the page of { $commune } would be at /{ $slug }/, which the guide keeps for itself
 member-slug-twice = { $first } and { $second } would both be at /{ $slug }/
 member-slug-twice-help = give one of them its own slug: add a line slug = "…" to its [[members]] entry
 fetch-timeout-wrong = --timeout takes a number of seconds above 0, e.g. --timeout 30
+fetch-not-guide = this project is a commune's, and ditich fetch downloads the members of a province's guide
+fetch-not-guide-help = a commune's data is made by ditich build; run fetch in the folder of a guide whose site.toml has [province] and [[members]]
 fetch-nothing = no member of site.toml has data = and url =, so there is nothing to download
 fetch-updated = { $file }: downloaded, { $relics } relics ({ $kilobytes } KB)
 fetch-unchanged = { $file }: up to date, { $relics } relics
 fetch-kept = { $file }: kept the saved copy, since { $url } { $reason }
 fetch-none-kept = { $file }: nothing saved yet, since { $url } { $reason }
-fetch-timeout = did not answer within { $seconds } s
+fetch-timeout = did not send it all within { $seconds } s
 fetch-refused = refused the connection (is the site down?)
 fetch-no-host = names a host that cannot be found (check the address, and this computer's connection)
 fetch-too-large = sent more than any commune's data

@@ -511,15 +511,19 @@ member-data-wrong = { $file } không phải tệp relics.json của một xã m�
 member-data-wrong-help = lưu đúng tệp mà trang của xã công bố ở …/data/relics.json, hoặc chạy ditich fetch
 member-data-version = tệp theo phiên bản { $found } của các trường dữ liệu mở, còn phiên bản ditich này đọc phiên bản { $known }
 member-data-schema = dữ liệu không đúng lược đồ của relics.json: { $problems }
+member-data-address = "{ $value }" không phải một địa chỉ web mà trang tỉnh dẫn đến được (http hoặc https, không có ? hay #)
+member-slug-taken = trang của { $commune } sẽ ở /{ $slug }/, địa chỉ mà trang của tỉnh dành cho chính nó
 member-slug-twice = { $first } và { $second } sẽ cùng ở địa chỉ /{ $slug }/
 member-slug-twice-help = đặt cho một trong hai một slug riêng: thêm dòng slug = "…" vào mục [[members]] của nó
 fetch-timeout-wrong = --timeout cần một số giây lớn hơn 0, ví dụ --timeout 30
+fetch-not-guide = đây là dự án của một xã, còn ditich fetch tải dữ liệu các xã thành viên của trang tỉnh
+fetch-not-guide-help = dữ liệu của xã do ditich build tạo ra; hãy chạy fetch trong thư mục trang tỉnh có [province] và [[members]] trong site.toml
 fetch-nothing = không thành viên nào trong site.toml có data = và url =, nên không có gì để tải
 fetch-updated = { $file }: đã tải, { $relics } di tích ({ $kilobytes } KB)
 fetch-unchanged = { $file }: đã mới nhất, { $relics } di tích
 fetch-kept = { $file }: giữ bản đã lưu, vì { $url } { $reason }
 fetch-none-kept = { $file }: chưa có bản nào được lưu, vì { $url } { $reason }
-fetch-timeout = không trả lời trong { $seconds } giây
+fetch-timeout = không gửi xong trong { $seconds } giây
 fetch-refused = từ chối kết nối (trang có đang tắt không?)
 fetch-no-host = ghi một tên máy chủ không tìm thấy (kiểm tra địa chỉ và kết nối mạng của máy này)
 fetch-too-large = gửi nhiều hơn dữ liệu của bất kỳ xã nào

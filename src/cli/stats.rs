@@ -74,6 +74,11 @@ impl StatsArgs {
         }
         // A kept file with a mistake is refused before the logs are read: an hour of reading
         // must not end in nothing written.
+        // Two runs that merge into one file at once would lose one's months.
+        let _lock = self
+            .publish
+            .then(|| self.project.lock(verbosity))
+            .transpose()?;
         let kept = if self.publish {
             let root = &self.project.root;
             match stats::published::read(root) {

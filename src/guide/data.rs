@@ -39,7 +39,7 @@ fn json(site: &GuideSite) -> Vec<u8> {
         title: &shared.title,
         base_url: &shared.base_url,
         province: &site.guide.province,
-        license: "CC-BY-4.0",
+        license: crate::render::LICENSE,
         communes: site
             .communes
             .iter()
@@ -125,6 +125,8 @@ pub fn files(site: &GuideSite) -> Vec<(String, Vec<u8>)> {
             .iter()
             .map(|c| format!("{}{}#relics", c.base_url, catalogue::TURTLE))
             .collect(),
+        // The joined data holds the communes' records in a document of its own.
+        schema: false,
     };
     let turtle = catalogue::turtle(&publisher, &listed);
     let json_ld = catalogue::json_ld(&publisher, &listed);

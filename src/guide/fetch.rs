@@ -39,6 +39,13 @@ pub enum Outcome {
 /// Fetches every saved member of the guide at `root` that has a `url`, each given `timeout`
 /// from connecting to the last byte. Errors only when the guide's `site.toml` is wrong.
 pub fn fetch(root: &Path, timeout: Duration) -> Result<Vec<Fetched>, Vec<Diagnostic>> {
+    if !crate::config::is_guide(root) {
+        return Err(vec![
+            Diagnostic::error(crate::text!("fetch-not-guide"))
+                .in_file(Path::new(crate::config::FILE_NAME))
+                .help(crate::text!("fetch-not-guide-help")),
+        ]);
+    }
     let guide = members::load(root)?;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
@@ -145,6 +152,5 @@ fn replace(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     let name = file.file_name().unwrap_or_default().to_string_lossy();
     let partial = file.with_file_name(format!(".{name}.partial"));
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, file)
+    crate::write::durably(&partial, bytes, file)
 }

@@ -81,18 +81,26 @@ struct PublishedCommune {
 pub fn load(root: &Path, guide: &Guide) -> Result<Vec<Commune>, Vec<Diagnostic>> {
     let results: Vec<Result<Commune, Vec<Diagnostic>>> = {
         use rayon::prelude::*;
-        guide.members.par_iter().map(|m| member(root, m)).collect()
+        guide
+            .members
+            .par_iter()
+            .map(|m| member(root, &guide.site.languages, m))
+            .collect()
     };
     let mut communes = Vec::new();
     let mut problems = Vec::new();
-    for result in results {
+    let mut listed = Vec::new();
+    for (result, member) in results.into_iter().zip(&guide.members) {
         match result {
-            Ok(commune) => communes.push(commune),
+            Ok(commune) => {
+                communes.push(commune);
+                listed.push(member);
+            }
             Err(more) => problems.extend(more),
         }
     }
     let mut slugs: BTreeMap<&str, &Commune> = BTreeMap::new();
-    for (commune, member) in communes.iter().zip(&guide.members) {
+    for (commune, member) in communes.iter().zip(listed) {
         if let Some(first) = slugs.insert(&commune.slug, commune) {
             problems.push(
                 Diagnostic::error(crate::text!(
@@ -114,7 +122,10 @@ pub fn load(root: &Path, guide: &Guide) -> Result<Vec<Commune>, Vec<Diagnostic>>
     }
 }
 
-fn member(root: &Path, member: &Member) -> Result<Commune, Vec<Diagnostic>> {
+/// The guide's own folders, which no member's page may take.
+const RESERVED: [&str; 3] = ["assets", "data", "search"];
+
+fn member(root: &Path, languages: &[String], member: &Member) -> Result<Commune, Vec<Diagnostic>> {
     let shown = |path: &Path| display_path(path.strip_prefix(root).unwrap_or(path));
     let in_site_toml = |message: crate::i18n::Text, help: crate::i18n::Text| {
         Diagnostic::error(message)
@@ -156,10 +167,11 @@ fn member(root: &Path, member: &Member) -> Result<Commune, Vec<Diagnostic>> {
         })?,
     };
     let name = match &member.source {
-        Source::Project(folder) => folder.join("output/data/relics.json"),
+        // What the project's build would publish, made here without writing it.
+        Source::Project(folder) => folder.join("data/relics.json"),
         Source::Saved { file, .. } => file.clone(),
     };
-    let published = read(&bytes).map_err(|reason| {
+    let (published, relics) = parse(&bytes).map_err(|reason| {
         vec![in_site_toml(
             crate::text!("member-data-wrong", file = shown(&name), reason = reason),
             crate::text!("member-data-wrong-help"),
@@ -169,24 +181,16 @@ fn member(root: &Path, member: &Member) -> Result<Commune, Vec<Diagnostic>> {
         .slug
         .clone()
         .unwrap_or_else(|| crate::slug::slugify(&published.commune.name));
-    let relics = published
-        .relics
-        .into_iter()
-        .map(|record| {
-            let mut relic: Relic = serde_json::from_str(record.get()).map_err(|err| {
-                vec![in_site_toml(
-                    crate::text!(
-                        "member-data-wrong",
-                        file = shown(&name),
-                        reason = err.to_string()
-                    ),
-                    crate::text!("member-data-wrong-help"),
-                )]
-            })?;
-            relic.record = record;
-            Ok(relic)
-        })
-        .collect::<Result<Vec<_>, Vec<Diagnostic>>>()?;
+    if slug.is_empty() || RESERVED.contains(&slug.as_str()) || languages.contains(&slug) {
+        return Err(vec![in_site_toml(
+            crate::text!(
+                "member-slug-taken",
+                commune = published.commune.name.as_str(),
+                slug = slug.as_str()
+            ),
+            crate::text!("member-slug-twice-help"),
+        )]);
+    }
     let mut base_url = published.base_url;
     if !base_url.ends_with('/') {
         base_url.push('/');
@@ -251,9 +255,42 @@ fn schema() -> &'static jsonschema::Validator {
 /// Whether `bytes` are a commune's `relics.json` this version can build a guide from, and the
 /// number of relics in it; otherwise why not.
 pub fn check(bytes: &[u8]) -> Result<usize, String> {
-    let published = read(bytes)?;
-    for record in &published.relics {
-        serde_json::from_str::<Relic>(record.get()).map_err(|err| err.to_string())?;
+    parse(bytes).map(|(_, relics)| relics.len())
+}
+
+/// A commune's data and its relics, read and checked: [`read`], then each relic's fields, and
+/// every address in them a web address, as the guide links to them.
+fn parse(bytes: &[u8]) -> Result<(Published, Vec<Relic>), String> {
+    let mut published = read(bytes)?;
+    if !web_address(&published.base_url) {
+        return Err(
+            crate::text!("member-data-address", value = published.base_url.as_str()).to_string(),
+        );
     }
-    Ok(published.relics.len())
+    let relics = std::mem::take(&mut published.relics)
+        .into_iter()
+        .map(|record| {
+            let mut relic: Relic = serde_json::from_str(record.get()).map_err(|e| e.to_string())?;
+            let addresses = [&relic.url, &relic.qr_url]
+                .into_iter()
+                .chain(relic.translations.values().map(|t| &t.url));
+            if let Some(wrong) = addresses.into_iter().find(|a| !web_address(a)) {
+                return Err(crate::text!("member-data-address", value = wrong.as_str()).to_string());
+            }
+            relic.record = record;
+            Ok(relic)
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok((published, relics))
+}
+
+/// An `http` or `https` address with a host and neither query nor fragment: what the guide can
+/// link to and build its own addresses on.
+fn web_address(text: &str) -> bool {
+    url::Url::parse(text).is_ok_and(|url| {
+        matches!(url.scheme(), "http" | "https")
+            && url.host().is_some()
+            && url.query().is_none()
+            && url.fragment().is_none()
+    })
 }

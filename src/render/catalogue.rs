@@ -188,7 +188,8 @@ fn serialize(
     writer.finish().expect("writing to memory cannot fail")
 }
 
-/// Statements grouped by subject, the order both serializers keep.
+/// The catalogue's statements, in the order they are written; a subject's statements are mostly
+/// together, and both serializers group the runs they find.
 struct Statements(Vec<Triple>);
 
 impl Statements {
@@ -266,20 +267,22 @@ fn statements(publisher: &Publisher<'_>, files: &[(&Format, &[u8])]) -> Vec<Trip
         };
         let node = described(&mut s, publisher, &nodes, dataset, period);
         if dataset == Dataset::Relics {
-            for part in &publisher.parts {
-                s.add(&node, &format!("{DCT}hasPart"), iri(part));
+            // A member's address is its own commune's text: one that is no IRI is left out.
+            for part in publisher.parts.iter().filter_map(|p| checked(p)) {
+                s.add(&node, &format!("{DCT}hasPart"), part);
             }
         }
         for (format, bytes) in files {
             let distribution = nodes.here(format.name);
             s.add(&node, &format!("{DCAT}distribution"), distribution.clone());
             let download = iri(&absolute(format.path));
+            let schema = format.schema && publisher.schema;
             self::distribution(
                 &mut s,
                 &nodes,
                 &distribution,
                 download,
-                format,
+                (format, schema),
                 bytes,
                 period,
             );
@@ -287,7 +290,7 @@ fn statements(publisher: &Publisher<'_>, files: &[(&Format, &[u8])]) -> Vec<Trip
     }
     agents(&mut s, publisher, &nodes);
     area(&mut s, publisher, &nodes);
-    vocabulary(&mut s, &nodes, files);
+    vocabulary(&mut s, &nodes, files, publisher.schema);
     s.0
 }
 
@@ -313,6 +316,9 @@ pub struct Publisher<'a> {
     pub source: [&'static str; 2],
     /// The datasets the relics' dataset is made of: each member commune's own.
     pub parts: Vec<String>,
+    /// Whether the files follow `data/relics.schema.json`, which a commune publishes and a
+    /// province's joined data does not.
+    pub schema: bool,
 }
 
 impl<'a> Publisher<'a> {
@@ -343,6 +349,7 @@ impl<'a> Publisher<'a> {
             months: site.scans.iter().map(|row| row.month.to_string()).collect(),
             source: ["do xã công bố", "published by the commune"],
             parts: Vec::new(),
+            schema: true,
         }
     }
 }
@@ -523,7 +530,7 @@ fn distribution(
     nodes: &Nodes,
     node: &NamedNode,
     download: NamedNode,
-    format: &Format,
+    (format, schema): (&Format, bool),
     bytes: &[u8],
     period: &Period,
 ) {
@@ -539,7 +546,7 @@ fn distribution(
         &format!("{DCAT}byteSize"),
         Literal::new_typed_literal(bytes.len().to_string(), xsd::NON_NEGATIVE_INTEGER),
     );
-    if format.schema {
+    if schema {
         s.add(node, &format!("{DCT}conformsTo"), nodes.schema.clone());
     }
     if let Some(standard) = format.standard {
@@ -606,8 +613,8 @@ fn area(s: &mut Statements, publisher: &Publisher<'_>, nodes: &Nodes) {
 }
 
 /// The vocabularies' terms, typed as DCAT-AP expects them.
-fn vocabulary(s: &mut Statements, nodes: &Nodes, files: &[(&Format, &[u8])]) {
-    if files.iter().any(|(f, _)| f.schema) {
+fn vocabulary(s: &mut Statements, nodes: &Nodes, files: &[(&Format, &[u8])], schema: bool) {
+    if schema && files.iter().any(|(f, _)| f.schema) {
         s.a(&nodes.schema, &format!("{DCT}Standard"));
         s.add(
             &nodes.schema,

@@ -12,7 +12,7 @@ use crate::model::{Relic, Site};
 use crate::urls;
 
 /// The licence of everything the open data publishes, as an SPDX identifier.
-pub(super) const LICENSE: &str = "CC-BY-4.0";
+pub const LICENSE: &str = "CC-BY-4.0";
 
 /// One relic as published. The Wifi password stays on the plaque, out of the data.
 #[derive(Serialize)]

@@ -39,7 +39,7 @@ pub fn open_data_schema(id: &str) -> serde_json::Value {
     data_schema::document(id)
 }
 
-pub use data::geojson_of;
+pub use data::{LICENSE, geojson_of};
 
 /// `site`'s `data/relics.json`, as its build publishes it: what a province's guide reads of a
 /// member commune.

@@ -252,7 +252,13 @@ impl Counter {
             Ok(entry) => entry,
             Err(err) => return self.malformed(file, number, err.0),
         };
-        self.months_read.insert(entry.date.into());
+        // A month is covered by lines of this guide's site, not by another site's in a shared
+        // log: those must not replace the counts kept for it.
+        if let Request::Line { target, .. } = entry.request
+            && target.starts_with(self.catalogue.base_path.as_str())
+        {
+            self.months_read.insert(entry.date.into());
+        }
         let relic = match self.classify(&entry) {
             Kind::Scan(relic) => relic,
             Kind::Bot => return self.summary.bots += 1,
@@ -387,7 +393,7 @@ pub struct Stats {
     /// The first and last day with a scan.
     pub first_day: Option<Date>,
     pub last_day: Option<Date>,
-    /// The months of every line read, scan or not: the logs cover these.
+    /// The months of every request to the guide's site, scan or not: the logs cover these.
     pub months_read: BTreeSet<Month>,
     pub summary: Summary,
 }

@@ -175,9 +175,7 @@ pub fn save(root: &Path, rows: &[Row]) -> std::io::Result<()> {
     let path = root.join(FILE);
     let dir = path.parent().expect("the file is in a folder");
     std::fs::create_dir_all(dir)?;
-    let partial = dir.join(".scans.csv.partial");
-    std::fs::write(&partial, csv(rows))?;
-    std::fs::rename(&partial, &path)
+    crate::write::durably(&dir.join(".scans.csv.partial"), &csv(rows), &path)
 }
 
 #[cfg(test)]

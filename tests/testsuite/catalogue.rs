@@ -232,7 +232,14 @@ fn assert_dataset(dataset: &Value, output: &Path) {
             media_type,
             format!("http://www.iana.org/assignments/media-types/{expected}"),
         );
-        if path.starts_with("data/relics.") && path.ends_with("json") {
+        let guide = output.join("search").is_dir();
+        if guide {
+            // A province's joined data is not the commune's document the schema describes.
+            assert!(
+                !strings(&distribution["conforms_to"]).contains(&schema_id),
+                "{path}"
+            );
+        } else if path.starts_with("data/relics.") && path.ends_with("json") {
             assert!(
                 strings(&distribution["conforms_to"]).contains(&schema_id),
                 "{path} does not conform to the published schema {schema_id}"

@@ -270,6 +270,27 @@ fn two_members_on_one_page_are_refused() {
         "give one of them its own slug",
     ]);
     assert!(!province.root().join("output").exists());
+
+    // Nor may a member take a folder of the guide's own, or a language's.
+    for slug in ["search", "en"] {
+        edit(
+            &province.root().join("site.toml"),
+            "project = \"../xa-thu\"\n",
+            &format!("project = \"../xa-thu\"\nslug = \"{slug}\"\n"),
+        );
+        province.build().failure().stderr_has(&[&format!(
+            "the page of Long Thành would be at /{slug}/, which the guide keeps for itself"
+        )]);
+        edit(
+            &province.root().join("site.toml"),
+            &format!("slug = \"{slug}\"\n"),
+            "",
+        );
+    }
+    // fetch is for a guide: a commune's project is told so.
+    run(&province.member("xa-thu"), &["fetch"])
+        .failure()
+        .stderr_has(&["this project is a commune's, and ditich fetch downloads the members of a province's guide"]);
 }
 
 /// How the test's web server answers.
@@ -389,7 +410,19 @@ fn fetch_replaces_a_saved_member_only_with_its_commune_s_data() {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.local_addr().unwrap()
     };
-    let wrong: [(Answer, &str); 5] = [
+    let wrong: [(Answer, &str); 6] = [
+        (
+            Answer::Data(
+                String::from_utf8(newer.clone())
+                    .unwrap()
+                    .replace(
+                        "\"base_url\": \"https://quynhdoi.example.gov.vn/du-lich/\"",
+                        "\"base_url\": \"https://quynhdoi.example.gov.vn/du-lich/#tin\"",
+                    )
+                    .into_bytes(),
+            ),
+            "sent something that is not a commune's relics.json: \"https://quynhdoi.example.gov.vn/du-lich/#tin\" is not a web address the guide can link to",
+        ),
         (
             Answer::Data(
                 "<!doctype html><title>Trang chủ</title>"
@@ -419,7 +452,7 @@ fn fetch_replaces_a_saved_member_only_with_its_commune_s_data() {
         (Answer::Status(404), "answered 404 Not Found"),
         (
             Answer::Late(std::time::Duration::from_secs(4), newer.clone()),
-            "did not answer within 1 s",
+            "did not send it all within 1 s",
         ),
     ];
     for (answer, why) in wrong {

@@ -322,6 +322,15 @@ fn publish_merges_the_months_of_the_logs_into_the_kept_counts() {
             && !project.path("stats/.scans.csv.partial").exists()
     );
 
+    // A log of another site on the same server, from January, leaves January as it was.
+    std::fs::write(
+        dir.path().join("other.log"),
+        "203.0.113.7 - - [15/Jan/2026:08:05:09 +0700] \"GET /other-site/ HTTP/1.1\" 200 5120 \"-\" \"Mozilla/5.0\"\n",
+    )
+    .unwrap();
+    stats(dir.path(), project.root(), &["other.log", "--publish"]).success();
+    assert_eq!(project.read("stats/scans.csv"), merged);
+
     // The same logs again change nothing.
     stats(
         dir.path(),

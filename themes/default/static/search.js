@@ -11,7 +11,8 @@
   var status = form.querySelector(".search-status");
   var list = form.querySelector(".search-results");
   var base = form.getAttribute("data-index");
-  var english = form.getAttribute("data-lang") !== form.getAttribute("data-default-lang");
+  // The index holds each relic's name and page in its commune's language and in English.
+  var english = form.getAttribute("data-lang") === "en";
   // The most relics shown, and the most files a one-word query reads to find them.
   var SHOWN = 50;
   var FILES = 8;
@@ -29,6 +30,10 @@
       files[name] = fetch(base + name + ".json").then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
+      }).catch(function (error) {
+        // Not kept: the next query asks again, once the connection is back.
+        delete files[name];
+        throw error;
       });
     }
     return files[name];
@@ -113,7 +118,9 @@
       });
       show(found, loaded.more);
     }, function () {
-      if (ask === asked) show([], false);
+      if (ask !== asked) return;
+      list.textContent = "";
+      status.textContent = status.getAttribute("data-failed");
     });
   }
 
