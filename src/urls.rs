@@ -24,7 +24,13 @@ const SEGMENT: &AsciiSet = &CONTROLS
 
 /// `""` for the default language, `"en/"` for the others.
 pub fn language_root(config: &Config, lang: &str) -> String {
-    if lang == config.default_language() {
+    root_of(config.default_language(), lang)
+}
+
+/// [`language_root`] in a site whose default language is `default`: a commune's or a
+/// province's guide.
+pub fn root_of(default: &str, lang: &str) -> String {
+    if lang == default {
         String::new()
     } else {
         format!("{lang}/")

@@ -114,11 +114,7 @@ pub fn pages(site: &GuideSite) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>
 
 /// `""` for the default language, `en/` for English.
 fn urls_home(site: &GuideSite, lang: &str) -> String {
-    if lang == site.guide.site.languages[0] {
-        String::new()
-    } else {
-        format!("{lang}/")
-    }
+    urls::root_of(&site.guide.site.languages[0], lang)
 }
 
 fn commune_path(site: &GuideSite, lang: &str, commune: &Commune) -> String {
