@@ -29,6 +29,7 @@ pub mod photos;
 pub mod pipeline;
 pub mod posters;
 pub mod progress;
+pub mod publish;
 pub mod qr;
 pub mod read;
 pub mod render;

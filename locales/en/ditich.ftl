@@ -577,3 +577,45 @@ cli-fetch-long-about =
 
     Each member with data = and url = in site.toml is downloaded and checked; a download that is not a commune's relics.json, or a site that is down or slow, leaves the saved copy as it was. Building never uses the network: fetch, then build.
 cli-fetch-timeout = Give up on a commune's server after this many seconds, keeping its saved copy
+publish-url-wrong = [publish] url = "{ $value }" is not an address ditich can publish to
+publish-url-help = write the web host's folder as sftp://user@host/path, ftp://user@host/path or ftps://user@host/path, or a bucket as s3://bucket/prefix with endpoint =; the host's provider gives these
+publish-url-no-user = [publish] url = "{ $value }" names no user: the host needs to know who logs in
+publish-url-password = [publish] url holds a password, and site.toml is no place for one: anyone who gets the project reads it
+publish-scheme-unknown = ditich cannot publish over { $scheme }://
+publish-key-unused = [publish] { $key } is used only with { $protocols }, not with this url
+publish-key-unused-help = remove { $key }, or change the url to the kind of host it belongs to
+publish-needs = an S3 bucket needs { $key } = in [publish]
+publish-endpoint-help = write the service's address, as its provider gives it: endpoint = "https://s3.example.vn"
+publish-endpoint-wrong = endpoint = "{ $value }" is not an https:// address (plain http:// is allowed only to this computer)
+publish-access-key-help = write the access key's id: access_key = "…"; its secret goes in the DITICH_PUBLISH_SECRET environment variable, or is asked for
+publish-secret-missing = no password for { $whose }: set the { $variable } environment variable, or run ditich publish in a terminal to type it
+publish-manifest-unreadable = cannot read what the last publish left on the host
+publish-manifest-wrong = { $file } on the host is damaged at line { $line }; delete it there, and the next publish sends every file again
+publish-put-failed = could not send { $file }; what the host had is still there, and the next publish goes on from here
+publish-delete-failed = could not delete { $file } on the host; the next publish tries again
+publish-host-unknown = { $host } is not in { $file }, so ditich cannot tell it from an impostor. Its key's fingerprint is { $fingerprint }: if the host's provider confirms it, run ditich publish --accept-host-key { $fingerprint }
+publish-host-changed = the key of { $host } is not the one { $file } recorded on line { $line } (it is now { $fingerprint }): someone may be pretending to be the host. Ask the host's provider; if they changed the key, delete that line and publish again
+publish-connect-failed = cannot connect to { $host } on port { $port }
+publish-login-refused = { $host } refused the login of { $user }: check the user, the password or key, with the host's provider
+publish-no-sftp = { $host } accepted the login but offers no SFTP
+publish-tls-refused = { $host } did not set up a verified TLS connection: { $reason }
+publish-s3-refused = the bucket { $bucket } refused the access key: check access_key and DITICH_PUBLISH_SECRET
+publish-no-target = site.toml does not say where to publish
+publish-no-target-help = add, with the address the host's provider gives: [publish] url = "sftp://user@host/path"
+publish-built = { $summary }
+publish-connecting = connecting to { $target }
+publish-kept-landing = { $file } is no longer built, but stays on the host: plaques.toml lists its printed code
+publish-kept-landing-help = a printed plaque must keep opening; to send it elsewhere, ditich retire the relic with --to
+publish-up-to-date = { $target } already has this build: nothing to send
+publish-resuming = going on with the publish that was cut short
+publish-done = published to { $target }: { $files } files sent ({ $kilobytes } KB), { $deleted } deleted
+publish-would = would send { $files } files ({ $kilobytes } KB) and delete { $deleted }
+publish-ask-password = Password for { $whose }:{" "}
+publish-ask-trust = { $host } is new to this computer. Its key's fingerprint is { $fingerprint }. Is that the one the host's provider gave? [y/N]
+cli-publish-about = Build the site, then send what changed to the web host that site.toml's [publish] names
+cli-publish-long-about =
+    Build the site, then send what changed to the web host that site.toml's [publish] names.
+
+    New photos and scripts go first, pages next, the service worker last, and only then are files that are gone deleted: visitors never meet a page whose photos are not there yet. A publish cut short goes on from where it stopped the next time. Passwords are never kept in site.toml: set DITICH_PUBLISH_PASSWORD (DITICH_PUBLISH_SECRET for S3), or type it when asked.
+cli-publish-dry-run = List what would be sent and deleted, changing nothing on the host
+cli-publish-accept-host-key = Trust the host's SSH key on a first connection if its fingerprint is this one (SHA256:…), as the host's provider gave it

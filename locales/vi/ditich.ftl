@@ -33,6 +33,7 @@ cli-after-help =
                                 đổi tên thư mục di tích: trang đổi địa chỉ, mã trên biển giữ nguyên
       ditich retire den-ca --to DT02
                                 cho di tích thôi có trên trang; biển đã in của nó mở DT02
+      ditich publish            tạo trang, rồi gửi những gì đã đổi lên máy chủ web
 
     Mã thoát: 0 khi mọi việc tốt đẹp, 1 khi dự án có lỗi, 2 khi gõ sai lệnh.
 cli-quiet = Chỉ in các lỗi
@@ -537,3 +538,45 @@ cli-fetch-long-about =
 
     Mỗi thành viên có data = và url = trong site.toml được tải về và kiểm tra; tệp tải về không phải relics.json của một xã, hay trang của xã tắt hoặc chậm, thì bản đã lưu được giữ nguyên. Dựng trang không bao giờ dùng mạng: tải trước, rồi dựng.
 cli-fetch-timeout = Bỏ qua máy chủ của một xã sau từng này giây, giữ bản đã lưu
+publish-url-wrong = [publish] url = "{ $value }" không phải địa chỉ mà ditich có thể đăng trang lên
+publish-url-help = viết thư mục trên máy chủ web dạng sftp://người-dùng@máy-chủ/đường-dẫn, ftp://người-dùng@máy-chủ/đường-dẫn hay ftps://người-dùng@máy-chủ/đường-dẫn, hoặc một bucket dạng s3://bucket/tiền-tố kèm endpoint =; nhà cung cấp máy chủ cho các thông tin này
+publish-url-no-user = [publish] url = "{ $value }" không có tên người dùng: máy chủ cần biết ai đăng nhập
+publish-url-password = [publish] url có chứa mật khẩu, mà site.toml không phải chỗ để mật khẩu: ai có dự án cũng đọc được
+publish-scheme-unknown = ditich không đăng trang qua { $scheme }:// được
+publish-key-unused = [publish] { $key } chỉ dùng với { $protocols }, không dùng với url này
+publish-key-unused-help = xoá { $key }, hoặc sửa url cho đúng loại máy chủ mà nó thuộc về
+publish-needs = bucket S3 cần có { $key } = trong [publish]
+publish-endpoint-help = viết địa chỉ của dịch vụ, như nhà cung cấp cho: endpoint = "https://s3.example.vn"
+publish-endpoint-wrong = endpoint = "{ $value }" không phải địa chỉ https:// (chỉ được dùng http:// thường tới chính máy này)
+publish-access-key-help = viết mã của khoá truy cập: access_key = "…"; phần bí mật của nó đặt trong biến môi trường DITICH_PUBLISH_SECRET, hoặc được hỏi khi chạy
+publish-secret-missing = không có mật khẩu cho { $whose }: đặt biến môi trường { $variable }, hoặc chạy ditich publish trong cửa sổ dòng lệnh để gõ mật khẩu
+publish-manifest-unreadable = không đọc được những gì lần đăng trước để lại trên máy chủ
+publish-manifest-wrong = tệp { $file } trên máy chủ bị hỏng ở dòng { $line }; hãy xoá nó trên máy chủ, lần đăng sau sẽ gửi lại mọi tệp
+publish-put-failed = không gửi được { $file }; những gì máy chủ đang có vẫn còn nguyên, lần đăng sau sẽ tiếp tục từ đây
+publish-delete-failed = không xoá được { $file } trên máy chủ; lần đăng sau sẽ thử lại
+publish-host-unknown = { $host } chưa có trong { $file }, nên ditich không phân biệt được nó với máy giả mạo. Dấu vân tay khoá của nó là { $fingerprint }: nếu nhà cung cấp máy chủ xác nhận đúng, hãy chạy ditich publish --accept-host-key { $fingerprint }
+publish-host-changed = khoá của { $host } không phải khoá mà { $file } đã ghi ở dòng { $line } (nay là { $fingerprint }): có thể có kẻ đang giả làm máy chủ. Hãy hỏi nhà cung cấp máy chủ; nếu họ đã đổi khoá, xoá dòng đó rồi đăng lại
+publish-connect-failed = không kết nối được tới { $host } ở cổng { $port }
+publish-login-refused = { $host } từ chối đăng nhập của { $user }: kiểm tra lại tên người dùng, mật khẩu hoặc khoá với nhà cung cấp máy chủ
+publish-no-sftp = { $host } cho đăng nhập nhưng không có SFTP
+publish-tls-refused = { $host } không lập được kết nối TLS đã xác minh: { $reason }
+publish-s3-refused = bucket { $bucket } từ chối khoá truy cập: kiểm tra access_key và DITICH_PUBLISH_SECRET
+publish-no-target = site.toml chưa nói đăng trang lên đâu
+publish-no-target-help = thêm vào, với địa chỉ nhà cung cấp máy chủ cho: [publish] url = "sftp://người-dùng@máy-chủ/đường-dẫn"
+publish-built = { $summary }
+publish-connecting = đang kết nối tới { $target }
+publish-kept-landing = { $file } không còn được tạo, nhưng vẫn giữ trên máy chủ: plaques.toml có mã đã in của nó
+publish-kept-landing-help = biển đã in phải luôn mở được; muốn nó mở nơi khác, hãy dùng ditich retire cho di tích với --to
+publish-up-to-date = { $target } đã có bản này: không có gì để gửi
+publish-resuming = đang tiếp tục lần đăng bị ngắt giữa chừng
+publish-done = đã đăng lên { $target }: gửi { $files } tệp ({ $kilobytes } KB), xoá { $deleted } tệp
+publish-would = sẽ gửi { $files } tệp ({ $kilobytes } KB) và xoá { $deleted } tệp
+publish-ask-password = Mật khẩu của { $whose }:{" "}
+publish-ask-trust = { $host } là máy chủ mới với máy này. Dấu vân tay khoá của nó là { $fingerprint }. Có đúng là dấu mà nhà cung cấp máy chủ đã cho không? [c/K]
+cli-publish-about = Tạo trang, rồi gửi những gì đã đổi lên máy chủ web mà [publish] trong site.toml chỉ ra
+cli-publish-long-about =
+    Tạo trang, rồi gửi những gì đã đổi lên máy chủ web mà [publish] trong site.toml chỉ ra.
+
+    Ảnh và mã mới được gửi trước, rồi tới các trang, service worker sau cùng, và chỉ sau đó mới xoá các tệp không còn: khách không bao giờ gặp một trang mà ảnh của nó chưa có. Lần đăng bị ngắt giữa chừng sẽ tiếp tục từ chỗ dừng vào lần sau. Mật khẩu không bao giờ để trong site.toml: đặt DITICH_PUBLISH_PASSWORD (DITICH_PUBLISH_SECRET cho S3), hoặc gõ khi được hỏi.
+cli-publish-dry-run = Liệt kê những gì sẽ được gửi và xoá, không đổi gì trên máy chủ
+cli-publish-accept-host-key = Tin khoá SSH của máy chủ ở lần kết nối đầu nếu dấu vân tay của nó đúng là dấu này (SHA256:…), như nhà cung cấp máy chủ đã cho

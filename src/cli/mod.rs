@@ -7,6 +7,7 @@ mod fetch;
 pub mod help;
 mod new;
 mod output;
+mod publish;
 mod rename;
 mod retire;
 mod serve;
@@ -47,6 +48,7 @@ Examples:
                             rename a relic's folder: its page moves, its plaque's code stays
   ditich retire den-ca --to DT02
                             take a relic off the site; its printed plaque opens DT02
+  ditich publish            build, then send what changed to the web host
 
 Exit status: 0 when all went well, 1 when the project has errors, 2 for a wrong command.";
 
@@ -91,6 +93,14 @@ enum Command {
     /// that is not a commune's relics.json, or a site that is down or slow, leaves the saved
     /// copy as it was. Building never uses the network: fetch, then build.
     Fetch(fetch::FetchArgs),
+    /// Build the site, then send what changed to the web host that site.toml's [publish] names.
+    ///
+    /// New photos and scripts go first, pages next, the service worker last, and only then
+    /// are files that are gone deleted: visitors never meet a page whose photos are not there
+    /// yet. A publish cut short goes on from where it stopped the next time. Passwords are
+    /// never kept in site.toml: set DITICH_PUBLISH_PASSWORD (DITICH_PUBLISH_SECRET for S3),
+    /// or type it when asked.
+    Publish(publish::PublishArgs),
     /// Edit, check and preview the relics in a browser, on this computer only.
     ///
     /// Opens a form for every relic, in Vietnamese; each save is checked as ditich check does
@@ -144,6 +154,7 @@ impl Cli {
             Command::Fetch(args) => args.run(verbosity),
             Command::New(args) => args.run(verbosity),
             Command::Posters(args) => args.run(verbosity),
+            Command::Publish(args) => args.run(verbosity),
             Command::Rename(args) => args.run(verbosity),
             Command::Retire(args) => args.run(verbosity),
             Command::Serve(args) => args.run(verbosity),

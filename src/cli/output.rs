@@ -37,9 +37,14 @@ impl Verbosity {
         }
     }
 
+    /// Whether a progress bar is shown: on a terminal, unless quiet.
+    pub fn shows_bar(self) -> bool {
+        !self.quiet && std::io::stderr().is_terminal()
+    }
+
     /// What follows a build: a bar on a terminal, lines elsewhere.
     pub fn progress(self) -> Stages {
-        let bar = (!self.quiet && std::io::stderr().is_terminal()).then(|| {
+        let bar = self.shows_bar().then(|| {
             let bar = ProgressBar::hidden();
             bar.set_style(
                 ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} {elapsed}")

@@ -3,6 +3,7 @@
 //! file: a `site.toml` that lists `[[members]]` is one.
 
 pub mod members;
+pub mod publish;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -54,6 +55,8 @@ struct RawConfig {
     /// Default: the computer's, as `LC_ALL`, `LC_MESSAGES` or `LANG` name it, or on Windows
     /// the language of its menus; English when none says.
     messages: Option<Spanned<String>>,
+    /// Where `ditich publish` sends the site: `[publish]`, see [`publish::RawPublish`].
+    publish: Option<Spanned<publish::RawPublish>>,
 }
 
 /// `title` as written.
@@ -111,6 +114,8 @@ const EXAMPLES: toml_error::Examples = &[
     ("raw_html", "true"),
     ("kiosk", "{}"),
     ("messages", "\"vi\""),
+    ("publish", "{ url = \"sftp://user@host/path\" }"),
+    ("url", "\"sftp://user@host/path\""),
 ];
 
 /// `[kiosk]` as written.
@@ -611,6 +616,13 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
 /// when it cannot be read, which [`load`] then reports.
 pub fn is_guide(root: &Path) -> bool {
     read(root).is_ok_and(|written| written.raw.province.is_some() && written.raw.commune.is_none())
+}
+
+/// Where `root/site.toml` says to publish the site, checked; `None` when it has no
+/// `[publish]`.
+pub fn publish_target(root: &Path) -> Result<Option<publish::Target>, Vec<Diagnostic>> {
+    let written = read(root)?;
+    publish::resolve(written.raw.publish, &written.source, written.file, root)
 }
 
 /// The settings every kind of project has, checked: what `serve` needs of a commune's

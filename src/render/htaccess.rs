@@ -24,11 +24,90 @@ const TYPES: &[(&str, &str)] = &[
 
 /// Files that a rebuild may change at the same address: pages, data, styles and scripts. Five
 /// minutes, so a correction reaches visitors soon; the service worker keeps them offline.
-const SHORT: &str = "html|webmanifest|json|geojson|jsonld|atom|ttl|csv|xml|txt|css|js";
+const SHORT: &[&str] = &[
+    "html",
+    "webmanifest",
+    "json",
+    "geojson",
+    "jsonld",
+    "atom",
+    "ttl",
+    "csv",
+    "xml",
+    "txt",
+    "css",
+    "js",
+];
 
 /// Photos, audio and print files: big, and replaced only when an officer replaces the source.
 /// No file name carries a hash of its bytes, so a week rather than a year.
-const LONG: &str = "jpe?g|png|webp|gif|svg|ogg|oga|mp3|m4a|opus|mp4|webm|pdf";
+const LONG: &[&str] = &[
+    "jpg", "jpeg", "png", "webp", "gif", "svg", "ogg", "oga", "mp3", "m4a", "opus", "mp4", "webm",
+    "pdf",
+];
+
+/// Text types served as UTF-8, which is what ditich writes.
+const UTF8: &[&str] = &[
+    "html",
+    "css",
+    "js",
+    "json",
+    "webmanifest",
+    "geojson",
+    "jsonld",
+    "atom",
+    "ttl",
+    "csv",
+    "xml",
+    "txt",
+    "svg",
+];
+
+const SHORT_AGE: &str = "max-age=300";
+const LONG_AGE: &str = "max-age=604800";
+/// The browser must ask for a new service worker each time: it decides what the guide shows
+/// offline.
+const WORKER_AGE: &str = "no-cache";
+
+fn extension(path: &str) -> String {
+    path.rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// The `Content-Type` a host should send `path` with, by the rules this file gives Apache:
+/// for a bucket, which is told each file's type as it is sent.
+pub fn media_type(path: &str) -> String {
+    let extension = extension(path);
+    let essence = TYPES.iter().find(|(_, e)| **e == extension).map_or_else(
+        || {
+            mime_guess::from_ext(&extension)
+                .first_or_octet_stream()
+                .essence_str()
+                .to_owned()
+        },
+        |(mime, _)| (*mime).to_owned(),
+    );
+    if UTF8.contains(&extension.as_str()) {
+        format!("{essence}; charset=utf-8")
+    } else {
+        essence
+    }
+}
+
+/// The `Cache-Control` of `path`, by the same rules; `None` leaves it to the host.
+pub fn cache_control(path: &str) -> Option<&'static str> {
+    let extension = extension(path);
+    if path == "sw.js" {
+        Some(WORKER_AGE)
+    } else if SHORT.contains(&extension.as_str()) {
+        Some(SHORT_AGE)
+    } else if LONG.contains(&extension.as_str()) {
+        Some(LONG_AGE)
+    } else {
+        None
+    }
+}
 
 pub fn htaccess(site: &Site) -> OutputFile {
     let config = &site.config;
@@ -46,23 +125,26 @@ pub fn htaccess(site: &Site) -> OutputFile {
     for (mime, extension) in TYPES {
         let _ = writeln!(text, "AddType {mime} .{extension}");
     }
+    let utf8: Vec<String> = UTF8.iter().map(|e| format!(".{e}")).collect();
+    let (short, long) = (SHORT.join("|"), LONG.join("|"));
     let _ = write!(
         text,
-        "AddCharset utf-8 .html .css .js .json .webmanifest .geojson .jsonld .atom .ttl .csv .xml .txt .svg\n\
+        "AddCharset utf-8 {}\n\
          </IfModule>\n\n\
          <IfModule mod_headers.c>\n\
-         <FilesMatch \"\\.({SHORT})$\">\n\
-         Header set Cache-Control \"max-age=300\"\n\
+         <FilesMatch \"\\.({short})$\">\n\
+         Header set Cache-Control \"{SHORT_AGE}\"\n\
          </FilesMatch>\n\
-         <FilesMatch \"\\.({LONG})$\">\n\
-         Header set Cache-Control \"max-age=604800\"\n\
+         <FilesMatch \"\\.({long})$\">\n\
+         Header set Cache-Control \"{LONG_AGE}\"\n\
          </FilesMatch>\n\
          # The browser must ask for a new service worker each time: it decides what the guide\n\
          # shows offline.\n\
          <Files \"sw.js\">\n\
-         Header set Cache-Control \"no-cache\"\n\
+         Header set Cache-Control \"{WORKER_AGE}\"\n\
          </Files>\n\
-         </IfModule>\n\n"
+         </IfModule>\n\n",
+        utf8.join(" ")
     );
     let codes = super::codes::codes(site);
     let _ = write!(

@@ -9,7 +9,7 @@ mod codes;
 mod data;
 mod data_schema;
 mod guide;
-mod htaccess;
+pub mod htaccess;
 mod jsonld;
 pub mod map;
 mod offline;

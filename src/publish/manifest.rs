@@ -1,0 +1,147 @@
+//! The manifest a publish leaves on the host: every file it sent, with its hash and length,
+//! so that the next publish knows what the host holds without listing or reading it.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+/// The manifest's name at the top of the host's folder.
+pub const NAME: &str = ".ditich-published";
+
+const HEADER: &str = "# ditich publish 1: <blake3> <bytes> <path>, one line per file on this host";
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry {
+    pub hash: [u8; 32],
+    pub len: u64,
+}
+
+/// Files by path, relative, with `/`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Manifest {
+    pub files: BTreeMap<String, Entry>,
+}
+
+impl Manifest {
+    /// Every file of a built output folder, hashed, but ditich's own lists and marker, which
+    /// only a build reads.
+    pub fn of_folder(output: &Path) -> anyhow::Result<Manifest> {
+        let own = [crate::write::MARKER, crate::write::FILES, NAME];
+        let paths: Vec<String> = walkdir::WalkDir::new(output)
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !own.contains(&&*e.file_name().to_string_lossy()))
+            .map(|entry| {
+                let entry = entry.with_context(|| {
+                    crate::text!("cannot-read", file = output.display().to_string())
+                })?;
+                Ok(entry
+                    .file_type()
+                    .is_file()
+                    .then(|| relative(output, entry.path())))
+            })
+            .filter_map(Result::transpose)
+            .collect::<anyhow::Result<_>>()?;
+        let files = paths
+            .into_par_iter()
+            .map(|path| {
+                let file = output.join(&path);
+                let bytes = std::fs::read(&file).with_context(|| {
+                    crate::text!("cannot-read", file = file.display().to_string())
+                })?;
+                let entry = Entry {
+                    hash: *blake3::hash(&bytes).as_bytes(),
+                    len: bytes.len() as u64,
+                };
+                Ok((path, entry))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Manifest { files })
+    }
+
+    /// Reads a manifest a publish wrote.
+    pub fn parse(bytes: &[u8]) -> anyhow::Result<Manifest> {
+        let wrong = |line: usize| {
+            anyhow::anyhow!(
+                "{}",
+                crate::text!("publish-manifest-wrong", file = NAME, line = line)
+            )
+        };
+        let text = std::str::from_utf8(bytes).map_err(|_| wrong(1))?;
+        let mut lines = text.lines().enumerate();
+        if !lines
+            .next()
+            .is_some_and(|(_, l)| l.starts_with("# ditich publish 1"))
+        {
+            return Err(wrong(1));
+        }
+        let mut files = BTreeMap::new();
+        for (number, line) in lines {
+            let (path, entry) = Entry::parse(line).ok_or_else(|| wrong(number + 1))?;
+            files.insert(path, entry);
+        }
+        Ok(Manifest { files })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut text = format!("{HEADER}\n");
+        for (path, entry) in &self.files {
+            text += &entry.line(path);
+            text.push('\n');
+        }
+        text.into_bytes()
+    }
+}
+
+impl Entry {
+    /// `<blake3> <bytes> <path>`: the path last, as it may hold spaces.
+    pub fn line(&self, path: &str) -> String {
+        let hash = blake3::Hash::from_bytes(self.hash).to_hex();
+        format!("{hash} {} {path}", self.len)
+    }
+
+    /// Reads back a [`Entry::line`].
+    pub fn parse(line: &str) -> Option<(String, Entry)> {
+        let (hash, rest) = line.split_once(' ')?;
+        let (len, path) = rest.split_once(' ')?;
+        let entry = Entry {
+            hash: *blake3::Hash::from_hex(hash).ok()?.as_bytes(),
+            len: len.parse().ok()?,
+        };
+        Some((path.to_owned(), entry))
+    }
+}
+
+fn relative(output: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(output).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_back_what_it_writes_and_refuses_a_wrong_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("den ca")).unwrap();
+        std::fs::write(dir.path().join("den ca/index.html"), "<p>Đền</p>").unwrap();
+        std::fs::write(dir.path().join(crate::write::FILES), "x").unwrap();
+        let manifest = Manifest::of_folder(dir.path()).unwrap();
+        assert_eq!(
+            manifest.files.keys().collect::<Vec<_>>(),
+            ["den ca/index.html"]
+        );
+        assert_eq!(Manifest::parse(&manifest.to_bytes()).unwrap(), manifest);
+        let mut broken = manifest.to_bytes();
+        broken.extend(b"nonsense\n");
+        let error = Manifest::parse(&broken).unwrap_err().to_string();
+        assert!(error.contains("line 3"), "{error}");
+        assert!(Manifest::parse(b"<html>").is_err());
+    }
+}

@@ -1,0 +1,139 @@
+//! Publishing to an S3-compatible bucket, the kind Vietnamese clouds and CDNs sell, by path
+//! (`endpoint/bucket/key`), which they all accept. One PUT replaces an object whole, so no
+//! temporary names are needed; each carries its media type, as the bucket serves it.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use object_store::aws::{AmazonS3, AmazonS3Builder};
+use object_store::path::Path as Key;
+use object_store::{
+    Attribute, Attributes, ClientOptions, ObjectStore as _, ObjectStoreExt as _, PutOptions,
+    PutPayload,
+};
+
+use super::{Ask, Remote};
+use crate::config::publish::Protocol;
+use crate::render::htaccess;
+use crate::text;
+
+pub struct S3 {
+    runtime: tokio::runtime::Runtime,
+    store: AmazonS3,
+    prefix: String,
+    bucket: String,
+}
+
+pub fn connect(protocol: &Protocol, ask: &dyn Ask) -> anyhow::Result<Box<dyn Remote>> {
+    let Protocol::S3 {
+        bucket,
+        prefix,
+        endpoint,
+        region,
+        access_key,
+        ca,
+    } = protocol
+    else {
+        unreachable!("s3::connect is given S3 targets only");
+    };
+    let secret = super::secret(ask, super::SECRET_VARIABLE, access_key)?;
+    let mut options = ClientOptions::new()
+        .with_connect_timeout(Duration::from_secs(30))
+        .with_timeout(Duration::from_secs(300));
+    if let Some(ca) = ca {
+        options = options.with_root_certificate(certificate(ca)?);
+    }
+    // `config::publish` allows plain HTTP only to this computer.
+    let store = AmazonS3Builder::new()
+        .with_endpoint(endpoint.as_str().trim_end_matches('/'))
+        .with_allow_http(endpoint.scheme() == "http")
+        .with_virtual_hosted_style_request(false)
+        .with_region(region)
+        .with_bucket_name(bucket)
+        .with_access_key_id(access_key)
+        .with_secret_access_key(secret)
+        .with_client_options(options)
+        .build()?;
+    // The HTTP client takes the process's TLS provider; ditich has only ring.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    Ok(Box::new(S3 {
+        runtime,
+        store,
+        prefix: prefix.clone(),
+        bucket: bucket.clone(),
+    }))
+}
+
+fn certificate(ca: &Path) -> anyhow::Result<object_store::Certificate> {
+    let unreadable = || text!("cannot-read", file = ca.display().to_string());
+    let pem = std::fs::read(ca).with_context(unreadable)?;
+    object_store::Certificate::from_pem(&pem).with_context(unreadable)
+}
+
+impl S3 {
+    fn key(&self, path: &str) -> Key {
+        if self.prefix.is_empty() {
+            Key::from(path)
+        } else {
+            Key::from(format!("{}/{path}", self.prefix))
+        }
+    }
+
+    fn failed(&self, key: &Key, err: object_store::Error) -> anyhow::Error {
+        let refused = matches!(
+            err,
+            object_store::Error::Unauthenticated { .. }
+                | object_store::Error::PermissionDenied { .. }
+        );
+        if refused {
+            return anyhow::Error::new(err)
+                .context(text!("publish-s3-refused", bucket = self.bucket.as_str()));
+        }
+        anyhow::Error::new(err).context(format!("s3://{}/{key}", self.bucket))
+    }
+}
+
+impl Remote for S3 {
+    fn get(&mut self, path: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        let key = self.key(path);
+        let got = self.runtime.block_on(async {
+            let got = self.store.get(&key).await?;
+            got.bytes().await
+        });
+        match got {
+            Ok(bytes) => Ok(Some(bytes.to_vec())),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(err) => Err(self.failed(&key, err)),
+        }
+    }
+
+    fn put(&mut self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let key = self.key(path);
+        let mut attributes = Attributes::new();
+        attributes.insert(Attribute::ContentType, htaccess::media_type(path).into());
+        if let Some(age) = htaccess::cache_control(path) {
+            attributes.insert(Attribute::CacheControl, age.into());
+        }
+        let options = PutOptions {
+            attributes,
+            ..PutOptions::default()
+        };
+        let payload = PutPayload::from(bytes.to_vec());
+        self.runtime
+            .block_on(self.store.put_opts(&key, payload, options))
+            .map(drop)
+            .map_err(|err| self.failed(&key, err))
+    }
+
+    fn delete(&mut self, path: &str) -> anyhow::Result<()> {
+        let key = self.key(path);
+        match self.runtime.block_on(self.store.delete(&key)) {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(err) => Err(self.failed(&key, err)),
+        }
+    }
+}
