@@ -1,7 +1,7 @@
 //! The manifest a publish leaves on the host: every file it sent, with its hash and length,
 //! so that the next publish knows what the host holds without listing or reading it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -11,6 +11,8 @@ use rayon::prelude::*;
 pub const NAME: &str = ".ditich-published";
 
 const HEADER: &str = "# ditich publish 1: <blake3> <bytes> <path>, one line per file on this host";
+/// The line that lists the printed codes.
+const PRINTED: &str = "# printed:";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Entry {
@@ -22,6 +24,9 @@ pub struct Entry {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Manifest {
     pub files: BTreeMap<String, Entry>,
+    /// Every code a `plaques.toml` listed when a publish was made to this host: the host
+    /// keeps their landing pages even for a publish from a copy of the project that lost them.
+    pub printed: BTreeSet<String>,
 }
 
 impl Manifest {
@@ -57,7 +62,10 @@ impl Manifest {
                 Ok((path, entry))
             })
             .collect::<anyhow::Result<_>>()?;
-        Ok(Manifest { files })
+        Ok(Manifest {
+            files,
+            printed: BTreeSet::new(),
+        })
     }
 
     /// Reads a manifest a publish wrote.
@@ -76,16 +84,26 @@ impl Manifest {
         {
             return Err(wrong(1));
         }
-        let mut files = BTreeMap::new();
+        let mut manifest = Manifest::default();
         for (number, line) in lines {
+            if let Some(codes) = line.strip_prefix(PRINTED) {
+                manifest
+                    .printed
+                    .extend(codes.split_whitespace().map(str::to_owned));
+                continue;
+            }
             let (path, entry) = Entry::parse(line).ok_or_else(|| wrong(number + 1))?;
-            files.insert(path, entry);
+            manifest.files.insert(path, entry);
         }
-        Ok(Manifest { files })
+        Ok(manifest)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut text = format!("{HEADER}\n");
+        if !self.printed.is_empty() {
+            let codes: Vec<&str> = self.printed.iter().map(String::as_str).collect();
+            text += &format!("{PRINTED} {}\n", codes.join(" "));
+        }
         for (path, entry) in &self.files {
             text += &entry.line(path);
             text.push('\n');
@@ -132,7 +150,8 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("den ca")).unwrap();
         std::fs::write(dir.path().join("den ca/index.html"), "<p>Đền</p>").unwrap();
         std::fs::write(dir.path().join(crate::write::FILES), "x").unwrap();
-        let manifest = Manifest::of_folder(dir.path()).unwrap();
+        let mut manifest = Manifest::of_folder(dir.path()).unwrap();
+        manifest.printed.insert("DT01".to_owned());
         assert_eq!(
             manifest.files.keys().collect::<Vec<_>>(),
             ["den ca/index.html"]
@@ -141,7 +160,7 @@ mod tests {
         let mut broken = manifest.to_bytes();
         broken.extend(b"nonsense\n");
         let error = Manifest::parse(&broken).unwrap_err().to_string();
-        assert!(error.contains("line 3"), "{error}");
+        assert!(error.contains("line 4"), "{error}");
         assert!(Manifest::parse(b"<html>").is_err());
     }
 }

@@ -180,12 +180,14 @@ impl Plan {
             .collect();
         send.sort_by(|a, b| (stage(&a.path), &a.path).cmp(&(stage(&b.path), &b.path)));
         let mut after = local;
+        // What this project's ledger lists, and what the ledgers of earlier publishes did.
+        after.printed = printed.union(&on_host.printed).cloned().collect();
         let (mut delete, mut kept) = (Vec::new(), Vec::new());
         for (path, entry) in on_host.files {
             if after.files.contains_key(&path) {
                 continue;
             }
-            if landing_of(&path).is_some_and(|id| printed.contains(&id)) {
+            if landing_of(&path).is_some_and(|id| after.printed.contains(&id)) {
                 after.files.insert(path.clone(), entry);
                 kept.push(path);
             } else {
@@ -345,6 +347,7 @@ mod tests {
                     )
                 })
                 .collect::<BTreeMap<_, _>>(),
+            printed: BTreeSet::new(),
         }
     }
 
@@ -412,10 +415,27 @@ mod tests {
         assert_eq!(plan.delete, ["Q/DT03/index.html", "den-b/index.html"]);
         assert_eq!(plan.kept, ["Q/DT02/index.html", "q/dt02/index.html"]);
         assert!(plan.after.files.contains_key("q/dt02/index.html"));
+        assert_eq!(plan.after.printed, BTreeSet::from(["DT02".to_owned()]));
         assert_eq!(
             emptied_folders(&plan.delete, &plan.after),
             ["Q/DT03", "den-b"]
         );
+    }
+
+    #[test]
+    fn keeps_the_landings_an_earlier_publish_knew_were_printed() {
+        let mut host = files(&[("Q/DT03/index.html", 1), ("den-c/index.html", 1)]);
+        host.printed.insert("DT03".to_owned());
+        let plan = Plan::compare(
+            files(&[]),
+            host,
+            &BTreeSet::new(),
+            journal::Base::None,
+            false,
+        );
+        assert_eq!(plan.delete, ["den-c/index.html"]);
+        assert_eq!(plan.kept, ["Q/DT03/index.html"]);
+        assert!(plan.after.printed.contains("DT03"));
     }
 
     #[test]
