@@ -37,6 +37,7 @@ cli-after-help =
                                 rename a relic's folder: its page moves, its plaque's code stays
       ditich retire den-ca --to DT02
                                 take a relic off the site; its printed plaque opens DT02
+      ditich publish            build, then send what changed to the web host
 
     Exit status: 0 when all went well, 1 when the project has errors, 2 for a wrong command.
 cli-quiet = Print only errors

@@ -38,16 +38,18 @@ pub fn connect(protocol: &Protocol, ask: &dyn Ask) -> anyhow::Result<Box<dyn Rem
         unreachable!("s3::connect is given S3 targets only");
     };
     let secret = super::secret(ask, super::SECRET_VARIABLE, access_key)?;
+    // `config::publish` allows plain HTTP only to this computer.
     let mut options = ClientOptions::new()
+        .with_allow_http(endpoint.scheme() == "http")
         .with_connect_timeout(Duration::from_secs(30))
         .with_timeout(Duration::from_secs(300));
     if let Some(ca) = ca {
         options = options.with_root_certificate(certificate(ca)?);
     }
-    // `config::publish` allows plain HTTP only to this computer.
+    // The HTTP client takes the process's TLS provider; ditich has only ring.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let store = AmazonS3Builder::new()
         .with_endpoint(endpoint.as_str().trim_end_matches('/'))
-        .with_allow_http(endpoint.scheme() == "http")
         .with_virtual_hosted_style_request(false)
         .with_region(region)
         .with_bucket_name(bucket)
@@ -55,8 +57,6 @@ pub fn connect(protocol: &Protocol, ask: &dyn Ask) -> anyhow::Result<Box<dyn Rem
         .with_secret_access_key(secret)
         .with_client_options(options)
         .build()?;
-    // The HTTP client takes the process's TLS provider; ditich has only ring.
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;

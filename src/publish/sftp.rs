@@ -262,23 +262,28 @@ impl Sftp {
         folders: &mut std::collections::HashSet<String>,
         full: &str,
     ) -> anyhow::Result<()> {
+        let parent = |path: &str| path.rsplit_once('/').map_or("", |(f, _)| f).to_owned();
         let mut missing = Vec::new();
-        let mut folder = full.rsplit_once('/').map_or("", |(f, _)| f);
-        while !folder.is_empty() && !folders.contains(folder) {
-            missing.push(folder.to_owned());
-            folder = folder.rsplit_once('/').map_or("", |(f, _)| f);
+        let mut folder = parent(full);
+        // Up from the file to the first folder that is there: one question for a folder
+        // an earlier publish made, rather than one per folder from the top.
+        while !folder.is_empty() && !folders.contains(&folder) {
+            if sftp
+                .stat(folder.as_str())
+                .await
+                .is_ok_and(|a| a.attrs.is_dir())
+            {
+                folders.insert(folder);
+                break;
+            }
+            let above = parent(&folder);
+            missing.push(folder);
+            folder = above;
         }
         for folder in missing.into_iter().rev() {
-            if let Err(err) = sftp.mkdir(folder.as_str(), FileAttributes::default()).await {
-                // It may be there already, made by an earlier publish.
-                let there = sftp
-                    .stat(folder.as_str())
-                    .await
-                    .is_ok_and(|a| a.attrs.is_dir());
-                if !there {
-                    return Err(anyhow::Error::new(err).context(folder));
-                }
-            }
+            sftp.mkdir(folder.as_str(), FileAttributes::default())
+                .await
+                .with_context(|| folder.clone())?;
             folders.insert(folder);
         }
         Ok(())

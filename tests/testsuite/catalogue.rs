@@ -6,9 +6,8 @@
 //! both pinned in `tests/shacl/requirements.txt` and installed on first use into a virtual
 //! environment under `target/`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::sync::OnceLock;
 
 use serde_json::Value;
 use sha2::Digest as _;
@@ -17,51 +16,9 @@ use crate::project::{Project, built_sample as sample};
 
 const SHAPES: &str = "tests/fixtures/standards/dcat-ap-3.0.0-SHACL.ttl";
 
-/// The Python of the virtual environment that has the pinned packages, made on first use, or
-/// `None` (after saying so) when the machine has no Python with `venv`.
+/// The Python that has the pinned packages, or `None` (after saying so).
 fn python(test: &str) -> Option<&'static Path> {
-    static PYTHON: OnceLock<Option<PathBuf>> = OnceLock::new();
-    let python = PYTHON.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let requirements = root.join("tests/shacl/requirements.txt");
-        let venv = root.join("target/test-tools/shacl");
-        let python = venv.join("bin/python");
-        let stamp = venv.join("installed-requirements.txt");
-        let wanted = std::fs::read(&requirements).expect("tests/shacl/requirements.txt");
-        if std::fs::read(&stamp).ok().as_ref() == Some(&wanted) {
-            return Some(python);
-        }
-        let made = Command::new("python3")
-            .args(["-m", "venv", "--clear"])
-            .arg(&venv)
-            .status()
-            .is_ok_and(|s| s.success());
-        if !made {
-            return None;
-        }
-        let status = Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-            ])
-            .arg("-r")
-            .arg(&requirements)
-            .status()
-            .expect("the virtual environment's pip runs");
-        assert!(
-            status.success(),
-            "pip could not install tests/shacl/requirements.txt"
-        );
-        std::fs::write(&stamp, &wanted).unwrap();
-        Some(python)
-    });
-    if python.is_none() {
-        crate::tools::skip_or_fail(test, "python3 with venv (Debian package python3-venv)");
-    }
-    python.as_deref()
+    crate::tools::python_tools(test, "shacl")
 }
 
 /// The address the build in `output` is published at, as its open data says.
