@@ -126,7 +126,8 @@ fn change(
 ) -> Reply {
     let (path, query) = url.split_once('?').unwrap_or((url, ""));
     let save = match path {
-        "/api/upload" | "/api/print" | "/api/gallery" | "/api/rename" | "/api/retire" => None,
+        "/api/upload" | "/api/print" | "/api/gallery" | "/api/rename" | "/api/retire"
+        | "/api/publish" => None,
         _ => match serde_json::from_slice::<Save>(body) {
             Ok(save) => Some(save),
             Err(_) => return reply(400, &json!({ "refused": UNREADABLE })),
@@ -188,6 +189,10 @@ fn change(
                 None => return not_found(),
             };
             return print(studio, &wanted);
+        }
+        ("/api/publish", None) => {
+            let (status, answer) = super::publish::publish(studio, body);
+            return reply(status, &answer);
         }
         _ => return not_found(),
     };
@@ -346,7 +351,7 @@ fn print_file(studio: &Studio, name: &str) -> Reply {
 }
 
 /// Where `ditich build` and `ditich posters` put the site.
-fn output(studio: &Studio) -> PathBuf {
+pub(super) fn output(studio: &Studio) -> PathBuf {
     studio.root.join("output")
 }
 

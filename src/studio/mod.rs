@@ -9,6 +9,7 @@
 mod api;
 mod form;
 mod guard;
+mod publish;
 mod save;
 mod upload;
 

@@ -36,12 +36,7 @@ impl Host for Sshd {
 }
 
 fn sftp_settings(sshd: &Sshd, port: u16) -> String {
-    format!(
-        "[publish]\nurl = \"sftp://{}@127.0.0.1:{port}{}\"\nkey = \"{}\"\nknown_hosts = \"known_hosts\"\n",
-        sshd.user,
-        sshd.folder.display(),
-        sshd.client_key.display()
-    )
+    sshd.settings(port, true)
 }
 
 /// vsftpd, and whether the publish goes over TLS.

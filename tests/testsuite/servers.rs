@@ -162,6 +162,20 @@ impl Sshd {
         format!("[127.0.0.1]:{port} {}\n", key.trim())
     }
 
+    /// `[publish]` for this server, reached on `port` (its own, or a [`Cut`]'s), logging in
+    /// with the client key or, without `key`, a password; `known_hosts` in the project.
+    pub fn settings(&self, port: u16, key: bool) -> String {
+        let mut settings = format!(
+            "[publish]\nurl = \"sftp://{}@127.0.0.1:{port}{}\"\nknown_hosts = \"known_hosts\"\n",
+            self.user,
+            self.folder.display()
+        );
+        if key {
+            settings += &format!("key = \"{}\"\n", self.client_key.display());
+        }
+        settings
+    }
+
     /// The host key's fingerprint, as `ssh-keygen -l` prints it: `SHA256:…`.
     pub fn fingerprint(&self) -> String {
         let line = run(Command::new("ssh-keygen")

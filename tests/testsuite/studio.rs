@@ -620,6 +620,70 @@ fn an_officer_adds_a_relic_in_the_studio_in_headless_chromium() {
     }
 }
 
+#[test]
+fn an_officer_publishes_from_the_studio_in_headless_chromium() {
+    let test = "an_officer_publishes_from_the_studio_in_headless_chromium";
+    let needs = [("node", "nodejs"), ("npm", "npm"), ("chromium", "chromium")];
+    if !crate::browser::have(test, &needs) {
+        return;
+    }
+    let Some(sshd) = crate::servers::Sshd::start(test) else {
+        return;
+    };
+    let project = Project::fixture("two-relics");
+    let settings = sshd.settings(sshd.port, true);
+    project.write("site.toml", project.read("site.toml") + "\n" + &settings);
+    let studio = Studio::start(&project);
+    let mut node = std::process::Command::new("node");
+    node.args(["--test", "studio-publish.check.mjs"])
+        .current_dir(crate::browser::browser_tests())
+        .env("DITICH_STUDIO", format!("http://{}/", studio.address))
+        .env("DITICH_FINGERPRINT", sshd.fingerprint());
+    if let Some(shots) = std::env::var_os("DITICH_SHOTS") {
+        node.env("DITICH_SHOTS", std::path::absolute(shots).unwrap());
+    }
+    let output = node.output().expect("node runs the studio's browser test");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && report.contains("# fail 0") && !report.contains("# pass 0"),
+        "studio publish browser test failed:\n{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The host holds the build, and this computer now knows its key.
+    let mut built = crate::project::files(&project.output());
+    built.retain(|path, _| !path.starts_with(".ditich-"));
+    let mut on_host = crate::project::files(&sshd.folder);
+    assert!(on_host.remove(".ditich-published").is_some());
+    assert_eq!(on_host, built);
+    assert_eq!(
+        project.read("known_hosts").trim(),
+        sshd.known_hosts_line(sshd.port).trim()
+    );
+}
+
+#[test]
+fn the_studio_asks_for_the_password_a_host_wants() {
+    let Some(sshd) = crate::servers::Sshd::start("the_studio_asks_for_the_password_a_host_wants")
+    else {
+        return;
+    };
+    let project = Project::fixture("two-relics");
+    project.write("known_hosts", sshd.known_hosts_line(sshd.port));
+    let settings = sshd.settings(sshd.port, false);
+    project.write("site.toml", project.read("site.toml") + "\n" + &settings);
+    let studio = Studio::start(&project);
+    let (status, asked) = studio.post("/api/publish", &json!({}));
+    assert_eq!(status, 401, "{asked}");
+    assert_eq!(asked["needs"], "password");
+    assert_eq!(asked["whose"], format!("{}@127.0.0.1", sshd.user));
+    // The test's sshd lets no one in by password.
+    let (status, refused) = studio.post("/api/publish", &json!({ "password": "sai-mat-khau" }));
+    assert_eq!(status, 502, "{refused}");
+    let text = refused["refused"].as_str().unwrap();
+    assert!(text.contains("127.0.0.1 refused the login of"), "{text}");
+    assert_eq!(sshd.written(), Vec::<String>::new());
+}
+
 /// Uploads `bytes` as the file `name` to the relic `folder`, as the studio's page does.
 fn upload(studio: &Studio, folder: &str, name: &str, alt: &str, bytes: &[u8]) -> (u16, Value) {
     let (_, version) = studio.open(folder);

@@ -657,6 +657,39 @@
     await loadList();
   }
 
+  // Publishing, as `ditich publish` does; what it would ask at a terminal is asked here.
+  async function publish(accept) {
+    const said = (text) => { $("publish-status").textContent = text; };
+    const button = $("publish-now");
+    button.disabled = true;
+    said(say("Đang tạo trang và gửi lên máy chủ…", "Building and sending to the host…"));
+    const password = $("publish-password").value;
+    const { status: code, data } = await call("POST", "/api/publish", { password, accept });
+    button.disabled = false;
+    if (code === 200) {
+      $("publish-password").value = "";
+      const kept = data.kept.length ? say(` Giữ lại trên máy chủ vì mã đã in: ${data.kept.join(", ")}.`, ` Kept on the host, as their codes are printed: ${data.kept.join(", ")}.`) : "";
+      said(say(data.vi, data.en) + kept);
+      return;
+    }
+    if (data.needs === "password") {
+      $("publish-password-row").hidden = false;
+      $("publish-password-label").textContent = say(`Mật khẩu của ${data.whose}`, `Password for ${data.whose}`);
+      $("publish-password").focus();
+      said(say("Máy chủ cần mật khẩu: gõ vào rồi bấm đăng lại.", "The host needs a password: type it, then publish again."));
+      return;
+    }
+    if (data.needs === "trust") {
+      const question = say(
+        `${data.host} là máy chủ mới với máy này. Dấu vân tay khoá của nó là\n${data.fingerprint}\nCó đúng là dấu mà nhà cung cấp máy chủ đã cho không?`,
+        `${data.host} is new to this computer. Its key's fingerprint is\n${data.fingerprint}\nIs that the one the host's provider gave?`);
+      if (confirm(question)) { await publish(data.fingerprint); return; }
+      said(say("Chưa đăng: máy chủ chưa được tin.", "Not published: the host is not trusted."));
+      return;
+    }
+    said(data.refused);
+  }
+
   // Renaming the folder and retiring the relic, as `ditich rename` and `ditich retire` do.
   function showManage() {
     const saved = current && current.folder;
@@ -716,6 +749,7 @@
   form.addEventListener("submit", save);
   $("print").addEventListener("click", print);
   $("print-chosen").addEventListener("click", printChosen);
+  $("publish-now").addEventListener("click", () => publish());
   $("rename").addEventListener("click", () => move("rename"));
   $("retire").addEventListener("click", () => move("retire"));
   $("save-draft").addEventListener("click", () => {
