@@ -31,7 +31,7 @@ test("the first publish asks to trust the host's key, then sends the site (lapto
     page.on("dialog", async (dialog) => { asked.push(dialog.message()); await dialog.accept(); });
     await page.getByRole("button", { name: "Đăng những gì đã đổi" }).click();
     const status = page.locator("#publish-status");
-    await status.filter({ hasText: "đã đăng lên" }).waitFor({ timeout: 60000 });
+    await status.filter({ hasText: "Đã đăng lên" }).waitFor({ timeout: 60000 });
     assert.equal(asked.length, 1, "one question, about the host's key");
     assert.match(asked[0], /127\.0\.0\.1 là máy chủ mới với máy này/);
     assert.match(asked[0], new RegExp(process.env.DITICH_FINGERPRINT.replace(/[+/]/g, "\\$&")));

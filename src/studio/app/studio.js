@@ -669,7 +669,9 @@
     if (code === 200) {
       $("publish-password").value = "";
       const kept = data.kept.length ? say(` Giữ lại trên máy chủ vì mã đã in: ${data.kept.join(", ")}.`, ` Kept on the host, as their codes are printed: ${data.kept.join(", ")}.`) : "";
-      said(say(data.vi, data.en) + kept);
+      // The command's own sentence, which begins in lower case after "ditich:".
+      const done = say(data.vi, data.en);
+      said(done.charAt(0).toUpperCase() + done.slice(1) + kept);
       return;
     }
     if (data.needs === "password") {
