@@ -52,15 +52,19 @@ pub enum Protocol {
         tls: bool,
         ca: Option<PathBuf>,
     },
-    S3 {
-        bucket: String,
-        /// Without leading or trailing `/`; empty for the bucket's top.
-        prefix: String,
-        endpoint: url::Url,
-        region: String,
-        access_key: String,
-        ca: Option<PathBuf>,
-    },
+    S3(Bucket),
+}
+
+/// An S3-compatible bucket, and the prefix of its keys that receives the site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bucket {
+    pub name: String,
+    /// Without leading or trailing `/`; empty for the bucket's top.
+    pub prefix: String,
+    pub endpoint: url::Url,
+    pub region: String,
+    pub access_key: String,
+    pub ca: Option<PathBuf>,
 }
 
 /// A user on a host, and the folder there that receives the site.
@@ -225,14 +229,14 @@ pub(super) fn resolve(
                 crate::text!("publish-access-key-help"),
             ));
         };
-        Protocol::S3 {
-            bucket: host,
+        Protocol::S3(Bucket {
+            name: host,
             prefix: folder.trim_matches('/').to_owned(),
             endpoint,
             region: raw.region.unwrap_or_else(|| "us-east-1".to_owned()),
             access_key: access_key.get_ref().trim().to_owned(),
             ca: path(&raw.ca),
-        }
+        })
     } else {
         if host.is_empty() || url.username().is_empty() {
             return Err(wrong(

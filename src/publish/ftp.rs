@@ -130,6 +130,9 @@ impl<T: TlsStream + Send> Ftp<T> {
         }
         // The default, ASCII, would turn every line ending into CR LF.
         stream.transfer_type(FileType::Binary)?;
+        // Data connections go to the host the control connection reached: servers behind a
+        // router often name their private address in PASV answers.
+        stream.set_passive_nat_workaround(true);
         Ok(Ftp {
             stream,
             login: login.clone(),

@@ -78,7 +78,7 @@ pub fn connect(
             accepted_key,
         )?),
         Protocol::Ftp { login, tls, ca } => ftp::connect(login, *tls, ca.as_deref(), ask)?,
-        Protocol::S3 { .. } => s3::connect(&target.protocol, ask)?,
+        Protocol::S3(bucket) => s3::connect(bucket, ask)?,
     })
 }
 

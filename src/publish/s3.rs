@@ -10,11 +10,11 @@ use object_store::aws::{AmazonS3, AmazonS3Builder};
 use object_store::path::Path as Key;
 use object_store::{
     Attribute, Attributes, ClientOptions, ObjectStore as _, ObjectStoreExt as _, PutOptions,
-    PutPayload,
+    PutPayload, RetryConfig,
 };
 
 use super::{Ask, Remote};
-use crate::config::publish::Protocol;
+use crate::config::publish::Bucket;
 use crate::render::htaccess;
 use crate::text;
 
@@ -25,18 +25,15 @@ pub struct S3 {
     bucket: String,
 }
 
-pub fn connect(protocol: &Protocol, ask: &dyn Ask) -> anyhow::Result<Box<dyn Remote>> {
-    let Protocol::S3 {
-        bucket,
+pub fn connect(bucket: &Bucket, ask: &dyn Ask) -> anyhow::Result<Box<dyn Remote>> {
+    let Bucket {
+        name,
         prefix,
         endpoint,
         region,
         access_key,
         ca,
-    } = protocol
-    else {
-        unreachable!("s3::connect is given S3 targets only");
-    };
+    } = bucket;
     let secret = super::secret(ask, super::SECRET_VARIABLE, access_key)?;
     // `config::publish` allows plain HTTP only to this computer.
     let mut options = ClientOptions::new()
@@ -52,10 +49,17 @@ pub fn connect(protocol: &Protocol, ask: &dyn Ask) -> anyhow::Result<Box<dyn Rem
         .with_endpoint(endpoint.as_str().trim_end_matches('/'))
         .with_virtual_hosted_style_request(false)
         .with_region(region)
-        .with_bucket_name(bucket)
+        .with_bucket_name(name)
         .with_access_key_id(access_key)
         .with_secret_access_key(secret)
         .with_client_options(options)
+        // A few tries for a dropped request, as the other protocols get by running again;
+        // not the default three minutes, which a wrong certificate would also wait out.
+        .with_retry(RetryConfig {
+            max_retries: 3,
+            retry_timeout: Duration::from_secs(60),
+            ..RetryConfig::default()
+        })
         .build()?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -64,7 +68,7 @@ pub fn connect(protocol: &Protocol, ask: &dyn Ask) -> anyhow::Result<Box<dyn Rem
         runtime,
         store,
         prefix: prefix.clone(),
-        bucket: bucket.clone(),
+        bucket: name.clone(),
     }))
 }
 

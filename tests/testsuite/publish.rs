@@ -71,8 +71,9 @@ impl Host for Ftp {
 impl Host for Moto {
     fn settings(&self, _: &Project) -> String {
         format!(
-            "[publish]\nurl = \"s3://{BUCKET}/site\"\nendpoint = \"http://127.0.0.1:{}\"\naccess_key = \"test\"\n",
-            self.port
+            "[publish]\nurl = \"s3://{BUCKET}/site\"\nendpoint = \"https://127.0.0.1:{}\"\naccess_key = \"test\"\nca = \"{}\"\n",
+            self.port,
+            self.certificate.display()
         )
     }
     fn written(&self) -> Vec<String> {
@@ -279,6 +280,22 @@ fn publishes_to_an_s3_bucket_only_what_changed() {
         head("manifest.webmanifest").trim(),
         r#"["application/manifest+json; charset=utf-8", "max-age=300"]"#
     );
+    // Without `ca`, the server's own certificate is not trusted.
+    Host::written(&moto);
+    let project = Project::fixture("two-relics");
+    let settings: String = moto
+        .settings(&project)
+        .lines()
+        .filter(|l| !l.starts_with("ca ="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    project.write(
+        "site.toml",
+        format!("{}\n{settings}", project.read("site.toml")),
+    );
+    let run = publish(&project, &moto, &[]).failure();
+    assert!(run.stderr.contains("certificate"), "{}", run.stderr);
+    assert_eq!(Host::written(&moto), Vec::<String>::new());
 }
 
 #[test]

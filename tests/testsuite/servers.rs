@@ -240,19 +240,7 @@ impl Vsftpd {
             .arg(d.join("www")));
         use std::os::unix::fs::PermissionsExt as _;
         std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let certificate = d.join("cert.pem");
-        run(Command::new("openssl")
-            .args([
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            ])
-            .args(["-subj", "/CN=localhost"])
-            .args(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
-            .args(["-addext", "basicConstraints=critical,CA:FALSE"])
-            .arg("-keyout")
-            .arg(d.join("key.pem"))
-            .arg("-out")
-            .arg(&certificate)
-            .stderr(Stdio::null()));
+        let certificate = certificate(d);
         std::fs::create_dir_all("/var/run/vsftpd/empty").unwrap();
         let port = free_port();
         let passive = free_port();
@@ -309,6 +297,25 @@ impl Vsftpd {
     }
 }
 
+/// A certificate for 127.0.0.1 that no authority signed, `cert.pem` in `dir`, with its key in
+/// `key.pem`: what rustls accepts of a server's own certificate.
+fn certificate(dir: &Path) -> PathBuf {
+    let certificate = dir.join("cert.pem");
+    run(Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        ])
+        .args(["-subj", "/CN=localhost"])
+        .args(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
+        .args(["-addext", "basicConstraints=critical,CA:FALSE"])
+        .arg("-keyout")
+        .arg(dir.join("key.pem"))
+        .arg("-out")
+        .arg(&certificate)
+        .stderr(Stdio::null()));
+    certificate
+}
+
 /// Makes [`FTP_USER`] if the machine lacks it, and gives it [`FTP_PASSWORD`]. Tests run in
 /// parallel, and two must not add the user at once.
 fn ensure_ftp_user() {
@@ -339,12 +346,14 @@ fn ensure_ftp_user() {
     *made = true;
 }
 
-/// moto's S3 server, with one bucket.
+/// moto's S3 server over HTTPS, with a certificate of its own and one bucket.
 pub struct Moto {
     _process: Process,
     dir: TempDir,
     python: PathBuf,
     pub port: u16,
+    /// The server's certificate, for `ca =`.
+    pub certificate: PathBuf,
 }
 
 pub const BUCKET: &str = "du-lich";
@@ -352,12 +361,20 @@ pub const BUCKET: &str = "du-lich";
 impl Moto {
     pub fn start(test: &str) -> Option<Moto> {
         let python = crate::tools::python_tools(test, "publish")?;
+        if !available(test, "openssl", "openssl") {
+            return None;
+        }
         let dir = tempfile::tempdir().unwrap();
+        let certificate = certificate(dir.path());
         let port = free_port();
         let log = dir.path().join("moto.log");
         let mut child = Command::new(python)
             .args(["-m", "moto.server", "-H", "127.0.0.1", "-p"])
             .arg(port.to_string())
+            .arg("--ssl-cert")
+            .arg(&certificate)
+            .arg("--ssl-key")
+            .arg(dir.path().join("key.pem"))
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
@@ -368,6 +385,7 @@ impl Moto {
             dir,
             python: python.to_owned(),
             port,
+            certificate,
         };
         moto.boto(&format!("s3.create_bucket(Bucket='{BUCKET}')"));
         moto.written();
@@ -378,10 +396,11 @@ impl Moto {
     pub fn boto(&self, line: &str) -> String {
         let script = format!(
             "import boto3, json\n\
-             s3 = boto3.client('s3', endpoint_url='http://127.0.0.1:{}', region_name='us-east-1',\n\
-               aws_access_key_id='test', aws_secret_access_key='test')\n\
+             s3 = boto3.client('s3', endpoint_url='https://127.0.0.1:{}', region_name='us-east-1',\n\
+               aws_access_key_id='test', aws_secret_access_key='test', verify='{}')\n\
              print(json.dumps({line}, default=str))\n",
-            self.port
+            self.port,
+            self.certificate.display()
         );
         run(Command::new(&self.python)
             .arg("-c")
