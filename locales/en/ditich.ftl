@@ -601,6 +601,8 @@ publish-login-refused = { $host } refused the login of { $user }: check the user
 publish-no-sftp = { $host } accepted the login but offers no SFTP
 publish-tls-refused = { $host } did not set up a verified TLS connection: { $reason }
 publish-s3-refused = the bucket { $bucket } refused the access key: check access_key and DITICH_PUBLISH_SECRET
+publish-s3-no-bucket = there is no bucket { $bucket } at { $endpoint }: check url = and endpoint = with the provider
+publish-s3-failed = could not reach { $key }
 publish-no-target = site.toml does not say where to publish
 publish-no-target-help = add, with the address the host's provider gives: [publish] url = "sftp://user@host/path"
 publish-built = { $summary }

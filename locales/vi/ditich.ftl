@@ -561,6 +561,8 @@ publish-login-refused = { $host } từ chối đăng nhập của { $user }: ki�
 publish-no-sftp = { $host } cho đăng nhập nhưng không có SFTP
 publish-tls-refused = { $host } không lập được kết nối TLS đã xác minh: { $reason }
 publish-s3-refused = bucket { $bucket } từ chối khoá truy cập: kiểm tra access_key và DITICH_PUBLISH_SECRET
+publish-s3-no-bucket = không có bucket { $bucket } ở { $endpoint }: kiểm tra url = và endpoint = với nhà cung cấp
+publish-s3-failed = không tới được { $key }
 publish-no-target = site.toml chưa nói đăng trang lên đâu
 publish-no-target-help = thêm vào, với địa chỉ nhà cung cấp máy chủ cho: [publish] url = "sftp://người-dùng@máy-chủ/đường-dẫn"
 publish-built = { $summary }

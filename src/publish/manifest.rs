@@ -4,19 +4,24 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use std::io::{Read as _, Write as _};
+
 use anyhow::Context as _;
 use rayon::prelude::*;
 
-/// The manifest's name at the top of the host's folder.
-pub const NAME: &str = ".ditich-published";
+/// The manifest's name at the top of the host's folder. It is read by every publish over the
+/// officer's line, so it is kept small: gzipped, with half of each hash.
+pub const NAME: &str = ".ditich-published.gz";
 
-const HEADER: &str = "# ditich publish 1: <blake3> <bytes> <path>, one line per file on this host";
+const HEADER: &str =
+    "# ditich publish 1: <blake3, first 128 bits> <bytes> <path>, one line per file on this host";
 /// The line that lists the printed codes.
 const PRINTED: &str = "# printed:";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Entry {
-    pub hash: [u8; 32],
+    /// The first half of the blake3 hash of its bytes: enough to tell two versions apart.
+    pub hash: [u8; 16],
     pub len: u64,
 }
 
@@ -55,10 +60,7 @@ impl Manifest {
                 let bytes = std::fs::read(&file).with_context(|| {
                     crate::text!("cannot-read", file = file.display().to_string())
                 })?;
-                let entry = Entry {
-                    hash: *blake3::hash(&bytes).as_bytes(),
-                    len: bytes.len() as u64,
-                };
+                let entry = Entry::of(&bytes);
                 Ok((path, entry))
             })
             .collect::<anyhow::Result<_>>()?;
@@ -76,7 +78,10 @@ impl Manifest {
                 crate::text!("publish-manifest-wrong", file = NAME, line = line)
             )
         };
-        let text = std::str::from_utf8(bytes).map_err(|_| wrong(1))?;
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_string(&mut text)
+            .map_err(|_| wrong(1))?;
         let mut lines = text.lines().enumerate();
         if !lines
             .next()
@@ -108,14 +113,26 @@ impl Manifest {
             text += &entry.line(path);
             text.push('\n');
         }
-        text.into_bytes()
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gzip.write_all(text.as_bytes())
+            .and_then(|()| gzip.finish())
+            .expect("writing to memory does not fail")
     }
 }
 
 impl Entry {
-    /// `<blake3> <bytes> <path>`: the path last, as it may hold spaces.
+    pub fn of(bytes: &[u8]) -> Entry {
+        let mut hash = [0; 16];
+        hash.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
+        Entry {
+            hash,
+            len: bytes.len() as u64,
+        }
+    }
+
+    /// `<hash> <bytes> <path>`: the path last, as it may hold spaces.
     pub fn line(&self, path: &str) -> String {
-        let hash = blake3::Hash::from_bytes(self.hash).to_hex();
+        let hash: String = self.hash.iter().map(|b| format!("{b:02x}")).collect();
         format!("{hash} {} {path}", self.len)
     }
 
@@ -123,8 +140,15 @@ impl Entry {
     pub fn parse(line: &str) -> Option<(String, Entry)> {
         let (hash, rest) = line.split_once(' ')?;
         let (len, path) = rest.split_once(' ')?;
+        if hash.len() != 32 || !hash.is_ascii() {
+            return None;
+        }
+        let mut bytes = [0; 16];
+        for (byte, pair) in bytes.iter_mut().zip(hash.as_bytes().chunks(2)) {
+            *byte = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
+        }
         let entry = Entry {
-            hash: *blake3::Hash::from_hex(hash).ok()?.as_bytes(),
+            hash: bytes,
             len: len.parse().ok()?,
         };
         Some((path.to_owned(), entry))
@@ -157,9 +181,16 @@ mod tests {
             ["den ca/index.html"]
         );
         assert_eq!(Manifest::parse(&manifest.to_bytes()).unwrap(), manifest);
-        let mut broken = manifest.to_bytes();
-        broken.extend(b"nonsense\n");
-        let error = Manifest::parse(&broken).unwrap_err().to_string();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&manifest.to_bytes()[..])
+            .read_to_string(&mut text)
+            .unwrap();
+        text += "nonsense\n";
+        let mut broken = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        broken.write_all(text.as_bytes()).unwrap();
+        let error = Manifest::parse(&broken.finish().unwrap())
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("line 4"), "{error}");
         assert!(Manifest::parse(b"<html>").is_err());
     }

@@ -337,15 +337,7 @@ mod tests {
         Manifest {
             files: entries
                 .iter()
-                .map(|(path, content)| {
-                    (
-                        (*path).to_owned(),
-                        Entry {
-                            hash: *blake3::hash(&[*content]).as_bytes(),
-                            len: 1,
-                        },
-                    )
-                })
+                .map(|(path, content)| ((*path).to_owned(), Entry::of(&[*content])))
                 .collect::<BTreeMap<_, _>>(),
             printed: BTreeSet::new(),
         }

@@ -23,6 +23,7 @@ pub struct S3 {
     store: AmazonS3,
     prefix: String,
     bucket: String,
+    endpoint: String,
 }
 
 pub fn connect(bucket: &Bucket, ask: &dyn Ask) -> anyhow::Result<Box<dyn Remote>> {
@@ -69,6 +70,7 @@ pub fn connect(bucket: &Bucket, ask: &dyn Ask) -> anyhow::Result<Box<dyn Remote>
         store,
         prefix: prefix.clone(),
         bucket: name.clone(),
+        endpoint: endpoint.to_string(),
     }))
 }
 
@@ -87,17 +89,46 @@ impl S3 {
         }
     }
 
-    fn failed(&self, key: &Key, err: object_store::Error) -> anyhow::Error {
+    /// The error as an officer can act on it: object_store's own repeats each layer of the
+    /// request, and an S3 refusal arrives as XML.
+    fn failed(&self, key: &Key, err: &object_store::Error) -> anyhow::Error {
+        let reason = reason(err);
         let refused = matches!(
             err,
             object_store::Error::Unauthenticated { .. }
                 | object_store::Error::PermissionDenied { .. }
-        );
-        if refused {
-            return anyhow::Error::new(err)
-                .context(text!("publish-s3-refused", bucket = self.bucket.as_str()));
-        }
-        anyhow::Error::new(err).context(format!("s3://{}/{key}", self.bucket))
+        ) || reason.starts_with("InvalidAccessKeyId")
+            || reason.starts_with("SignatureDoesNotMatch");
+        let bucket = self.bucket.as_str();
+        let message = if refused {
+            text!("publish-s3-refused", bucket = bucket)
+        } else if reason.starts_with("NoSuchBucket") {
+            text!(
+                "publish-s3-no-bucket",
+                bucket = bucket,
+                endpoint = self.endpoint.as_str()
+            )
+        } else {
+            text!("publish-s3-failed", key = format!("s3://{bucket}/{key}"))
+        };
+        anyhow::anyhow!("{message}: {reason}")
+    }
+}
+
+/// The innermost cause of `err`, with an S3 error's code and message rather than its XML.
+fn reason(err: &object_store::Error) -> String {
+    let mut last: &dyn std::error::Error = err;
+    while let Some(next) = last.source() {
+        last = next;
+    }
+    let text = last.to_string();
+    let tag = |name: &str| {
+        let (_, rest) = text.split_once(&format!("<{name}>"))?;
+        Some(rest.split_once(&format!("</{name}>"))?.0.to_owned())
+    };
+    match (tag("Code"), tag("Message")) {
+        (Some(code), Some(message)) => format!("{code}: {message}"),
+        _ => text.lines().next().unwrap_or_default().to_owned(),
     }
 }
 
@@ -111,7 +142,7 @@ impl Remote for S3 {
         match got {
             Ok(bytes) => Ok(Some(bytes.to_vec())),
             Err(object_store::Error::NotFound { .. }) => Ok(None),
-            Err(err) => Err(self.failed(&key, err)),
+            Err(err) => Err(self.failed(&key, &err)),
         }
     }
 
@@ -130,14 +161,14 @@ impl Remote for S3 {
         self.runtime
             .block_on(self.store.put_opts(&key, payload, options))
             .map(drop)
-            .map_err(|err| self.failed(&key, err))
+            .map_err(|err| self.failed(&key, &err))
     }
 
     fn delete(&mut self, path: &str) -> anyhow::Result<()> {
         let key = self.key(path);
         match self.runtime.block_on(self.store.delete(&key)) {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
-            Err(err) => Err(self.failed(&key, err)),
+            Err(err) => Err(self.failed(&key, &err)),
         }
     }
 }

@@ -93,7 +93,7 @@ impl Host for Moto {
     }
 }
 
-const MANIFEST: &str = ".ditich-published";
+const MANIFEST: &str = ".ditich-published.gz";
 
 /// `ditich publish` with `args`, given the host's secret, as a script runs it.
 fn publish(project: &Project, host: &dyn Host, args: &[&str]) -> Run {

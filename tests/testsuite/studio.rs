@@ -653,7 +653,7 @@ fn an_officer_publishes_from_the_studio_in_headless_chromium() {
     let mut built = crate::project::files(&project.output());
     built.retain(|path, _| !path.starts_with(".ditich-"));
     let mut on_host = crate::project::files(&sshd.folder);
-    assert!(on_host.remove(".ditich-published").is_some());
+    assert!(on_host.remove(".ditich-published.gz").is_some());
     assert_eq!(on_host, built);
     assert_eq!(
         project.read("known_hosts").trim(),
