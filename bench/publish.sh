@@ -10,7 +10,9 @@
 #   DITICH   the binary to run (default: cargo build --release, then target/release/ditich)
 #
 # Default: sample 1000. The times are of a loopback link, so they show ditich's own cost; on a
-# rural line the bytes are what counts. One edit appends a sentence to one relic's story.
+# rural line the bytes are what counts. One edit appends a sentence to one relic's story. The
+# files and bytes are the site's; the host's manifest, read by every publish and written by
+# every one that changes something, is in the last column.
 #
 # Needs python3, and sshd and ssh-keygen (Debian openssh-server).
 set -euo pipefail
@@ -80,8 +82,8 @@ timed() { # timed LOG CMD…: runs CMD, stderr to LOG, prints its wall time in s
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f s", e - s }'
 }
 
-echo "| project | relics | first publish: files | bytes | time | one edit: files | bytes | time | nothing changed: time |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| project | relics | first publish: files | bytes | time | one edit: files | bytes | time | nothing changed: time | the host's manifest |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for case in "${cases[@]}"; do
   project=$work/$case
   if [[ $case == sample ]]; then
@@ -104,7 +106,7 @@ EOF
   note "$case: first publish"
   first_time=$(timed "$work/first.log" "$ditich" publish --root "$project")
   first=$(sent "$work/first.log")
-  story=$(find "$project/sites" -name index.md | sort | head -1)
+  story=$(find "$project/sites" -name index.md | sort | awk 'NR == 1')
   echo "Một câu thêm vào để đo một lần sửa." >>"$story"
   "$ditich" build --quiet --root "$project"
   note "$case: one edit"
@@ -114,5 +116,6 @@ EOF
   same_time=$(timed "$work/same.log" "$ditich" publish --root "$project")
   grep -q "nothing to send" "$work/same.log" || die "a publish without changes sent something"
   diff -r -x '.ditich-*' "$project/output" "$host" >&2 || die "the host differs from output/"
-  echo "| $case | $relics | $first | $first_time | $edit | $edit_time | $same_time |"
+  manifest=$(stat -c %s "$host/.ditich-published.gz" | awk '{ printf "%.1f KB", $1 / 1024 }')
+  echo "| $case | $relics | $first | $first_time | $edit | $edit_time | $same_time | $manifest |"
 done

@@ -10,6 +10,13 @@ import { axe, describe, launchChromium } from "./harness.mjs";
 const STUDIO = process.env.DITICH_STUDIO;
 const SHOTS = process.env.DITICH_SHOTS;
 
+/** Passes when axe-core finds nothing on the page and the page threw nothing. */
+async function clean(page, failures) {
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `axe-core violations:\n${describe(violations)}`);
+  assert.deepEqual(failures, []);
+}
+
 async function open(browser, viewport) {
   // axe-core is put into the page as a script of its own, which the studio's CSP would refuse.
   const page = await browser.newPage({ viewport, locale: "vi-VN", bypassCSP: true });
@@ -37,9 +44,7 @@ test("the first publish asks to trust the host's key, then sends the site (lapto
     assert.match(asked[0], new RegExp(process.env.DITICH_FINGERPRINT.replace(/[+/]/g, "\\$&")));
     assert.match(await status.textContent(), /gửi \d+ tệp/);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, "studio-published-laptop.png") });
-    const violations = await axe(page);
-    assert.deepEqual(violations, [], `axe-core violations:\n${describe(violations)}`);
-    assert.deepEqual(failures, []);
+    await clean(page, failures);
   } finally {
     await browser.close();
   }
@@ -53,9 +58,7 @@ test("a second publish with nothing changed sends nothing (phone)", async () => 
     await page.getByRole("button", { name: "Đăng những gì đã đổi" }).click();
     await page.locator("#publish-status").filter({ hasText: "không có gì để gửi" }).waitFor({ timeout: 60000 });
     if (SHOTS) await page.screenshot({ path: join(SHOTS, "studio-published-phone.png") });
-    const violations = await axe(page);
-    assert.deepEqual(violations, [], `axe-core violations:\n${describe(violations)}`);
-    assert.deepEqual(failures, []);
+    await clean(page, failures);
   } finally {
     await browser.close();
   }

@@ -54,6 +54,27 @@ impl Studio {
         ))
     }
 
+    /// Runs `tests/browser/<script>` against this studio with `env`, failing with its report
+    /// unless every test in it passed. With `DITICH_SHOTS` set (`DITICH_SHOTS=docs/studio
+    /// cargo test studio`), the screens are saved there for the guide.
+    fn check_in_chromium(&self, script: &str, env: &[(&str, &std::ffi::OsStr)]) {
+        let mut node = std::process::Command::new("node");
+        node.args(["--test", script])
+            .current_dir(crate::browser::browser_tests())
+            .env("DITICH_STUDIO", format!("http://{}/", self.address))
+            .envs(env.iter().copied());
+        if let Some(shots) = std::env::var_os("DITICH_SHOTS") {
+            node.env("DITICH_SHOTS", std::path::absolute(shots).unwrap());
+        }
+        let output = node.output().expect("node runs the studio's browser test");
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && report.contains("# fail 0") && !report.contains("# pass 0"),
+            "{script} failed:\n{report}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
     /// Opens `folder` in the form: its values and the version they were read from.
     fn open(&self, folder: &str) -> (Value, String) {
         let (status, relic) = self.get(&format!("/api/relic?folder={folder}"));
@@ -570,23 +591,8 @@ fn an_officer_adds_a_relic_in_the_studio_in_headless_chromium() {
     }
     let project = Project::sample();
     let studio = Studio::start(&project);
-    let mut node = std::process::Command::new("node");
-    node.args(["--test", "studio.check.mjs"])
-        .current_dir(crate::browser::browser_tests())
-        .env("DITICH_STUDIO", format!("http://{}/", studio.address))
-        .env("DITICH_PHOTO", project.path("sites/den-mau/cover.jpg"));
-    // Screenshots for the guide, when asked for: `DITICH_SHOTS=docs/studio cargo test studio`.
-    if let Some(shots) = std::env::var_os("DITICH_SHOTS") {
-        node.env("DITICH_SHOTS", std::path::absolute(shots).unwrap());
-    }
-    let output = node.output().expect("node runs the studio's browser test");
-
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && report.contains("# fail 0") && !report.contains("# pass 0"),
-        "studio browser test failed:\n{report}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let photo = project.path("sites/den-mau/cover.jpg");
+    studio.check_in_chromium("studio.check.mjs", &[("DITICH_PHOTO", photo.as_os_str())]);
     // What the studio wrote builds, with each new relic's page and the landing of its plaque.
     project.build().success();
     for (folder, name, id) in [
@@ -634,20 +640,10 @@ fn an_officer_publishes_from_the_studio_in_headless_chromium() {
     let settings = sshd.settings(sshd.port, true);
     project.write("site.toml", project.read("site.toml") + "\n" + &settings);
     let studio = Studio::start(&project);
-    let mut node = std::process::Command::new("node");
-    node.args(["--test", "studio-publish.check.mjs"])
-        .current_dir(crate::browser::browser_tests())
-        .env("DITICH_STUDIO", format!("http://{}/", studio.address))
-        .env("DITICH_FINGERPRINT", sshd.fingerprint());
-    if let Some(shots) = std::env::var_os("DITICH_SHOTS") {
-        node.env("DITICH_SHOTS", std::path::absolute(shots).unwrap());
-    }
-    let output = node.output().expect("node runs the studio's browser test");
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && report.contains("# fail 0") && !report.contains("# pass 0"),
-        "studio publish browser test failed:\n{report}\n{}",
-        String::from_utf8_lossy(&output.stderr)
+    let fingerprint = sshd.fingerprint();
+    studio.check_in_chromium(
+        "studio-publish.check.mjs",
+        &[("DITICH_FINGERPRINT", fingerprint.as_ref())],
     );
     // The host holds the build, and this computer now knows its key.
     let mut built = crate::project::files(&project.output());
