@@ -62,6 +62,9 @@ pub struct Staging {
     listed: Mutex<Vec<(String, ListedFile)>>,
     /// Whether the output's disk ignores case in names, as Windows disks do.
     case_blind: bool,
+    /// Whether the staging folder was made empty for this build, as for a cold build: then
+    /// nothing in it needs to be looked for before it is written, or pruned after.
+    fresh: bool,
 }
 
 impl Staging {
@@ -103,6 +106,7 @@ impl Staging {
             }
             _ => {}
         }
+        let fresh = !staging.exists();
         fs::create_dir_all(&staging)
             .and_then(|()| fs::write(staging.join(MARKER), MARKER_TEXT))
             .with_context(|| {
@@ -125,6 +129,7 @@ impl Staging {
             written: Mutex::default(),
             listed: Mutex::default(),
             case_blind,
+            fresh,
         })
     }
 
@@ -155,7 +160,8 @@ impl Staging {
             _ => None,
         };
         if reused.is_none() {
-            place(&target, file, self.unchanged_from.as_deref()).with_context(|| {
+            let there = Present::at(&target, self.fresh);
+            place(&target, file, there, self.unchanged_from.as_deref()).with_context(|| {
                 crate::text!("cannot-write", file = target.display().to_string())
             })?;
         }
@@ -197,7 +203,7 @@ impl Staging {
             path: path.to_owned(),
             content: Content::Cached(published),
         };
-        place(&target, &link, None)
+        place(&target, &link, Present::at(&target, self.fresh), None)
             .with_context(|| crate::text!("cannot-write", file = target.display().to_string()))?;
         Ok(Some(listing))
     }
@@ -245,8 +251,12 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .map(|p| (fold(p), p))
             .collect();
-        prune(&self.dir, Path::new(""), &wanted, &folders, &fold)
-            .with_context(|| crate::text!("cannot-clear", file = self.dir.display().to_string()))?;
+        // A folder made empty for this build holds only what it put there.
+        if !self.fresh {
+            prune(&self.dir, Path::new(""), &wanted, &folders, &fold).with_context(|| {
+                crate::text!("cannot-clear", file = self.dir.display().to_string())
+            })?;
+        }
         let mut listed = self.listed.into_inner().unwrap_or_else(|e| e.into_inner());
         write_list(&self.dir.join(FILES), &mut listed).with_context(|| {
             crate::text!("cannot-write-in", file = self.dir.display().to_string())
@@ -300,6 +310,11 @@ impl Staging {
             self.make_folder(parent)?;
         }
         let dir = self.dir.join(folder);
+        if self.fresh {
+            create_dir(&dir)?;
+            lock(&self.folders).insert(folder.to_path_buf());
+            return Ok(());
+        }
         match fs::symlink_metadata(&dir) {
             Ok(meta) if meta.is_dir() => {}
             Ok(_) => {
@@ -463,13 +478,41 @@ fn recase(path: &Path, wanted: &Path) -> io::Result<PathBuf> {
     Ok(renamed)
 }
 
+/// What is at a file's place in the staging folder before the file is put there.
+struct Present(Option<fs::Metadata>);
+
+impl Present {
+    /// Nothing, in a folder made empty for this build; otherwise whatever the disk has.
+    fn at(target: &Path, fresh: bool) -> Present {
+        Present(
+            (!fresh)
+                .then(|| fs::symlink_metadata(target).ok())
+                .flatten(),
+        )
+    }
+
+    /// Whether it is a file holding exactly `bytes`; the length is compared first, so most
+    /// changed files are told apart without reading them.
+    fn holds(&self, target: &Path, bytes: &[u8]) -> bool {
+        self.0
+            .as_ref()
+            .is_some_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::read(target).is_ok_and(|old| old == bytes)
+    }
+}
+
 /// Puts one file at `target`, unless it is already there.
-fn place(target: &Path, file: &OutputFile, unchanged_from: Option<&Path>) -> io::Result<()> {
-    let present = fs::symlink_metadata(target).ok();
-    let present = present.as_ref();
+fn place(
+    target: &Path,
+    file: &OutputFile,
+    present: Present,
+    unchanged_from: Option<&Path>,
+) -> io::Result<()> {
+    let holds_already = |bytes: &[u8]| present.holds(target, bytes);
+    let present = present.0.as_ref();
     match &file.content {
         Content::Bytes(bytes) | Content::Rendered { bytes, .. } => {
-            if holds(target, bytes) {
+            if holds_already(bytes) {
                 return Ok(());
             }
             replace(target, present)?;
@@ -493,11 +536,11 @@ fn place(target: &Path, file: &OutputFile, unchanged_from: Option<&Path>) -> io:
         }
         Content::Copy(source) => {
             // Audio can weigh megabytes: read the source only when the sizes already agree.
-            let same_size = match (fs::metadata(source), fs::symlink_metadata(target)) {
-                (Ok(a), Ok(b)) => a.len() == b.len(),
+            let same_size = match (fs::metadata(source), present) {
+                (Ok(a), Some(b)) => b.is_file() && a.len() == b.len(),
                 _ => false,
             };
-            if same_size && fs::read(source).is_ok_and(|bytes| holds(target, &bytes)) {
+            if same_size && fs::read(source).is_ok_and(|bytes| holds_already(&bytes)) {
                 return Ok(());
             }
             replace(target, present)?;
@@ -522,11 +565,9 @@ fn replace(target: &Path, present: Option<&fs::Metadata>) -> io::Result<()> {
     }
 }
 
-/// Whether the file at `path` holds exactly `bytes`; the length is compared first, so most
-/// changed files are told apart without reading them.
+/// Whether the file at `path` holds exactly `bytes`.
 fn holds(path: &Path, bytes: &[u8]) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && fs::read(path).is_ok_and(|old| old == bytes)
+    Present::at(path, false).holds(path, bytes)
 }
 
 fn remove_if_present(dir: &Path) -> anyhow::Result<()> {

@@ -139,6 +139,7 @@ impl Bar {
                 .expect("the template is valid")
                 .progress_chars("=> "),
             );
+            bar.set_message(format!("0/{}", plan.send.len()));
             bar
         });
         Bar {
