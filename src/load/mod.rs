@@ -221,25 +221,36 @@ fn relic_folders(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf>
         );
         return Vec::new();
     }
+    // One level, by hand: walkdir opens every folder it yields, even at its maximum depth,
+    // and each relic's folder is listed again by `relic_files`.
+    let unreadable = |err: std::io::Error| {
+        Diagnostic::error(crate::text!(
+            "folder-unreadable-named",
+            folder = SITES_DIR,
+            reason = err.to_string()
+        ))
+    };
+    let mut entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(&sites) {
+        Ok(listing) => listing
+            .filter_map(|entry| entry.map_err(|err| diagnostics.push(unreadable(err))).ok())
+            .collect(),
+        Err(err) => {
+            diagnostics.push(unreadable(err));
+            return Vec::new();
+        }
+    };
+    entries.sort_by_key(std::fs::DirEntry::file_name);
     let mut folders = Vec::new();
-    for entry in walkdir::WalkDir::new(&sites)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-    {
-        match entry {
-            Ok(entry) if is_hidden(entry.file_name()) => {}
-            Ok(entry) if entry.file_type().is_dir() => folders.push(entry.into_path()),
-            Ok(entry) => diagnostics.push(
+    for entry in entries {
+        match entry.file_type() {
+            _ if is_hidden(&entry.file_name()) => {}
+            Ok(kind) if kind.is_dir() => folders.push(entry.path()),
+            Ok(_) => diagnostics.push(
                 Diagnostic::warning(crate::text!("file-outside-relic"))
-                    .in_file(&relative_to(root, entry.path()))
+                    .in_file(&relative_to(root, &entry.path()))
                     .help(crate::text!("file-outside-relic-help")),
             ),
-            Err(err) => diagnostics.push(Diagnostic::error(crate::text!(
-                "folder-unreadable-named",
-                folder = SITES_DIR,
-                reason = err.to_string()
-            ))),
+            Err(err) => diagnostics.push(unreadable(err)),
         }
     }
     folders
