@@ -132,10 +132,9 @@ pub struct Sent {
     pub deleted: usize,
 }
 
-/// Hears of each step, for a progress bar.
+/// Hears of each file sent, for a progress bar.
 pub trait Watch {
     fn sent(&self, _path: &str, _bytes: u64) {}
-    fn deleted(&self, _path: &str) {}
 }
 
 impl Plan {
@@ -260,7 +259,6 @@ impl Plan {
                 .with_context(|| crate::text!("publish-delete-failed", file = path.as_str()))?;
             journal.deleted(path)?;
             sent.deleted += 1;
-            watch.deleted(path);
         }
         for folder in emptied_folders(&self.delete, &self.after) {
             remote.remove_folder(&folder);
