@@ -180,7 +180,7 @@ impl<T: TlsStream + Send> Remote for Ftp<T> {
     fn put(&mut self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
         let full = self.login.join(path);
         self.make_folders(&full)?;
-        let partial = super::sftp::partial_name(&full);
+        let partial = super::partial_name(&full);
         self.stream
             .put_file(&partial, &mut &bytes[..])
             .with_context(|| partial.clone())?;

@@ -110,10 +110,15 @@ impl Journal {
         taken
     }
 
-    /// Begins or goes on with the journal for a publish to `target` from `base`.
-    pub fn open(root: &Path, target: &Target, base: &Base) -> anyhow::Result<Journal> {
+    /// Begins the journal for a publish to `target` from `base`, or goes on with the one
+    /// [`Journal::read`] took up.
+    pub fn open(
+        root: &Path,
+        target: &Target,
+        base: &Base,
+        going_on: bool,
+    ) -> anyhow::Result<Journal> {
         let path = path(root);
-        let going_on = !Journal::read(root, target, base).is_empty();
         let fail = || crate::text!("cannot-write", file = path.display().to_string());
         std::fs::create_dir_all(path.parent().unwrap_or(root)).with_context(fail)?;
         let mut file = std::fs::OpenOptions::new()

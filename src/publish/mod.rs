@@ -99,6 +99,14 @@ fn secret(ask: &dyn Ask, variable: &str, whose: &str) -> anyhow::Result<String> 
     })
 }
 
+/// Where a file is written before it is renamed into place: hidden, beside it.
+fn partial_name(full: &str) -> String {
+    match full.rsplit_once('/') {
+        Some((folder, name)) => format!("{folder}/.{name}.ditich-part"),
+        None => format!(".{full}.ditich-part"),
+    }
+}
+
 /// One file to send.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Send {
@@ -226,7 +234,7 @@ impl Plan {
         if self.is_empty() {
             return Ok(sent);
         }
-        let mut journal = journal::Journal::open(root, target, &self.base)?;
+        let mut journal = journal::Journal::open(root, target, &self.base, self.resumed)?;
         for file in &self.send {
             let bytes = std::fs::read(output.join(&file.path)).with_context(|| {
                 crate::text!(

@@ -290,14 +290,6 @@ impl Sftp {
     }
 }
 
-/// Where a file is written before it is renamed into place: hidden, beside it.
-pub(super) fn partial_name(full: &str) -> String {
-    match full.rsplit_once('/') {
-        Some((folder, name)) => format!("{folder}/.{name}.ditich-part"),
-        None => format!(".{full}.ditich-part"),
-    }
-}
-
 fn is_missing(err: &SftpError) -> bool {
     matches!(err, SftpError::Status(s) if s.status_code == StatusCode::NoSuchFile)
 }
@@ -334,7 +326,7 @@ impl Remote for Sftp {
 
     fn put(&mut self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
         let full = self.full(path);
-        let partial = partial_name(&full);
+        let partial = super::partial_name(&full);
         let Sftp {
             runtime,
             sftp,

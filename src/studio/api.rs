@@ -314,20 +314,25 @@ fn print(studio: &Studio, wanted: &Printing) -> Reply {
             )
         }
         Err(err) => {
-            let why = match err.downcast_ref::<crate::diagnostic::Problems>() {
-                Some(problems) => problems
-                    .0
-                    .iter()
-                    .map(|d| format!("{d:#}"))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                None => format!("{err:#}"),
-            };
+            let why = why(&err);
             reply(
                 422,
                 &json!({ "refused": format!("Chưa in được. / Cannot print: {why}") }),
             )
         }
+    }
+}
+
+/// Why a build, or what followed it, failed: each problem of the project, or the error.
+pub(super) fn why(err: &anyhow::Error) -> String {
+    match err.downcast_ref::<crate::diagnostic::Problems>() {
+        Some(problems) => problems
+            .0
+            .iter()
+            .map(|d| format!("{d:#}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => format!("{err:#}"),
     }
 }
 

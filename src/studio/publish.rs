@@ -46,16 +46,7 @@ impl Ask for Questions<'_> {
 }
 
 fn refused(status: u16, err: &anyhow::Error) -> (u16, Value) {
-    let text = match err.downcast_ref::<crate::diagnostic::Problems>() {
-        Some(problems) => problems
-            .0
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n"),
-        None => format!("{err:#}"),
-    };
-    (status, json!({ "refused": text }))
+    (status, json!({ "refused": super::api::why(err) }))
 }
 
 /// Builds into `output/` and publishes it; the answer says what was sent, or what to ask.
