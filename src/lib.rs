@@ -210,6 +210,7 @@ pub fn stage(root: &Path, out: &Path, options: &Options) -> anyhow::Result<Stage
     if config::is_guide(root) {
         return stage_guide(root, out);
     }
+    options.progress.stage("reading", 1);
     let (site, mut diagnostics) =
         load_site_with(root, &model::RelicCache::writing(root), options.unsaved);
     let Some(mut site) = site else {

@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal as _;
 use std::sync::Mutex;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::Args;
 use ditich::diagnostic::Diagnostic;
@@ -76,21 +76,51 @@ pub struct Stages {
     quiet: bool,
     verbose: bool,
     /// The running stage, to print its time when the next begins.
-    current: Mutex<Option<(&'static str, usize, Instant)>>,
+    current: Mutex<Option<Running>>,
+}
+
+struct Running {
+    name: &'static str,
+    total: usize,
+    started: Instant,
+    cpu: Option<CpuTime>,
 }
 
 impl Stages {
     fn end_stage(&self) {
-        let Some((name, total, started)) = self.current.lock().expect("not poisoned").take() else {
+        let Some(stage) = self.current.lock().expect("not poisoned").take() else {
             return;
         };
-        if self.verbose {
-            let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
-            let name = stage_name(name);
-            self.line(
-                text!("stage-done", stage = name, total = total, seconds = seconds).to_string(),
-            );
+        if !self.verbose {
+            return;
         }
+        let seconds = format!("{:.2}", stage.started.elapsed().as_secs_f64());
+        let name = stage_name(stage.name);
+        let line = if stage.total > 1 {
+            text!(
+                "stage-done",
+                stage = name,
+                total = stage.total,
+                seconds = seconds
+            )
+        } else {
+            text!("stage-took", stage = name, seconds = seconds)
+        };
+        // Where most of a stage's time goes, the program or the system (the disk): what
+        // docs/performance.md compares.
+        let line = match (stage.cpu, CpuTime::now()) {
+            (Some(before), Some(after)) => {
+                let spent = |a: Duration, b: Duration| format!("{:.2}", (a - b).as_secs_f64());
+                text!(
+                    "stage-cpu",
+                    line = line.to_string(),
+                    user = spent(after.user, before.user),
+                    system = spent(after.system, before.system)
+                )
+            }
+            _ => line,
+        };
+        self.line(line.to_string());
     }
 
     fn line(&self, line: String) {
@@ -112,7 +142,12 @@ impl Stages {
 impl Progress for Stages {
     fn stage(&self, name: &'static str, total: usize) {
         self.end_stage();
-        *self.current.lock().expect("not poisoned") = Some((name, total, Instant::now()));
+        *self.current.lock().expect("not poisoned") = Some(Running {
+            name,
+            total,
+            started: Instant::now(),
+            cpu: CpuTime::now(),
+        });
         match &self.bar {
             Some(bar) if total >= LONG_STAGE => {
                 bar.set_message(stage_name(name));
@@ -122,7 +157,12 @@ impl Progress for Stages {
             }
             Some(bar) => bar.set_draw_target(ProgressDrawTarget::hidden()),
             None if !self.quiet && (total >= LONG_STAGE || self.verbose) => {
-                anstream::eprintln!("{name}: {total}…");
+                let name = stage_name(name);
+                if total > 1 {
+                    anstream::eprintln!("{name}: {total}…");
+                } else {
+                    anstream::eprintln!("{name}…");
+                }
             }
             None => {}
         }
@@ -132,5 +172,33 @@ impl Progress for Stages {
         if let Some(bar) = &self.bar {
             bar.inc(1);
         }
+    }
+}
+
+/// The CPU time this process has used so far, where the system tells it.
+#[derive(Clone, Copy)]
+struct CpuTime {
+    user: Duration,
+    system: Duration,
+}
+
+impl CpuTime {
+    #[cfg(target_os = "linux")]
+    fn now() -> Option<CpuTime> {
+        use nix::sys::resource::{UsageWho, getrusage};
+        use nix::sys::time::TimeValLike as _;
+        let usage = getrusage(UsageWho::RUSAGE_SELF).ok()?;
+        let time = |t: nix::sys::time::TimeVal| {
+            Duration::from_micros(u64::try_from(t.num_microseconds()).unwrap_or(0))
+        };
+        Some(CpuTime {
+            user: time(usage.user_time()),
+            system: time(usage.system_time()),
+        })
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn now() -> Option<CpuTime> {
+        None
     }
 }

@@ -36,10 +36,12 @@ pub fn run(
     if !out.settle(diagnostics)? || !print_files(&renderer, &out, diagnostics, options) {
         return Ok(false);
     }
+    options.progress.stage("listings", 1);
     renderer
         .listings()
         .into_iter()
         .for_each(|listing| out.emit(listing));
+    options.progress.stage("files", 1);
     if options.photos {
         render::relic_files(site).for_each(|file| out.emit(file));
     }
