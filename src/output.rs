@@ -18,6 +18,13 @@ pub enum Content {
         bytes: Vec<u8>,
         key: FileKey,
     },
+    /// A page with the bytes of the one this build put at `of` just before (a QR landing's
+    /// typed form): a sink may link the two rather than write the bytes again.
+    Twin {
+        of: String,
+        bytes: Vec<u8>,
+        key: FileKey,
+    },
     /// Copied unchanged from the project (audio, documents).
     Copy(PathBuf),
     /// A file of the build cache, which is never rewritten: linked rather than copied.
@@ -30,8 +37,9 @@ pub type FileKey = blake3::Hash;
 
 /// Where rendered files go, as soon as each is made.
 pub trait Sink: Sync {
-    /// Takes one file of the site. An error stops the build.
-    fn put(&self, file: OutputFile) -> anyhow::Result<()>;
+    /// Takes one file of the site, and gives its listing when it is made from bytes. An error
+    /// stops the build.
+    fn put(&self, file: OutputFile) -> anyhow::Result<Option<ListedFile>>;
 
     /// Keeps the file at `path` that an earlier build made from `key`, when the sink still
     /// has it; `None` when the file must be made. An error stops the build.
@@ -57,8 +65,8 @@ pub type Made = Result<Option<OutputFile>, crate::diagnostic::Diagnostic>;
 pub struct Discard;
 
 impl Sink for Discard {
-    fn put(&self, _: OutputFile) -> anyhow::Result<()> {
-        Ok(())
+    fn put(&self, file: OutputFile) -> anyhow::Result<Option<ListedFile>> {
+        Ok(file.listing())
     }
 
     fn keep(&self, _: &str, _: &FileKey) -> anyhow::Result<Option<ListedFile>> {
@@ -71,6 +79,39 @@ impl OutputFile {
         OutputFile {
             path: path.into(),
             content: Content::Bytes(bytes),
+        }
+    }
+
+    /// Its key, the hash of its bytes and their length, when it is made from bytes; a copied
+    /// file is known by its source instead.
+    pub fn listing(&self) -> Option<ListedFile> {
+        let (bytes, key) = match &self.content {
+            Content::Rendered { bytes, key } | Content::Twin { bytes, key, .. } => {
+                (bytes, Some(key))
+            }
+            Content::Bytes(bytes) => (bytes, None),
+            Content::Copy(_) | Content::Cached(_) => return None,
+        };
+        let digest = blake3::hash(bytes);
+        Some(ListedFile {
+            key: key.copied().unwrap_or(digest),
+            digest,
+            len: bytes.len() as u64,
+        })
+    }
+
+    /// The same rendered page at `path`, to be put after this one.
+    pub fn twin(&self, path: &str) -> OutputFile {
+        let Content::Rendered { bytes, key } = &self.content else {
+            unreachable!("only a rendered page has a twin");
+        };
+        OutputFile {
+            path: path.to_owned(),
+            content: Content::Twin {
+                of: self.path.clone(),
+                bytes: bytes.clone(),
+                key: *key,
+            },
         }
     }
 }

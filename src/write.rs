@@ -135,29 +135,26 @@ impl Staging {
 
     /// Places one file, unless the staging folder holds it already. A file is never rewritten
     /// in place, only replaced, because it may be linked from the published output.
-    pub fn put(&self, file: &OutputFile) -> anyhow::Result<()> {
+    pub fn put(&self, file: &OutputFile) -> anyhow::Result<Option<ListedFile>> {
         self.make_parent(&file.path)?;
         let target = self.dir.join(&file.path);
-        let listing = match &file.content {
-            Content::Rendered { bytes, key } => Some(ListedFile {
-                key: *key,
-                digest: blake3::hash(bytes),
-                len: bytes.len() as u64,
-            }),
-            Content::Bytes(bytes) => {
-                let digest = blake3::hash(bytes);
-                Some(ListedFile {
-                    key: digest,
-                    digest,
-                    len: bytes.len() as u64,
-                })
-            }
-            Content::Copy(_) | Content::Cached(_) => None,
-        };
+        let listing = file.listing();
         // A rendered file was looked for before it was made.
         let reused = match (&listing, &file.content) {
             (Some(listing), Content::Bytes(_)) => self.reuse(&file.path, &listing.key)?,
             _ => None,
+        };
+        // A twin is linked to the file it was made beside, the way a cached file is.
+        let twin;
+        let file = match &file.content {
+            Content::Twin { of, .. } => {
+                twin = OutputFile {
+                    path: file.path.clone(),
+                    content: Content::Cached(self.dir.join(of)),
+                };
+                &twin
+            }
+            _ => file,
         };
         if reused.is_none() {
             let there = Present::at(&target, self.fresh);
@@ -169,7 +166,7 @@ impl Staging {
         if let Some(listing) = listing {
             lock(&self.listed).push((file.path.clone(), listing));
         }
-        Ok(())
+        Ok(listing)
     }
 
     /// Keeps the file at `path` made from `key` when the staging folder or the published
@@ -335,7 +332,7 @@ impl Staging {
 }
 
 impl Sink for Staging {
-    fn put(&self, file: OutputFile) -> anyhow::Result<()> {
+    fn put(&self, file: OutputFile) -> anyhow::Result<Option<ListedFile>> {
         Staging::put(self, &file)
     }
 
@@ -511,7 +508,8 @@ fn place(
     let holds_already = |bytes: &[u8]| present.holds(target, bytes);
     let present = present.0.as_ref();
     match &file.content {
-        Content::Bytes(bytes) | Content::Rendered { bytes, .. } => {
+        // A twin that reaches here has no file to link to: its bytes are written.
+        Content::Bytes(bytes) | Content::Rendered { bytes, .. } | Content::Twin { bytes, .. } => {
             if holds_already(bytes) {
                 return Ok(());
             }

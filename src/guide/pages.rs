@@ -89,7 +89,7 @@ pub fn pages(site: &GuideSite) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>
             name,
             &context,
         ) {
-            Ok(html) => pages.push((format!("{path}index.html"), html.into_bytes())),
+            Ok(html) => pages.push((format!("{path}index.html"), html)),
             Err(problem) => problems.push(problem),
         };
         render(

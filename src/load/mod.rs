@@ -67,6 +67,8 @@ pub struct TextFile {
     pub stamp: Option<Stamp>,
     /// Its bytes once read, so that hashing and parsing read it once.
     bytes: std::sync::OnceLock<Result<Vec<u8>, String>>,
+    /// The hash of its bytes once taken: the build cache's key and the parsed text both need it.
+    digest: std::sync::OnceLock<blake3::Hash>,
 }
 
 /// What a file's metadata says of its content: the build cache takes a file whose stamp did
@@ -113,6 +115,7 @@ impl TextFile {
             lang,
             stamp,
             bytes: std::sync::OnceLock::new(),
+            digest: std::sync::OnceLock::new(),
         }
     }
 
@@ -120,7 +123,14 @@ impl TextFile {
     /// text before it writes it. Without a stamp, the build cache hashes these bytes.
     pub fn replace(&mut self, bytes: Vec<u8>) {
         self.bytes = std::sync::OnceLock::from(Ok(bytes));
+        self.digest = std::sync::OnceLock::new();
         self.stamp = None;
+    }
+
+    /// The hash of its bytes.
+    pub fn digest(&self) -> Result<blake3::Hash, Diagnostic> {
+        let bytes = self.read()?;
+        Ok(*self.digest.get_or_init(|| blake3::hash(bytes)))
     }
 
     pub fn read(&self) -> Result<&[u8], Diagnostic> {
@@ -472,7 +482,7 @@ fn parse_document<T: DeserializeOwned>(
 ) -> Result<Document<T>, Diagnostic> {
     let (file, lang) = (text.file.as_path(), text.lang.as_str());
     let bytes = text.read()?;
-    let digest = blake3::hash(bytes);
+    let digest = text.digest()?;
     let source = text::decode_document(file, bytes, warnings)?;
     let parts = split::split(file, &source)?;
     let front_matter = toml_error::parse_with(

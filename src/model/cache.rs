@@ -197,7 +197,7 @@ impl RelicCache {
             None => {
                 let bytes = text.read().ok()?;
                 self.read_some.store(true, Ordering::Relaxed);
-                let digest = blake3::hash(bytes);
+                let digest = text.digest().ok()?;
                 if text.stamp.is_none_or(|s| s.len != bytes.len() as u64) {
                     // Changed since it was listed: hashed, but not remembered.
                     return Some(digest);

@@ -155,28 +155,59 @@ pub struct Text {
     pub etiquette: Option<String>,
 }
 
-/// A story rendered to HTML, with its hash. Pages are keyed by the hash, and the HTML is kept
-/// as bytes, checked as UTF-8 only when a page is rendered from it: at a province's scale,
-/// checking every cached story on every rebuild cost more than rendering the pages that
-/// changed.
+/// A story rendered to HTML, with its hash. Pages are keyed by the hash. The HTML read from
+/// the build cache is kept as bytes, checked as UTF-8 only when a page is rendered from it:
+/// at a province's scale, checking every cached story on every rebuild cost more than
+/// rendering the pages that changed.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Body {
-    #[serde(with = "serde_bytes")]
-    html: Vec<u8>,
+    html: Html,
     digest: [u8; 32],
+}
+
+/// A story's HTML: rendered by this build, or read from the cache and not checked yet.
+#[derive(Debug)]
+enum Html {
+    Rendered(String),
+    Cached(Vec<u8>),
+}
+
+impl Default for Html {
+    fn default() -> Html {
+        Html::Rendered(String::new())
+    }
+}
+
+impl Serialize for Html {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let bytes = match self {
+            Html::Rendered(html) => html.as_bytes(),
+            Html::Cached(bytes) => bytes,
+        };
+        serializer.serialize_bytes(bytes)
+    }
+}
+
+impl<'de> Deserialize<'de> for Html {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Html, D::Error> {
+        serde_bytes::ByteBuf::deserialize(deserializer).map(|bytes| Html::Cached(bytes.into_vec()))
+    }
 }
 
 impl Body {
     pub fn new(html: String) -> Body {
         Body {
             digest: *blake3::hash(html.as_bytes()).as_bytes(),
-            html: html.into_bytes(),
+            html: Html::Rendered(html),
         }
     }
 
     /// The HTML; an error only when the build cache was damaged.
     pub fn html(&self) -> Result<&str, std::str::Utf8Error> {
-        std::str::from_utf8(&self.html)
+        match &self.html {
+            Html::Rendered(html) => Ok(html),
+            Html::Cached(bytes) => std::str::from_utf8(bytes),
+        }
     }
 
     pub fn digest(&self) -> &[u8; 32] {

@@ -44,11 +44,22 @@ impl<'s> Emitter<'s> {
         if lock(&self.failure).is_some() {
             return;
         }
-        if let Some(stored) = render::stored(&file) {
-            lock(&self.stored).push(stored);
-        }
-        if let Err(err) = self.sink.put(file) {
-            lock(&self.failure).get_or_insert(err);
+        // A file made from bytes is stored by the hash the sink takes of them; a copied one
+        // by its source, looked at before the sink takes the file.
+        let copied = render::stored_copy(&file);
+        let path = file.path.clone();
+        match self.sink.put(file) {
+            Ok(listing) => {
+                let stored = listing
+                    .and_then(|listing| render::stored_bytes(&path, &listing.digest, listing.len))
+                    .or(copied);
+                if let Some(stored) = stored {
+                    lock(&self.stored).push(stored);
+                }
+            }
+            Err(err) => {
+                lock(&self.failure).get_or_insert(err);
+            }
         }
     }
 

@@ -24,15 +24,18 @@ pub(super) fn codes(site: &Site) -> Vec<(&Relic, &str)> {
         .collect()
 }
 
-/// The landing page of every code, in both printed forms. A disk that ignores case holds only
-/// one of the two folders, so there only the form inside the QR code is written, and
-/// `.htaccess` or the 404 page answers the typed one once the site is uploaded.
-pub(super) fn landing_paths(site: &Site, case_blind: bool) -> Vec<(&Relic, String)> {
+/// The landing page of every code: the form inside the QR code, and the typed form. A disk
+/// that ignores case holds only one of the two folders, so there the typed form is `None`, and
+/// `.htaccess` or the 404 page answers it once the site is uploaded.
+pub(super) fn landing_paths(
+    site: &Site,
+    case_blind: bool,
+) -> Vec<(&Relic, String, Option<String>)> {
     codes(site)
         .into_iter()
-        .flat_map(|(relic, id)| {
-            let typed = (!case_blind).then(|| (relic, urls::landing_typed(id)));
-            [(relic, urls::landing(id))].into_iter().chain(typed)
+        .map(|(relic, id)| {
+            let typed = (!case_blind).then(|| urls::landing_typed(id));
+            (relic, urls::landing(id), typed)
         })
         .collect()
 }

@@ -187,7 +187,10 @@ impl Renderer<'_> {
 
     /// The page a plaque's QR code opens: it forwards to the relic's page in the visitor's
     /// language, with a plain redirect to the default language when scripts do not run.
-    pub(super) fn landing(&self, relic: &Relic, path: &str) -> Made {
+    /// The landing page of a code at `path` (`Q/DT01/`), and at `typed` (`q/dt01/`) when the
+    /// disk has room for both. The two folders are as deep, so the page is the same at both:
+    /// rendered once, and the typed form is a link to it rather than a second file.
+    pub(super) fn landing(&self, relic: &Relic, path: &str, typed: Option<String>) -> Vec<Made> {
         let config = &self.site.config;
         let lang = config.default_language();
         let mut page = self.page(lang, &|_| path.to_owned(), &[]);
@@ -223,7 +226,32 @@ impl Renderer<'_> {
             ("landing_script", self.landing_script.as_str()),
             ("landing_script_hash", self.landing_script_hash.as_str()),
         ];
-        self.render("landing.html", index_file(path), &page, &data, &inline)
+        let file = index_file(path);
+        let key = match self.key("landing.html", &file, &page, &(&data, &inline)) {
+            Ok(key) => key,
+            Err(problem) => return vec![Err(problem)],
+        };
+        let typed = typed.map(|typed| index_file(&typed));
+        let wanted: Vec<&str> = std::iter::once(file.as_str())
+            .chain(typed.as_deref())
+            .filter(|path| !self.keeper.kept(path, &key))
+            .collect();
+        let Some((first, rest)) = wanted.split_first() else {
+            return Vec::new();
+        };
+        let made = self.make(
+            "landing.html",
+            first.to_string(),
+            &page,
+            &data,
+            &inline,
+            key,
+        );
+        let twin = match (&made, rest) {
+            (Ok(Some(made)), [typed]) => Some(Ok(Some(made.twin(typed)))),
+            _ => None,
+        };
+        std::iter::once(made).chain(twin).collect()
     }
 
     /// `posters/`: the print files for officers to download and take to the print shop, with

@@ -29,7 +29,7 @@ use crate::output::{Content, Keeper, Made, OutputFile};
 use crate::theme::strings::Strings;
 use crate::theme::templates;
 pub use assets::relic_files;
-pub use offline::{Stored, stored, stored_bytes};
+pub use offline::{Stored, stored_bytes, stored_copy};
 
 /// The version of the open data's fields, which every `relics.json` states.
 pub const OPEN_DATA_VERSION: u32 = data_schema::VERSION;
@@ -59,6 +59,9 @@ pub struct Renderer<'a> {
     landing_script_hash: String,
     /// What every page's key starts from: see [`Kept::Page`].
     fingerprint: cache::Key,
+    /// The theme's strings in each language as templates see them (`t`), converted once
+    /// rather than for each page.
+    strings_context: std::collections::HashMap<String, tera::Context>,
     keeper: &'a dyn Keeper,
 }
 
@@ -80,7 +83,18 @@ impl<'a> Renderer<'a> {
                 .map_or(&[][..], Vec::as_slice),
         )
         .into_owned();
+        let strings_context = site
+            .config
+            .languages
+            .iter()
+            .map(|lang| {
+                let mut context = tera::Context::new();
+                context.insert("t", strings.get(lang).table());
+                (lang.clone(), context)
+            })
+            .collect();
         Ok(Renderer {
+            strings_context,
             csp: content_security_policy(&site.config),
             landing_script_hash: script_hash(&landing_script),
             fingerprint: fingerprint(site, &strings),
@@ -127,7 +141,7 @@ impl<'a> Renderer<'a> {
             .chain(
                 codes::landing_paths(site, case_blind)
                     .into_par_iter()
-                    .map(|(relic, path)| self.landing(relic, &path)),
+                    .flat_map_iter(|(relic, path, typed)| self.landing(relic, &path, typed)),
             )
             .chain(languages.par_iter().map(|lang| self.map_page(lang)))
             .chain(rayon::iter::once(self.codes_page()))

@@ -108,7 +108,7 @@ impl Renderer<'_> {
             "sw.js",
             &context,
         )?;
-        Ok(OutputFile::bytes("sw.js", js.into_bytes()))
+        Ok(OutputFile::bytes("sw.js", js))
     }
 }
 
@@ -159,29 +159,25 @@ fn within_budget(mut files: Vec<Stored>, home_and_map: &[String], budget: u64) -
     files
 }
 
-/// What the service worker keeps of `file`, if it stores it.
-pub fn stored(file: &OutputFile) -> Option<Stored> {
-    let (url, when) = offline_url(&file.path)?;
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(file.path.as_bytes()).update(&[0]);
-    let size = match &file.content {
-        super::Content::Bytes(bytes) | super::Content::Rendered { bytes, .. } => {
-            return stored_bytes(&file.path, &blake3::hash(bytes), bytes.len() as u64);
-        }
-        // Photos can weigh megabytes and there can be thousands: their size and name stand
-        // for their bytes, and a cached file's name is the hash of what made it.
-        super::Content::Copy(source) | super::Content::Cached(source) => {
-            let meta = std::fs::metadata(source).ok()?;
-            hasher
-                .update(&meta.len().to_le_bytes())
-                .update(source.file_name()?.as_encoded_bytes());
-            meta.len()
-        }
+/// What the service worker keeps of `file`, a copied file, if it stores it. Photos can weigh
+/// megabytes and there can be thousands: their size and name stand for their bytes, and a
+/// cached file's name is the hash of what made it.
+pub fn stored_copy(file: &OutputFile) -> Option<Stored> {
+    let (super::Content::Copy(source) | super::Content::Cached(source)) = &file.content else {
+        return None;
     };
+    let (url, when) = offline_url(&file.path)?;
+    let meta = std::fs::metadata(source).ok()?;
+    let fingerprint = blake3::Hasher::new()
+        .update(file.path.as_bytes())
+        .update(&[0])
+        .update(&meta.len().to_le_bytes())
+        .update(source.file_name()?.as_encoded_bytes())
+        .finalize();
     Some(Stored {
         url,
-        bytes: size,
-        fingerprint: hasher.finalize(),
+        bytes: meta.len(),
+        fingerprint,
         when,
     })
 }

@@ -62,17 +62,14 @@ impl Renderer<'_> {
     ) -> Result<Option<OutputFile>, Diagnostic> {
         let mut context = Context::from_serialize(page).map_err(template_data)?;
         context.extend(Context::from_serialize(data).map_err(template_data)?);
-        context.insert("t", self.strings.get(page.lang).table());
+        context.extend(self.strings_context[page.lang].clone());
         for (name, value) in inline {
             context.insert(*name, value);
         }
-        let html = templates::render(&self.tera, &self.site.theme.templates, template, &context)?;
+        let bytes = templates::render(&self.tera, &self.site.theme.templates, template, &context)?;
         Ok(Some(OutputFile {
             path,
-            content: Content::Rendered {
-                bytes: html.into_bytes(),
-                key,
-            },
+            content: Content::Rendered { bytes, key },
         }))
     }
 
