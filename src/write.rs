@@ -508,8 +508,8 @@ fn place(
     let holds_already = |bytes: &[u8]| present.holds(target, bytes);
     let present = present.0.as_ref();
     match &file.content {
-        // A twin that reaches here has no file to link to: its bytes are written.
-        Content::Bytes(bytes) | Content::Rendered { bytes, .. } | Content::Twin { bytes, .. } => {
+        Content::Twin { .. } => unreachable!("`Staging::put` places a twin as a cached file"),
+        Content::Bytes(bytes) | Content::Rendered { bytes, .. } => {
             if holds_already(bytes) {
                 return Ok(());
             }

@@ -701,7 +701,7 @@ impl<'a> PosterJob<'a> {
         let context = Context::from_serialize(view).map_err(|e| self.failed(e.to_string()))?;
         let template = format!("{}.svg", self.size.template);
         let svg = templates::render(self.tera, &self.site.theme.posters, &template, &context)?;
-        let svg = String::from_utf8_lossy(&svg).into_owned();
+        let svg = String::from_utf8(svg).map_err(|e| self.failed(e.to_string()))?;
         let tree = self.printer.parse(&svg).map_err(|e| {
             self.failed(format!(
                 "the template {template} does not give valid SVG: {e}"

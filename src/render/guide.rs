@@ -186,10 +186,10 @@ impl Renderer<'_> {
     }
 
     /// The page a plaque's QR code opens: it forwards to the relic's page in the visitor's
-    /// language, with a plain redirect to the default language when scripts do not run.
-    /// The landing page of a code at `path` (`Q/DT01/`), and at `typed` (`q/dt01/`) when the
-    /// disk has room for both. The two folders are as deep, so the page is the same at both:
-    /// rendered once, and the typed form is a link to it rather than a second file.
+    /// language, with a plain redirect to the default language when scripts do not run. It is
+    /// made at `path` (`Q/DT01/`), and at `typed` (`q/dt01/`) when the disk has room for both:
+    /// the two folders are as deep, so the page is the same at both, rendered once, and the
+    /// typed form is a link to it rather than a second file.
     pub(super) fn landing(&self, relic: &Relic, path: &str, typed: Option<String>) -> Vec<Made> {
         let config = &self.site.config;
         let lang = config.default_language();
