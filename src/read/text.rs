@@ -91,11 +91,38 @@ fn mojibake_warning(file: &Path, text: &str) -> Option<Diagnostic> {
 
 fn normalize(text: &str) -> String {
     let text = lf(text);
-    if unicode_normalization::is_nfc(&text) {
+    if quick_nfc(&text) == unicode_normalization::IsNormalized::Yes
+        || unicode_normalization::is_nfc(&text)
+    {
         text.into_owned()
     } else {
         text.nfc().collect()
     }
+}
+
+/// Whether `text` is NFC, as Unicode's quick check tells, but looking up Unicode's tables
+/// only from the first character that is not ASCII, a Latin letter Vietnamese is written with,
+/// a Hán character, or one of its quotes and dashes. Nearly every story is made of those
+/// alone, and the tables cost a search for each letter.
+fn quick_nfc(text: &str) -> unicode_normalization::IsNormalized {
+    // Before that character comes a starter, so the check may begin there.
+    match text.find(|c| !is_plain_starter(c)) {
+        None => unicode_normalization::IsNormalized::Yes,
+        Some(at) => unicode_normalization::is_nfc_quick(text[at..].chars()),
+    }
+}
+
+/// A character that NFC keeps as it is and that combines with nothing before it.
+fn is_plain_starter(c: char) -> bool {
+    // Combining marks begin at U+0300; U+1E00–U+1EFF are precomposed letters (Vietnamese's
+    // toned vowels among them); U+2010–U+2027 are dashes, quotes and the ellipsis, none of
+    // which NFC replaces (unlike U+2000 and U+2001); then the CJK ideographs, without the
+    // compatibility ones, which NFC does replace.
+    c < '\u{300}'
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        || ('\u{2010}'..='\u{2027}').contains(&c)
+        || ('\u{3400}'..='\u{4DBF}').contains(&c)
+        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// `\r\n` line ends as `\n`.
@@ -109,8 +136,7 @@ fn lf(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The first letter whose marks are stored apart, underlined with its marks.
 fn first_not_nfc(text: &str) -> Option<Location> {
-    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
+    if quick_nfc(text) == unicode_normalization::IsNormalized::Yes {
         return None;
     }
     let mut offset = 0;
@@ -194,6 +220,28 @@ mod tests {
         let at = warnings[0].location.as_deref().unwrap();
         // "ề" is e, circumflex, grave: three characters from column 10.
         assert_eq!((at.line, at.column, at.width), (2, 10, 3));
+    }
+
+    #[test]
+    fn plain_starters_are_what_unicode_says() {
+        use unicode_normalization::char::canonical_combining_class;
+        let plain = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain_starter(c));
+        for c in plain {
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", u32::from(c));
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes,
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        use unicode_normalization::IsNormalized::{No, Yes};
+        assert_eq!(quick_nfc("Đền Cả – “Trạng nguyên” 丁二…"), Yes);
+        assert_ne!(quick_nfc(&"Đền Cả".nfd().collect::<String>()), Yes);
+        assert_eq!(quick_nfc("Đền\u{2000}"), No);
+        assert_eq!(quick_nfc("Đền \u{F900}"), No);
     }
 
     #[test]
