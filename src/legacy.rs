@@ -443,9 +443,21 @@ fn is_legacy(c: char, encoding: Encoding) -> bool {
 /// Whether any word could be mojibake: it holds a character of a legacy font and is not a
 /// Vietnamese syllable as written. Only such words start a run, so text without them has none.
 fn may_hold_mojibake(text: &str) -> bool {
-    text.split(|c: char| !is_word_char(c)).any(|word| {
-        !word.is_ascii() && word.chars().any(is_legacy_in_either) && !is_known_syllable(word)
-    })
+    // One pass over the characters: a story is mostly words, each looked at once.
+    let mut start = 0;
+    let mut legacy = false;
+    for (at, c) in text.char_indices() {
+        if !is_word_char(c) {
+            if legacy && !is_known_syllable(&text[start..at]) {
+                return true;
+            }
+            start = at + c.len_utf8();
+            legacy = false;
+        } else if !legacy && !c.is_ascii() && is_legacy_in_either(c) {
+            legacy = true;
+        }
+    }
+    legacy && !is_known_syllable(&text[start..])
 }
 
 /// `is_legacy(c, Tcvn3) || is_legacy(c, Vni)`, by the byte `c` stands for: a story has
@@ -470,7 +482,7 @@ fn is_known_syllable(word: &str) -> bool {
     // Bounds the memory that a file of endless distinct words could take.
     const MAX_REMEMBERED: usize = 1 << 16;
     thread_local! {
-        static SYLLABLES: std::cell::RefCell<std::collections::HashSet<String>> =
+        static SYLLABLES: std::cell::RefCell<foldhash::HashSet<String>> =
             std::cell::RefCell::default();
     }
     SYLLABLES.with_borrow_mut(|known| {
