@@ -12,12 +12,15 @@
                  aside    the disk, the previous output renamed out of the way first
                  deleted  the disk, the previous output deleted just before the build,
                           as after `rm -rf output` (the file system still owes that work)
-    --tools    any of ditich, zola, hugo (default: those found)
+    --tools    any of ditich, zola, hugo (default: those found, and ditich-before when
+               DITICH_BEFORE names it)
     --disk     a folder on the disk to measure (default: $TMPDIR or /tmp, under ditich-peers)
     --tmpfs    a folder on a tmpfs (default: /dev/shm/ditich-peers)
     --keep     keep the generated corpora (under the two folders) for the next run
 
     DITICH     the binary to time (default: cargo build --release, target/release/ditich)
+    DITICH_BEFORE  another ditich binary, timed in the same turns as "ditich-before": a
+               change's effect, measured where the machine's mood falls on both alike
     ZOLA       Zola (default: unpacked from ../shared/peers/zola-0.22.1-x86_64-linux.xz)
     HUGO       Hugo (default: hugo on the PATH; HUGO= leaves it out)
 
@@ -54,6 +57,8 @@ PEERS = os.path.join(REPO, "..", "shared", "peers")
 TOOLS = {
     "ditich": ("ditich", ["build"], ["output", ".ditich-cache", ".output.previous",
                                      ".output.staging"]),
+    "ditich-before": ("ditich", ["build"], ["output", ".ditich-cache", ".output.previous",
+                                            ".output.staging"]),
     "zola": ("zola", ["build"], ["public"]),
     "hugo": ("hugo", ["--quiet"], ["public", "resources"]),
 }
@@ -84,13 +89,15 @@ def fs_type(path):
 
 def binaries(args):
     found = {}
-    wanted = args.tools or list(TOOLS)
+    wanted = args.tools or [tool for tool in TOOLS if tool != "ditich-before"]
     if "ditich" in wanted:
         ditich = os.environ.get("DITICH")
         if not ditich:
             subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
             ditich = os.path.join(REPO, "target", "release", "ditich")
         found["ditich"] = ditich
+        if os.environ.get("DITICH_BEFORE"):
+            found["ditich-before"] = os.environ["DITICH_BEFORE"]
     if "zola" in wanted:
         zola = os.environ.get("ZOLA")
         packed = os.path.join(PEERS, "zola-0.22.1-x86_64-linux.xz")
@@ -233,7 +240,13 @@ def main():
             root = roots[place]
             trash = os.path.join(root, ".trash")
             for n in args.sizes:
-                folders = {tool: corpus(root, tool, n, args.keep) for tool in tools}
+                # Tools that read one format (ditich and ditich-before) share its corpus.
+                by_format = {}
+                for tool in tools:
+                    fmt = TOOLS[tool][0]
+                    if fmt not in by_format:
+                        by_format[fmt] = corpus(root, tool, n, args.keep)
+                folders = {tool: by_format[TOOLS[tool][0]] for tool in tools}
                 note("{} N={} (load average {})".format(place, n, load_average()))
                 results = {tool: {"wall": [], "cpu": [], "rss": [], "busy": []}
                            for tool in tools}
