@@ -121,6 +121,8 @@ impl RelicCache {
             .duration_since(SystemTime::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
         let dir = root.join(crate::cache::DIR).join("relics");
+        // A first build has no cache: one look, not one failed open for each shard.
+        let none = !dir.is_dir();
         let remembered: Remembered = fs::read(dir.join(TEXTS))
             .ok()
             .and_then(|bytes| postcard::from_bytes(&bytes).ok())
@@ -135,7 +137,9 @@ impl RelicCache {
                 key
             },
             writes: false,
-            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
+            shards: (0..SHARDS)
+                .map(|_| Mutex::new(none.then(HashMap::new)))
+                .collect(),
             seen: remembered
                 .texts
                 .into_iter()
