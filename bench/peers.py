@@ -57,11 +57,11 @@ PEERS = os.path.join(REPO, "..", "shared", "peers")
 TOOLS = {
     "ditich": ("ditich", ["build"], ["output", ".ditich-cache", ".output.previous",
                                      ".output.staging"]),
-    "ditich-before": ("ditich", ["build"], ["output", ".ditich-cache", ".output.previous",
-                                            ".output.staging"]),
     "zola": ("zola", ["build"], ["public"]),
     "hugo": ("hugo", ["--quiet"], ["public", "resources"]),
 }
+# DITICH_BEFORE's binary: the same corpus, command and leftovers as ditich's.
+TOOLS["ditich-before"] = TOOLS["ditich"]
 
 
 def note(message):
